@@ -1,0 +1,77 @@
+# English. Every id here must exist in every locale (a test checks).
+language-name = English
+skip-to-content = Skip to content
+language-switcher = Language
+
+phone-title = Verify your phone number
+phone-intro = We’ll text you a code to confirm this number is yours.
+phone-label = Phone number
+phone-hint = Include your country code (for example +1), or choose your country below.
+country-label = Country
+phone-submit = Text me a code
+
+code-title = Enter your code
+code-intro = We texted a code to { $phone }.
+code-label = { $length }-digit code
+code-submit = Verify
+code-attempts-left =
+    { $count ->
+        [one] You have 1 attempt left.
+       *[other] You have { $count } attempts left.
+    }
+code-resend = Text me a new code
+code-resend-wait =
+    { $seconds ->
+        [one] You can ask for a new code in 1 second.
+       *[other] You can ask for a new code in { $seconds } seconds.
+    }
+code-change-number = Use a different number
+code-sent = We texted you a new code.
+
+done-title = Phone number verified
+done-body = { $phone } is verified. You can close this page.
+
+error-title = Something went wrong
+error-empty-phone = Enter your phone number.
+error-invalid-phone = That doesn’t look like a valid phone number. Check it, and include the country code if it’s not from the country selected.
+error-not-mobile = This number can’t receive text messages. Please use a mobile number.
+error-incorrect-code =
+    { $count ->
+        [one] That code isn’t right. You have 1 attempt left.
+       *[other] That code isn’t right. You have { $count } attempts left.
+    }
+error-expired = This code has expired. Ask for a new one.
+error-max-attempts = Too many wrong codes. Start again to get a new code.
+error-no-longer-valid = This code can no longer be used. Start again to get a new code.
+error-cooldown =
+    { $seconds ->
+        [one] Please wait 1 second before asking for another code.
+       *[other] Please wait { $seconds } seconds before asking for another code.
+    }
+error-quota =
+    { $minutes ->
+        [one] We’ve sent too many codes to this number. Try again in 1 minute.
+       *[other] We’ve sent too many codes to this number. Try again in { $minutes } minutes.
+    }
+error-csrf = This form has expired. Go back, reload the page and try again.
+error-not-found = We couldn’t find that page.
+error-too-large = That request was too large.
+error-bad-request = We couldn’t understand that request.
+error-unavailable = The service is busy or unavailable right now. Please try again in a moment.
+error-sms-failed = We couldn’t send the text message. Please try again in a moment.
+error-internal = Something went wrong on our side. Please try again.
+flash-expired = Your code expired. Enter your number to get a new one.
+start-over = Start again
+
+sms-body =
+    { $minutes ->
+        [one] Your { $brand } code is { $code }. It expires in 1 minute.
+       *[other] Your { $brand } code is { $code }. It expires in { $minutes } minutes.
+    }
+
+outbox-title = Dev SMS outbox
+outbox-intro = Messages the dev outbox would have texted, newest first. Never enable this in production.
+outbox-empty = No messages yet.
+outbox-to = To
+outbox-sent-at = Sent
+outbox-body = Message

@@ -1,0 +1,478 @@
+//! Typed settings: defaults, then the optional `CONFIG_FILE` (TOML, lower-case
+//! keys), then the environment (and `.env`). Every bad value is refused with
+//! one line naming the variable and what it allows.
+use std::{collections::HashMap, net::SocketAddr, path::Path};
+
+use url::Url;
+
+/// One problem with the configuration, worded for the operator.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid configuration: {name}: {problem}")]
+pub struct ConfigError {
+    pub name: String,
+    pub problem: String,
+}
+
+fn problem(name: &str, problem: impl Into<String>) -> ConfigError {
+    ConfigError {
+        name: name.to_owned(),
+        problem: problem.into(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmsProvider {
+    Outbox,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The server key. `Debug` never prints it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretKey(Vec<u8>);
+
+impl SecretKey {
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Self(bytes)
+    }
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretKey(<redacted>)")
+    }
+}
+
+/// Code lifetime, length and attempts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OtpSettings {
+    pub length: u8,
+    pub ttl_seconds: u32,
+    pub max_attempts: u32,
+}
+
+/// Limits on how often one number may be texted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SendSettings {
+    pub resend_cooldown_seconds: u32,
+    pub limit_per_phone: u32,
+    pub limit_window_seconds: u32,
+}
+
+#[derive(Clone)]
+pub struct Settings {
+    pub bind_addr: SocketAddr,
+    pub public_url: Url,
+    pub database_url: String,
+    pub secret_key: SecretKey,
+    pub sms_provider: SmsProvider,
+    pub dev_outbox_public: bool,
+    pub brand_name: String,
+    pub otp: OtpSettings,
+    pub send: SendSettings,
+    pub default_locale: String,
+    pub cleanup_interval_seconds: u32,
+    pub log_format: LogFormat,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("bind_addr", &self.bind_addr)
+            .field("public_url", &self.public_url.as_str())
+            .field("database_url", &redact_url(&self.database_url))
+            .field("secret_key", &self.secret_key)
+            .field("sms_provider", &self.sms_provider)
+            .field("dev_outbox_public", &self.dev_outbox_public)
+            .field("brand_name", &self.brand_name)
+            .field("otp", &self.otp)
+            .field("send", &self.send)
+            .field("default_locale", &self.default_locale)
+            .field("cleanup_interval_seconds", &self.cleanup_interval_seconds)
+            .field("log_format", &self.log_format)
+            .finish()
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+pub fn redact_url(raw: &str) -> String {
+    match Url::parse(raw) {
+        Ok(mut url) if url.password().is_some() => {
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        _ => raw.to_owned(),
+    }
+}
+
+/// Every key this configuration reads, in the SPEC's spelling.
+pub const KEYS: &[&str] = &[
+    "BIND_ADDR",
+    "PUBLIC_URL",
+    "DATABASE_URL",
+    "SECRET_KEY",
+    "SMS_PROVIDER",
+    "DEV_OUTBOX_PUBLIC",
+    "BRAND_NAME",
+    "OTP_LENGTH",
+    "OTP_TTL_SECONDS",
+    "OTP_MAX_ATTEMPTS",
+    "RESEND_COOLDOWN_SECONDS",
+    "SEND_LIMIT_PER_PHONE",
+    "SEND_LIMIT_WINDOW_SECONDS",
+    "DEFAULT_LOCALE",
+    "CLEANUP_INTERVAL_SECONDS",
+    "LOG_FORMAT",
+];
+
+/// Where a generated key is kept when `SECRET_KEY` is not set.
+pub const SECRET_KEY_FILE: &str = "data/secret.key";
+
+impl Settings {
+    /// Reads `.env`, `CONFIG_FILE` and the environment.
+    pub fn load() -> Result<Self, ConfigError> {
+        let _ = dotenvy::dotenv();
+        let mut raw = match std::env::var("CONFIG_FILE") {
+            Ok(path) if !path.is_empty() => read_config_file(Path::new(&path))?,
+            _ => HashMap::new(),
+        };
+        for key in KEYS {
+            if let Ok(value) = std::env::var(key) {
+                raw.insert((*key).to_owned(), value);
+            }
+        }
+        Self::from_map(&raw, Path::new(SECRET_KEY_FILE))
+    }
+
+    /// Builds settings from upper-case keys; a missing `SECRET_KEY` is read
+    /// from (or generated into) `key_file`.
+    pub fn from_map(raw: &HashMap<String, String>, key_file: &Path) -> Result<Self, ConfigError> {
+        let get = |name: &str| raw.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+
+        let bind_addr: SocketAddr = match get("BIND_ADDR") {
+            None => "127.0.0.1:8080".parse().expect("valid default"),
+            Some(v) => v.parse().map_err(|_| {
+                problem("BIND_ADDR", format!("`{v}` is not an address:port such as 127.0.0.1:8080"))
+            })?,
+        };
+        let public_url = {
+            let v = get("PUBLIC_URL").unwrap_or("http://127.0.0.1:8080");
+            let url = Url::parse(v).map_err(|_| {
+                problem("PUBLIC_URL", format!("`{v}` is not an absolute http(s) URL"))
+            })?;
+            if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+                return Err(problem("PUBLIC_URL", format!("`{v}` must be an http:// or https:// URL with a host")));
+            }
+            url
+        };
+        let database_url = get("DATABASE_URL").unwrap_or("sqlite://data/phone-verify.db").to_owned();
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(problem(
+                "DATABASE_URL",
+                "must start with sqlite:// or postgres:// (postgresql:// also accepted)",
+            ));
+        }
+        let sms_provider = match get("SMS_PROVIDER").unwrap_or("outbox") {
+            v if v.eq_ignore_ascii_case("outbox") => SmsProvider::Outbox,
+            v => {
+                return Err(problem(
+                    "SMS_PROVIDER",
+                    format!("`{v}` is not supported by this build; allowed: outbox"),
+                ));
+            }
+        };
+        let dev_outbox_public = parse_bool(get("DEV_OUTBOX_PUBLIC"), "DEV_OUTBOX_PUBLIC", false)?;
+        if sms_provider == SmsProvider::Outbox && !bind_addr.ip().is_loopback() && !dev_outbox_public {
+            return Err(problem(
+                "SMS_PROVIDER",
+                format!(
+                    "the dev outbox shows every code at /dev/outbox, so it refuses the non-loopback BIND_ADDR {bind_addr}; bind 127.0.0.1 or set DEV_OUTBOX_PUBLIC=true"
+                ),
+            ));
+        }
+        let brand_name = get("BRAND_NAME").unwrap_or("phone-verify").to_owned();
+        if brand_name.chars().count() > 40 || brand_name.chars().any(char::is_control) {
+            return Err(problem("BRAND_NAME", "at most 40 printable characters"));
+        }
+        let otp = OtpSettings {
+            length: parse_num(get("OTP_LENGTH"), "OTP_LENGTH", 6, 4, 10)? as u8,
+            ttl_seconds: parse_num(get("OTP_TTL_SECONDS"), "OTP_TTL_SECONDS", 300, 30, 600)?,
+            max_attempts: parse_num(get("OTP_MAX_ATTEMPTS"), "OTP_MAX_ATTEMPTS", 5, 1, 20)?,
+        };
+        let send = SendSettings {
+            resend_cooldown_seconds: parse_num(
+                get("RESEND_COOLDOWN_SECONDS"),
+                "RESEND_COOLDOWN_SECONDS",
+                30,
+                0,
+                3600,
+            )?,
+            limit_per_phone: parse_num(get("SEND_LIMIT_PER_PHONE"), "SEND_LIMIT_PER_PHONE", 5, 1, 1000)?,
+            limit_window_seconds: parse_num(
+                get("SEND_LIMIT_WINDOW_SECONDS"),
+                "SEND_LIMIT_WINDOW_SECONDS",
+                3600,
+                60,
+                604_800,
+            )?,
+        };
+        let default_locale = match get("DEFAULT_LOCALE") {
+            None => "en".to_owned(),
+            Some(v) => crate::i18n::shipped_locale(v)
+                .ok_or_else(|| {
+                    problem(
+                        "DEFAULT_LOCALE",
+                        format!("`{v}` is not shipped; allowed: {}", crate::i18n::LOCALES.join(", ")),
+                    )
+                })?
+                .to_owned(),
+        };
+        let cleanup_interval_seconds =
+            parse_num(get("CLEANUP_INTERVAL_SECONDS"), "CLEANUP_INTERVAL_SECONDS", 60, 1, 86_400)?;
+        let log_format = match get("LOG_FORMAT").unwrap_or("text") {
+            v if v.eq_ignore_ascii_case("text") => LogFormat::Text,
+            v if v.eq_ignore_ascii_case("json") => LogFormat::Json,
+            v => return Err(problem("LOG_FORMAT", format!("`{v}` is not allowed; allowed: text, json"))),
+        };
+        let secret_key = match get("SECRET_KEY") {
+            Some(v) => parse_secret(v)?,
+            None => load_or_create_key(key_file)?,
+        };
+        Ok(Self {
+            bind_addr,
+            public_url,
+            database_url,
+            secret_key,
+            sms_provider,
+            dev_outbox_public,
+            brand_name,
+            otp,
+            send,
+            default_locale,
+            cleanup_interval_seconds,
+            log_format,
+        })
+    }
+
+    /// Secure cookies, `__Host-` names and HSTS follow an https `PUBLIC_URL`.
+    pub fn is_https(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+}
+
+fn parse_num(value: Option<&str>, name: &str, default: u32, min: u32, max: u32) -> Result<u32, ConfigError> {
+    let Some(v) = value else { return Ok(default) };
+    match v.parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(problem(name, format!("`{v}` is not allowed; an integer from {min} to {max}"))),
+    }
+}
+
+fn parse_bool(value: Option<&str>, name: &str, default: bool) -> Result<bool, ConfigError> {
+    match value.map(str::to_ascii_lowercase).as_deref() {
+        None => Ok(default),
+        Some("true" | "1" | "yes" | "on") => Ok(true),
+        Some("false" | "0" | "no" | "off") => Ok(false),
+        Some(v) => Err(problem(name, format!("`{v}` is not allowed; true or false"))),
+    }
+}
+
+/// Hex (64+ digits) or base64 (standard or URL-safe) for at least 32 bytes.
+fn parse_secret(v: &str) -> Result<SecretKey, ConfigError> {
+    use base64::Engine as _;
+    let engines = [
+        base64::engine::general_purpose::STANDARD,
+        base64::engine::general_purpose::URL_SAFE,
+        base64::engine::general_purpose::STANDARD_NO_PAD,
+        base64::engine::general_purpose::URL_SAFE_NO_PAD,
+    ];
+    let decoded = hex::decode(v)
+        .ok()
+        .or_else(|| engines.iter().find_map(|e| e.decode(v).ok()));
+    match decoded {
+        Some(bytes) if bytes.len() >= 32 => Ok(SecretKey(bytes)),
+        Some(bytes) => Err(problem(
+            "SECRET_KEY",
+            format!("decodes to {} bytes; at least 32 bytes are required (64 hex digits)", bytes.len()),
+        )),
+        None => Err(problem("SECRET_KEY", "must be hex or base64 for at least 32 bytes")),
+    }
+}
+
+/// Reads the generated key, or makes one (32 random bytes, mode 0600).
+fn load_or_create_key(path: &Path) -> Result<SecretKey, ConfigError> {
+    let fail = |what: String| problem("SECRET_KEY", format!("not set, and {what}"));
+    match std::fs::read_to_string(path) {
+        Ok(text) => return parse_secret(text.trim()).map_err(|e| fail(format!("{}: {}", path.display(), e.problem))),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(fail(format!("{} cannot be read: {e}", path.display())));
+        }
+        Err(_) => {}
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| fail(format!("{} cannot be created: {e}", dir.display())))?;
+    }
+    let mut bytes = vec![0u8; 32];
+    rand::TryRngCore::try_fill_bytes(&mut rand::rngs::OsRng, &mut bytes)
+        .map_err(|e| fail(format!("the OS random generator failed: {e}")))?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(path)
+        .map_err(|e| fail(format!("{} cannot be written: {e}", path.display())))?;
+    std::io::Write::write_all(&mut file, format!("{}\n", hex::encode(&bytes)).as_bytes())
+        .map_err(|e| fail(format!("{} cannot be written: {e}", path.display())))?;
+    Ok(SecretKey(bytes))
+}
+
+/// The TOML file's keys, upper-cased to the environment's names.
+fn read_config_file(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| problem("CONFIG_FILE", format!("{} cannot be read: {e}", path.display())))?;
+    let table: toml::Table = text
+        .parse()
+        .map_err(|e: toml::de::Error| problem("CONFIG_FILE", format!("{} is not valid TOML: {}", path.display(), e.message())))?;
+    let mut raw = HashMap::new();
+    for (key, value) in table {
+        let upper = key.to_ascii_uppercase();
+        if !KEYS.contains(&upper.as_str()) || key != key.to_ascii_lowercase() {
+            return Err(problem("CONFIG_FILE", format!("unknown key `{key}` in {}", path.display())));
+        }
+        let text = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Boolean(b) => b.to_string(),
+            other => {
+                return Err(problem(&upper, format!("in {}: expected a string, number or boolean, found {}", path.display(), other.type_str())));
+            }
+        };
+        raw.insert(upper, text);
+    }
+    Ok(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let mut raw: HashMap<String, String> =
+            pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        raw.entry("SECRET_KEY".into()).or_insert_with(|| "ab".repeat(32));
+        Settings::from_map(&raw, Path::new("/nonexistent/secret.key"))
+    }
+
+    #[test]
+    fn defaults_match_the_spec() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.bind_addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.public_url.as_str(), "http://127.0.0.1:8080/");
+        assert_eq!(s.database_url, "sqlite://data/phone-verify.db");
+        assert_eq!(s.sms_provider, SmsProvider::Outbox);
+        assert_eq!(s.brand_name, "phone-verify");
+        assert_eq!(s.otp, OtpSettings { length: 6, ttl_seconds: 300, max_attempts: 5 });
+        assert_eq!(
+            s.send,
+            SendSettings { resend_cooldown_seconds: 30, limit_per_phone: 5, limit_window_seconds: 3600 }
+        );
+        assert_eq!(s.default_locale, "en");
+        assert_eq!(s.cleanup_interval_seconds, 60);
+        assert_eq!(s.log_format, LogFormat::Text);
+        assert!(!s.is_https());
+    }
+
+    #[test]
+    fn bad_values_name_the_variable_and_the_range() {
+        let cases = [
+            ("OTP_LENGTH", "3", "an integer from 4 to 10"),
+            ("OTP_LENGTH", "six", "an integer from 4 to 10"),
+            ("OTP_TTL_SECONDS", "601", "from 30 to 600"),
+            ("OTP_MAX_ATTEMPTS", "0", "from 1 to 20"),
+            ("BIND_ADDR", "localhost", "address:port"),
+            ("PUBLIC_URL", "ftp://x", "http"),
+            ("DATABASE_URL", "mysql://x", "sqlite://"),
+            ("SMS_PROVIDER", "carrier-pigeon", "allowed: outbox"),
+            ("LOG_FORMAT", "xml", "text, json"),
+            ("DEFAULT_LOCALE", "xx", "allowed: en"),
+            ("SECRET_KEY", "abcd", "at least 32 bytes"),
+            ("SECRET_KEY", "not hex nor base64!", "hex or base64"),
+            ("DEV_OUTBOX_PUBLIC", "maybe", "true or false"),
+        ];
+        for (name, value, expected) in cases {
+            let err = settings(&[(name, value)]).unwrap_err();
+            assert_eq!(err.name, name, "{name}={value}");
+            assert!(err.to_string().contains(expected), "{name}={value}: {err}");
+        }
+    }
+
+    #[test]
+    fn outbox_refuses_a_public_bind_unless_allowed() {
+        let err = settings(&[("BIND_ADDR", "0.0.0.0:8080")]).unwrap_err();
+        assert_eq!(err.name, "SMS_PROVIDER");
+        assert!(err.problem.contains("DEV_OUTBOX_PUBLIC"));
+        assert!(settings(&[("BIND_ADDR", "0.0.0.0:8080"), ("DEV_OUTBOX_PUBLIC", "true")]).is_ok());
+    }
+
+    #[test]
+    fn secret_key_accepts_hex_and_base64() {
+        let hex_key = settings(&[("SECRET_KEY", &"0f".repeat(32))]).unwrap();
+        assert_eq!(hex_key.secret_key.bytes(), &[0x0f; 32]);
+        let b64 = settings(&[("SECRET_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")]).unwrap();
+        assert_eq!(b64.secret_key.bytes(), (0u8..32).collect::<Vec<_>>().as_slice());
+        assert!(!format!("{hex_key:?}").contains("0f0f"));
+    }
+
+    #[test]
+    fn generated_key_is_written_once_with_mode_0600_and_reused() {
+        let dir = std::env::temp_dir().join(format!("pv-key-{}", uuid::Uuid::new_v4()));
+        let path = dir.join("data").join("secret.key");
+        let raw = HashMap::new();
+        let first = Settings::from_map(&raw, &path).unwrap();
+        let second = Settings::from_map(&raw, &path).unwrap();
+        assert_eq!(first.secret_key, second.secret_key);
+        assert_eq!(first.secret_key.bytes().len(), 32);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn config_file_keys_are_lower_case_and_checked() {
+        let dir = std::env::temp_dir().join(format!("pv-conf-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let good = dir.join("good.toml");
+        std::fs::write(&good, "otp_length = 8\nbrand_name = \"Acme\"\ndev_outbox_public = true\n").unwrap();
+        let raw = read_config_file(&good).unwrap();
+        assert_eq!(raw.get("OTP_LENGTH").map(String::as_str), Some("8"));
+        assert_eq!(raw.get("BRAND_NAME").map(String::as_str), Some("Acme"));
+        let bad = dir.join("bad.toml");
+        std::fs::write(&bad, "otp_lenght = 8\n").unwrap();
+        let err = read_config_file(&bad).unwrap_err();
+        assert!(err.problem.contains("unknown key `otp_lenght`"), "{err}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn debug_redacts_secrets() {
+        let s = settings(&[("DATABASE_URL", "postgres://app:hunter2@db/pv")]).unwrap();
+        let text = format!("{s:?}");
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(text.contains("postgres://app:***@db/pv"), "{text}");
+    }
+}

@@ -1,0 +1,190 @@
+//! One-time codes: generation from the OS CSPRNG, forgiving parsing, and the
+//! keyed hash that is all the database ever sees.
+use hmac::{Hmac, Mac};
+use rand::{Rng, TryRngCore, rngs::OsRng};
+use sha2::Sha256;
+use subtle::ConstantTimeEq;
+use uuid::Uuid;
+
+use super::digits::to_ascii_digits;
+
+/// A code of exactly `len` ASCII digits. Its `Debug` never shows the digits.
+#[derive(Clone, PartialEq, Eq)]
+pub struct OtpCode(String);
+
+impl std::fmt::Debug for OtpCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "OtpCode(<{} digits>)", self.0.len())
+    }
+}
+
+impl OtpCode {
+    /// A uniformly random code of `len` digits (4–10), zero-padded.
+    pub fn generate(len: u8) -> Self {
+        assert!((4..=10).contains(&len), "OTP length out of range");
+        let bound = 10u64.pow(u32::from(len));
+        let value = OsRng.unwrap_err().random_range(0..bound);
+        Self(format!("{value:0width$}", width = usize::from(len)))
+    }
+
+    /// What a person typed, read forgivingly: spaces and dashes are ignored and
+    /// decimal digits of any script count as their ASCII digits. Anything that
+    /// is not then exactly `len` digits is `None` (a wrong code, never an error).
+    pub fn parse(input: &str, len: u8) -> Option<Self> {
+        if input.len() > 200 {
+            return None;
+        }
+        let ascii: String = to_ascii_digits(input)
+            .chars()
+            .filter(|c| !(c.is_whitespace() || is_dash(*c)))
+            .collect();
+        (ascii.len() == usize::from(len) && ascii.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(Self(ascii))
+    }
+
+    /// A code fixed by configuration (test numbers), checked like any other.
+    pub fn fixed(digits: &str) -> Option<Self> {
+        let ok = (4..=10).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+        ok.then(|| Self(digits.to_owned()))
+    }
+
+    /// The digits, for the SMS body and nowhere else.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '.'
+    )
+}
+
+/// HMAC-SHA256 keyed with the server secret over `verification id ‖ code`.
+#[derive(Clone)]
+pub struct CodeHasher {
+    mac: Hmac<Sha256>,
+}
+
+impl std::fmt::Debug for CodeHasher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CodeHasher(<redacted>)")
+    }
+}
+
+impl CodeHasher {
+    pub fn new(key: &[u8]) -> Self {
+        Self {
+            mac: Hmac::<Sha256>::new_from_slice(key).expect("HMAC accepts keys of any length"),
+        }
+    }
+
+    pub fn hash(&self, id: Uuid, code: &OtpCode) -> Vec<u8> {
+        let mut mac = self.mac.clone();
+        mac.update(id.as_bytes());
+        mac.update(code.0.as_bytes());
+        mac.finalize().into_bytes().to_vec()
+    }
+
+    /// Constant-time comparison of a candidate against the stored hash. A
+    /// candidate that did not parse is compared too, so both paths cost the same.
+    pub fn verify(&self, id: Uuid, candidate: Option<&OtpCode>, stored: &[u8]) -> bool {
+        let fallback = OtpCode(String::new());
+        let computed = self.hash(id, candidate.unwrap_or(&fallback));
+        let equal: bool = computed.ct_eq(stored).into();
+        equal && candidate.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn generated_codes_have_the_length_and_only_digits() {
+        for len in 4..=10 {
+            for _ in 0..200 {
+                let code = OtpCode::generate(len);
+                assert_eq!(code.expose().len(), usize::from(len));
+                assert!(code.expose().bytes().all(|b| b.is_ascii_digit()));
+            }
+        }
+    }
+
+    #[test]
+    fn generated_codes_cover_every_digit_in_every_position() {
+        let mut seen = [[false; 10]; 6];
+        for _ in 0..2000 {
+            let code = OtpCode::generate(6);
+            for (pos, b) in code.expose().bytes().enumerate() {
+                seen[pos][usize::from(b - b'0')] = true;
+            }
+        }
+        assert!(seen.iter().all(|p| p.iter().all(|&s| s)), "{seen:?}");
+    }
+
+    #[test]
+    fn parse_is_forgiving_about_separators_and_scripts() {
+        let want = OtpCode::fixed("123456").unwrap();
+        for input in [
+            "123456",
+            " 123 456 ",
+            "123-456",
+            "12 34 56",
+            "١٢٣٤٥٦",
+            "۱۲۳-۴۵۶",
+            "１２３４５６",
+            "123\u{2013}456",
+        ] {
+            assert_eq!(OtpCode::parse(input, 6).as_ref(), Some(&want), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn parse_refuses_what_is_not_a_code() {
+        for input in ["", "12345", "1234567", "12345a", "abcdef", "12345²", "½23456", "+123456"] {
+            assert_eq!(OtpCode::parse(input, 6), None, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn debug_hides_the_digits() {
+        let code = OtpCode::fixed("987654").unwrap();
+        assert!(!format!("{code:?}").contains("987654"));
+    }
+
+    #[test]
+    fn hash_depends_on_key_id_and_code() {
+        let a = CodeHasher::new(&[1; 32]);
+        let b = CodeHasher::new(&[2; 32]);
+        let id = Uuid::new_v4();
+        let code = OtpCode::fixed("123456").unwrap();
+        let other = OtpCode::fixed("123457").unwrap();
+        let stored = a.hash(id, &code);
+        assert_eq!(stored.len(), 32);
+        assert!(a.verify(id, Some(&code), &stored));
+        assert!(!a.verify(id, Some(&other), &stored));
+        assert!(!a.verify(Uuid::new_v4(), Some(&code), &stored));
+        assert!(!b.verify(id, Some(&code), &stored));
+        assert!(!a.verify(id, None, &stored));
+    }
+
+    proptest! {
+        #[test]
+        fn parse_never_panics(input in "\\PC{0,40}", len in 4u8..=10) {
+            if let Some(code) = OtpCode::parse(&input, len) {
+                prop_assert_eq!(code.expose().len(), usize::from(len));
+            }
+        }
+
+        #[test]
+        fn generated_code_parses_back_with_any_separators(len in 4u8..=10, sep in "[ \\-]{0,2}") {
+            let code = OtpCode::generate(len);
+            let (head, tail) = code.expose().split_at(usize::from(len) / 2);
+            let typed = format!("{head}{sep}{tail}");
+            prop_assert_eq!(OtpCode::parse(&typed, len), Some(code));
+        }
+    }
+}

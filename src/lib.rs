@@ -1,0 +1,13 @@
+//! phone-verify: proves a person controls a phone number.
+pub mod clock;
+pub mod config;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod sms;
+pub mod startup;
+pub mod state;
+pub mod storage;
+pub mod telemetry;
+pub mod verification;
+pub mod web;

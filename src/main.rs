@@ -1,0 +1,108 @@
+//! The `phone-verify` command. Exit codes: 0 ok, 1 runtime failure
+//! (database, port), 2 invalid configuration or usage.
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use phone_verify::{config::Settings, startup::Application, storage, telemetry, verification::EXPIRED_ROW_GRACE};
+
+#[derive(Parser)]
+#[command(name = "phone-verify", version, about = "Proves a person controls a phone number")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web flow (the default).
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Delete expired verifications, stale send records and expired sessions once.
+    PurgeExpired,
+    /// Print the effective configuration (secrets redacted) and exit.
+    CheckConfig,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("phone-verify: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(Command::CheckConfig) = cli.command {
+        println!("{settings:#?}");
+        println!("configuration ok");
+        return ExitCode::SUCCESS;
+    }
+    telemetry::init(settings.log_format);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("phone-verify: cannot start the runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let result = runtime.block_on(async move {
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => serve(settings).await,
+            Command::Migrate => {
+                let (store, sessions) = storage::connect(&settings.database_url).await?;
+                store.migrate().await?;
+                sessions.migrate().await?;
+                println!("migrations applied ({})", store.backend());
+                Ok(())
+            }
+            Command::PurgeExpired => {
+                let (store, sessions) = storage::connect(&settings.database_url).await?;
+                store.migrate().await?;
+                let now = time::OffsetDateTime::now_utc();
+                let purged = store.purge(now - EXPIRED_ROW_GRACE, now).await?;
+                tower_sessions::ExpiredDeletion::delete_expired(&sessions).await?;
+                println!("deleted {} verifications and {} send records", purged.verifications, purged.sends);
+                Ok(())
+            }
+            Command::CheckConfig => unreachable!("handled before the runtime starts"),
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = format!("{e:#}"), "phone-verify stopped");
+            eprintln!("phone-verify: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let app = Application::build(settings).await?;
+    tracing::info!(backend = app.state().store.backend(), "listening on http://{}", app.local_addr());
+    app.run_until_stopped(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,43 @@
+//! Sending texts: one trait, a dev outbox now, Amazon SNS later.
+use async_trait::async_trait;
+
+use crate::domain::PhoneNumber;
+
+pub mod outbox;
+
+pub use outbox::Outbox;
+
+/// One text message. `Debug` shows neither the body (it holds the code) nor
+/// the full number.
+#[derive(Clone)]
+pub struct SmsMessage {
+    pub to: PhoneNumber,
+    pub body: String,
+}
+
+impl std::fmt::Debug for SmsMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmsMessage")
+            .field("to", &self.to)
+            .field("body", &format_args!("<{} chars>", self.body.chars().count()))
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SmsError {
+    /// The provider refused this number.
+    #[error("the provider refused the number: {0}")]
+    InvalidNumber(String),
+    /// The provider could not be used (credentials, throttling, outage, timeout).
+    #[error("the provider is unavailable: {0}")]
+    Unavailable(String),
+}
+
+#[async_trait]
+pub trait SmsSender: Send + Sync + 'static {
+    /// `outbox` or `sns`, for logs and metrics.
+    fn name(&self) -> &'static str;
+
+    async fn send(&self, message: &SmsMessage) -> Result<(), SmsError>;
+}

@@ -1,0 +1,117 @@
+//! Builds the application from settings: database, migrations, SMS sender,
+//! rules, router, listener and background tasks. Used by `main` and tests alike.
+use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
+
+use tokio::net::TcpListener;
+use tower_sessions::ExpiredDeletion;
+
+use crate::{
+    clock::{Clock, SystemClock},
+    config::{Settings, SmsProvider},
+    domain::CodeHasher,
+    i18n::I18n,
+    sms::{Outbox, SmsSender},
+    state::AppState,
+    storage::{self, sessions::SessionStoreAny},
+    verification::{Policy, Verifier},
+    web,
+};
+
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+    sessions: SessionStoreAny,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    /// Builds with a given clock (tests move time instead of sleeping).
+    pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        let (store, sessions) = storage::connect(&settings.database_url).await?;
+        store.migrate().await.map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
+        sessions.migrate().await.map_err(|e| anyhow::anyhow!("session table migration failed: {e}"))?;
+        let i18n = Arc::new(I18n::new(&settings.default_locale)?);
+        let (sms, outbox): (Arc<dyn SmsSender>, _) = match settings.sms_provider {
+            SmsProvider::Outbox => {
+                let outbox = Arc::new(Outbox::new(clock.clone()));
+                (outbox.clone(), Some(outbox))
+            }
+        };
+        let policy = Policy {
+            otp: settings.otp,
+            send: settings.send,
+            brand: settings.brand_name.clone(),
+            webotp_host: settings.public_url.host_str().unwrap_or("localhost").to_owned(),
+        };
+        let verifier = Arc::new(Verifier::new(
+            store.clone(),
+            sms,
+            clock.clone(),
+            CodeHasher::new(settings.secret_key.bytes()),
+            i18n.clone(),
+            policy,
+        ));
+        let listener = TcpListener::bind(settings.bind_addr)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind_addr))?;
+        let brand = settings.brand_name.as_str().into();
+        let state = AppState {
+            settings: Arc::new(settings),
+            verifier,
+            store,
+            i18n,
+            clock,
+            outbox,
+            brand,
+        };
+        Ok(Self { listener, state, sessions })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    pub fn port(&self) -> u16 {
+        self.local_addr().port()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then drains in-flight requests.
+    /// The cleanup task runs alongside and stops with the server.
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let cleanup = tokio::spawn(cleanup_loop(self.state.clone(), self.sessions.clone()));
+        let router = web::router(self.state, self.sessions);
+        let result = axum::serve(self.listener, router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await;
+        cleanup.abort();
+        result
+    }
+}
+
+/// Every `CLEANUP_INTERVAL_SECONDS`: deletes expired verifications, stale
+/// send records and expired sessions.
+async fn cleanup_loop(state: AppState, sessions: SessionStoreAny) {
+    let period = Duration::from_secs(u64::from(state.settings.cleanup_interval_seconds));
+    let mut ticker = tokio::time::interval(period);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        match state.verifier.purge_expired().await {
+            Ok(purged) if purged.verifications + purged.sends > 0 => {
+                tracing::info!(verifications = purged.verifications, sends = purged.sends, "purged expired rows");
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "cleanup failed"),
+        }
+        if let Err(e) = sessions.delete_expired().await {
+            tracing::warn!(error = %e, "session cleanup failed");
+        }
+    }
+}

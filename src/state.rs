@@ -1,0 +1,18 @@
+//! What every handler can reach.
+use std::sync::Arc;
+
+use crate::{
+    clock::Clock, config::Settings, i18n::I18n, sms::Outbox, storage::Store, verification::Verifier,
+};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub verifier: Arc<Verifier>,
+    pub store: Arc<dyn Store>,
+    pub i18n: Arc<I18n>,
+    pub clock: Arc<dyn Clock>,
+    /// Present when `SMS_PROVIDER=outbox`.
+    pub outbox: Option<Arc<Outbox>>,
+    pub brand: Arc<str>,
+}

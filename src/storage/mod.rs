@@ -1,0 +1,260 @@
+//! Persistence behind one trait, with a PostgreSQL and a SQLite
+//! implementation chosen by the `DATABASE_URL` scheme. The rules in
+//! `verification.rs` decide; these methods make each decision atomic.
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+pub mod postgres;
+pub mod sessions;
+pub mod sqlite;
+
+/// Where a verification stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pending,
+    Approved,
+    Expired,
+    Canceled,
+    MaxAttemptsReached,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Approved => "approved",
+            Status::Expired => "expired",
+            Status::Canceled => "canceled",
+            Status::MaxAttemptsReached => "max_attempts_reached",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, StoreError> {
+        Ok(match s {
+            "pending" => Status::Pending,
+            "approved" => Status::Approved,
+            "expired" => Status::Expired,
+            "canceled" => Status::Canceled,
+            "max_attempts_reached" => Status::MaxAttemptsReached,
+            other => return Err(StoreError::Corrupt(format!("unknown status {other:?}"))),
+        })
+    }
+}
+
+/// A verification as stored. `code_hash` is the HMAC, never the code.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Verification {
+    pub id: Uuid,
+    /// E.164.
+    pub phone: String,
+    pub code_hash: Vec<u8>,
+    pub status: Status,
+    pub attempts_left: u32,
+    pub locale: String,
+    pub created_at: OffsetDateTime,
+    pub last_sent_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}
+
+impl std::fmt::Debug for Verification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Verification")
+            .field("id", &self.id)
+            .field("status", &self.status)
+            .field("attempts_left", &self.attempts_left)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Verification {
+    /// The status as of `now`: a pending verification past its expiry is expired.
+    pub fn status_at(&self, now: OffsetDateTime) -> Status {
+        if self.status == Status::Pending && self.expires_at <= now {
+            Status::Expired
+        } else {
+            self.status
+        }
+    }
+}
+
+/// A verification about to be created.
+#[derive(Debug, Clone)]
+pub struct NewVerification {
+    pub id: Uuid,
+    pub phone: String,
+    pub code_hash: Vec<u8>,
+    pub locale: String,
+    pub max_attempts: u32,
+    pub expires_at: OffsetDateTime,
+}
+
+/// The per-number limits a send must pass, checked and recorded atomically.
+#[derive(Debug, Clone, Copy)]
+pub struct SendLimits {
+    pub cooldown: Duration,
+    pub limit: u32,
+    pub window: Duration,
+    /// When the record of this send may be deleted.
+    pub record_until: OffsetDateTime,
+}
+
+/// Why a send to one number was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SendRefusal {
+    /// The last delivered send was too recent.
+    Cooldown { retry_after: Duration },
+    /// Too many sends in the window.
+    Quota { retry_after: Duration },
+}
+
+impl SendRefusal {
+    pub fn retry_after(self) -> Duration {
+        match self {
+            SendRefusal::Cooldown { retry_after } | SendRefusal::Quota { retry_after } => retry_after,
+        }
+    }
+}
+
+/// A send that passed the per-number limits, or why it did not.
+pub type SendGate<T> = Result<T, SendRefusal>;
+
+/// What a purge deleted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub verifications: u64,
+    pub sends: u64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database unavailable: {0}")]
+    Unavailable(#[source] sqlx::Error),
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(e),
+            other => StoreError::Database(other),
+        }
+    }
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// `postgres` or `sqlite`.
+    fn backend(&self) -> &'static str;
+
+    /// Readiness: one round trip.
+    async fn ping(&self) -> Result<(), StoreError>;
+
+    /// Applies this backend's migrations (idempotent).
+    async fn migrate(&self) -> Result<(), StoreError>;
+
+    /// Atomically: checks the send limits of `new.phone`; replaces the
+    /// number's pending verification (carrying over its attempts left, so a
+    /// restart never buys more guesses); inserts `new`; records the send.
+    async fn create(
+        &self,
+        new: &NewVerification,
+        limits: &SendLimits,
+        now: OffsetDateTime,
+    ) -> Result<SendGate<Verification>, StoreError>;
+
+    /// Atomically, for a pending verification: checks the send limits; stores
+    /// a new code hash and expiry (the old code stops working; attempts stay);
+    /// records the send. `None` when the verification is not pending.
+    async fn replace_code(
+        &self,
+        id: Uuid,
+        code_hash: &[u8],
+        expires_at: OffsetDateTime,
+        limits: &SendLimits,
+        now: OffsetDateTime,
+    ) -> Result<Option<SendGate<Verification>>, StoreError>;
+
+    async fn get(&self, id: Uuid) -> Result<Option<Verification>, StoreError>;
+
+    /// One conditional UPDATE: applies a check whose answer (`correct`) was
+    /// computed against `seen_hash`, only if the verification is still
+    /// pending, unexpired, has attempts left and still has that hash. A right
+    /// answer approves; a wrong one spends an attempt (and ends the
+    /// verification at zero). `None` when the condition no longer held.
+    async fn record_check(
+        &self,
+        id: Uuid,
+        seen_hash: &[u8],
+        correct: bool,
+        now: OffsetDateTime,
+    ) -> Result<Option<Verification>, StoreError>;
+
+    /// Cancels a pending verification; `None` when it is not pending.
+    async fn cancel(&self, id: Uuid, now: OffsetDateTime) -> Result<Option<Verification>, StoreError>;
+
+    /// After a send that failed: cancels the verification (its code never
+    /// arrived) and marks the send undelivered, so it counts toward the quota
+    /// but not the cooldown.
+    async fn send_failed(&self, id: Uuid, now: OffsetDateTime) -> Result<(), StoreError>;
+
+    /// Deletes verifications that expired before `verifications_before` and
+    /// send records kept until before `now`.
+    async fn purge(
+        &self,
+        verifications_before: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> Result<Purged, StoreError>;
+}
+
+/// The gate decision from what the send log says about one number.
+pub(crate) fn gate(
+    limits: &SendLimits,
+    now: OffsetDateTime,
+    last_delivered: Option<OffsetDateTime>,
+    sends_in_window: i64,
+    oldest_in_window: Option<OffsetDateTime>,
+) -> Option<SendRefusal> {
+    if sends_in_window >= i64::from(limits.limit) {
+        let oldest = oldest_in_window.unwrap_or(now);
+        return Some(SendRefusal::Quota {
+            retry_after: (oldest + limits.window - now).max(Duration::SECOND),
+        });
+    }
+    if let Some(last) = last_delivered {
+        let until = last + limits.cooldown;
+        if until > now {
+            return Some(SendRefusal::Cooldown {
+                retry_after: until - now,
+            });
+        }
+    }
+    None
+}
+
+/// Connects to `DATABASE_URL`, picking the backend by its scheme, and
+/// returns the verification store and the session store on the same database.
+pub async fn connect(url: &str) -> anyhow::Result<(Arc<dyn Store>, sessions::SessionStoreAny)> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        let store = postgres::PgStore::connect(url).await?;
+        let sessions = sessions::SessionStoreAny::postgres(store.pool().clone());
+        Ok((Arc::new(store), sessions))
+    } else if url.starts_with("sqlite:") {
+        let store = sqlite::SqliteStore::connect(url).await?;
+        let sessions = sessions::SessionStoreAny::sqlite(store.pool().clone());
+        Ok((Arc::new(store), sessions))
+    } else {
+        anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres://")
+    }
+}

@@ -1,0 +1,277 @@
+//! PostgreSQL: many instances share it, so every limit is checked under a
+//! per-number advisory lock inside the transaction that records the send.
+use async_trait::async_trait;
+use sqlx::{PgPool, Postgres, Transaction, postgres::PgPoolOptions};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::{NewVerification, Purged, SendGate, SendLimits, Status, Store, StoreError, Verification, gate};
+
+#[derive(Debug, Clone)]
+pub struct PgStore {
+    pool: PgPool,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: Uuid,
+    phone: String,
+    code_hash: Vec<u8>,
+    status: String,
+    attempts_left: i32,
+    locale: String,
+    created_at: OffsetDateTime,
+    last_sent_at: OffsetDateTime,
+    expires_at: OffsetDateTime,
+}
+
+impl TryFrom<Row> for Verification {
+    type Error = StoreError;
+    fn try_from(r: Row) -> Result<Self, StoreError> {
+        Ok(Verification {
+            id: r.id,
+            phone: r.phone,
+            code_hash: r.code_hash,
+            status: Status::parse(&r.status)?,
+            attempts_left: u32::try_from(r.attempts_left).map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
+            locale: r.locale,
+            created_at: r.created_at,
+            last_sent_at: r.last_sent_at,
+            expires_at: r.expires_at,
+        })
+    }
+}
+
+const COLUMNS: &str = "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at";
+
+fn one(row: Option<Row>) -> Result<Option<Verification>, StoreError> {
+    row.map(Verification::try_from).transpose()
+}
+
+impl PgStore {
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(std::time::Duration::from_secs(5))
+            .connect(url)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot connect to PostgreSQL: {e}"))?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// Takes the per-number lock and asks the send log whether a send is allowed.
+    async fn lock_and_gate(
+        tx: &mut Transaction<'_, Postgres>,
+        phone: &str,
+        limits: &SendLimits,
+        now: OffsetDateTime,
+    ) -> Result<Option<super::SendRefusal>, StoreError> {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(phone)
+            .execute(&mut **tx)
+            .await?;
+        let cooldown_start = now - limits.cooldown;
+        let window_start = now - limits.window;
+        let (last, count, oldest): (Option<OffsetDateTime>, i64, Option<OffsetDateTime>) = sqlx::query_as(
+            "SELECT max(sent_at) FILTER (WHERE delivered AND sent_at > $2),
+                    count(*) FILTER (WHERE sent_at > $3),
+                    min(sent_at) FILTER (WHERE sent_at > $3)
+             FROM sms_sends WHERE phone = $1 AND sent_at > LEAST($2, $3)",
+        )
+        .bind(phone)
+        .bind(cooldown_start)
+        .bind(window_start)
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(gate(limits, now, last, count, oldest))
+    }
+
+    async fn record_send(
+        tx: &mut Transaction<'_, Postgres>,
+        phone: &str,
+        id: Uuid,
+        limits: &SendLimits,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at) VALUES ($1, $2, $3, TRUE, $4)",
+        )
+        .bind(phone)
+        .bind(id)
+        .bind(now)
+        .bind(limits.record_until)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl Store for PgStore {
+    fn backend(&self) -> &'static str {
+        "postgres"
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        sqlx::migrate!("./migrations/postgres")
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Database(e.into()))
+    }
+
+    async fn create(
+        &self,
+        new: &NewVerification,
+        limits: &SendLimits,
+        now: OffsetDateTime,
+    ) -> Result<SendGate<Verification>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        if let Some(refusal) = Self::lock_and_gate(&mut tx, &new.phone, limits, now).await? {
+            return Ok(Err(refusal));
+        }
+        let carried: Option<i32> = sqlx::query_scalar(
+            "UPDATE verifications SET status = 'canceled', updated_at = $2
+             WHERE phone = $1 AND status = 'pending' RETURNING attempts_left",
+        )
+        .bind(&new.phone)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let max = i32::try_from(new.max_attempts).unwrap_or(i32::MAX);
+        let attempts = carried.map_or(max, |c| c.min(max));
+        let row: Row = sqlx::query_as(&format!(
+            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at)
+             VALUES ($1, $2, $3, 'pending', $4, $5, $6, $6, $6, $7) RETURNING {COLUMNS}"
+        ))
+        .bind(new.id)
+        .bind(&new.phone)
+        .bind(&new.code_hash)
+        .bind(attempts)
+        .bind(&new.locale)
+        .bind(now)
+        .bind(new.expires_at)
+        .fetch_one(&mut *tx)
+        .await?;
+        Self::record_send(&mut tx, &new.phone, new.id, limits, now).await?;
+        tx.commit().await?;
+        Ok(Ok(row.try_into()?))
+    }
+
+    async fn replace_code(
+        &self,
+        id: Uuid,
+        code_hash: &[u8],
+        expires_at: OffsetDateTime,
+        limits: &SendLimits,
+        now: OffsetDateTime,
+    ) -> Result<Option<SendGate<Verification>>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let phone: Option<String> =
+            sqlx::query_scalar("SELECT phone FROM verifications WHERE id = $1 AND status = 'pending'")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(phone) = phone else { return Ok(None) };
+        if let Some(refusal) = Self::lock_and_gate(&mut tx, &phone, limits, now).await? {
+            return Ok(Some(Err(refusal)));
+        }
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "UPDATE verifications SET code_hash = $2, expires_at = $3, last_sent_at = $4, updated_at = $4
+             WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}"
+        ))
+        .bind(id)
+        .bind(code_hash)
+        .bind(expires_at)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        Self::record_send(&mut tx, &phone, id, limits, now).await?;
+        tx.commit().await?;
+        Ok(Some(Ok(row.try_into()?)))
+    }
+
+    async fn get(&self, id: Uuid) -> Result<Option<Verification>, StoreError> {
+        one(sqlx::query_as(&format!("SELECT {COLUMNS} FROM verifications WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    async fn record_check(
+        &self,
+        id: Uuid,
+        seen_hash: &[u8],
+        correct: bool,
+        now: OffsetDateTime,
+    ) -> Result<Option<Verification>, StoreError> {
+        one(sqlx::query_as(&format!(
+            "UPDATE verifications SET
+                status = CASE WHEN $3 THEN 'approved'
+                              WHEN attempts_left <= 1 THEN 'max_attempts_reached'
+                              ELSE 'pending' END,
+                attempts_left = CASE WHEN $3 THEN attempts_left ELSE attempts_left - 1 END,
+                updated_at = $4
+             WHERE id = $1 AND status = 'pending' AND expires_at > $4 AND attempts_left > 0 AND code_hash = $2
+             RETURNING {COLUMNS}"
+        ))
+        .bind(id)
+        .bind(seen_hash)
+        .bind(correct)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn cancel(&self, id: Uuid, now: OffsetDateTime) -> Result<Option<Verification>, StoreError> {
+        one(sqlx::query_as(&format!(
+            "UPDATE verifications SET status = 'canceled', updated_at = $2
+             WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}"
+        ))
+        .bind(id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn send_failed(&self, id: Uuid, now: OffsetDateTime) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE verifications SET status = 'canceled', updated_at = $2 WHERE id = $1 AND status = 'pending'")
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "UPDATE sms_sends SET delivered = FALSE WHERE id =
+                (SELECT id FROM sms_sends WHERE verification_id = $1 ORDER BY sent_at DESC, id DESC LIMIT 1)",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn purge(&self, verifications_before: OffsetDateTime, now: OffsetDateTime) -> Result<Purged, StoreError> {
+        let verifications = sqlx::query("DELETE FROM verifications WHERE expires_at < $1")
+            .bind(verifications_before)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        let sends = sqlx::query("DELETE FROM sms_sends WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(Purged { verifications, sends })
+    }
+}

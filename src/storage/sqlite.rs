@@ -1,0 +1,315 @@
+//! SQLite for one machine: WAL mode, and every write in a `BEGIN IMMEDIATE`
+//! transaction, so writers queue instead of failing and the limits hold.
+use std::str::FromStr;
+
+use async_trait::async_trait;
+use sqlx::{
+    Sqlite, SqlitePool, Transaction,
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
+};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::{NewVerification, Purged, SendGate, SendLimits, Status, Store, StoreError, Verification, gate};
+
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+/// Milliseconds since the epoch: what the SQLite schema keeps.
+fn ms(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+fn from_ms(v: i64) -> Result<OffsetDateTime, StoreError> {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(v) * 1_000_000)
+        .map_err(|_| StoreError::Corrupt(format!("timestamp {v} out of range")))
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    phone: String,
+    code_hash: Vec<u8>,
+    status: String,
+    attempts_left: i64,
+    locale: String,
+    created_at: i64,
+    last_sent_at: i64,
+    expires_at: i64,
+}
+
+impl TryFrom<Row> for Verification {
+    type Error = StoreError;
+    fn try_from(r: Row) -> Result<Self, StoreError> {
+        Ok(Verification {
+            id: Uuid::parse_str(&r.id).map_err(|_| StoreError::Corrupt("bad id".into()))?,
+            phone: r.phone,
+            code_hash: r.code_hash,
+            status: Status::parse(&r.status)?,
+            attempts_left: u32::try_from(r.attempts_left).map_err(|_| StoreError::Corrupt("bad attempts".into()))?,
+            locale: r.locale,
+            created_at: from_ms(r.created_at)?,
+            last_sent_at: from_ms(r.last_sent_at)?,
+            expires_at: from_ms(r.expires_at)?,
+        })
+    }
+}
+
+const COLUMNS: &str = "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at";
+
+fn one(row: Option<Row>) -> Result<Option<Verification>, StoreError> {
+    row.map(Verification::try_from).transpose()
+}
+
+impl SqliteStore {
+    /// Opens (creating the file and its folder if missing) in WAL mode.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(|e| anyhow::anyhow!("DATABASE_URL is not a SQLite URL: {e}"))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(std::time::Duration::from_secs(10))
+            .foreign_keys(true);
+        let file = options.get_filename().to_path_buf();
+        if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| anyhow::anyhow!("cannot create the folder {}: {e}", dir.display()))?;
+        }
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(std::time::Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot open SQLite database {}: {e}", file.display()))?;
+        Ok(Self { pool })
+    }
+
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    async fn write_tx(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    async fn gate(
+        tx: &mut Transaction<'_, Sqlite>,
+        phone: &str,
+        limits: &SendLimits,
+        now: OffsetDateTime,
+    ) -> Result<Option<super::SendRefusal>, StoreError> {
+        let cooldown_start = ms(now - limits.cooldown);
+        let window_start = ms(now - limits.window);
+        let (last, count, oldest): (Option<i64>, i64, Option<i64>) = sqlx::query_as(
+            "SELECT max(sent_at) FILTER (WHERE delivered AND sent_at > ?2),
+                    count(*) FILTER (WHERE sent_at > ?3),
+                    min(sent_at) FILTER (WHERE sent_at > ?3)
+             FROM sms_sends WHERE phone = ?1 AND sent_at > min(?2, ?3)",
+        )
+        .bind(phone)
+        .bind(cooldown_start)
+        .bind(window_start)
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(gate(
+            limits,
+            now,
+            last.map(from_ms).transpose()?,
+            count,
+            oldest.map(from_ms).transpose()?,
+        ))
+    }
+
+    async fn record_send(
+        tx: &mut Transaction<'_, Sqlite>,
+        phone: &str,
+        id: Uuid,
+        limits: &SendLimits,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at) VALUES (?1, ?2, ?3, 1, ?4)")
+            .bind(phone)
+            .bind(id.to_string())
+            .bind(ms(now))
+            .bind(ms(limits.record_until))
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        sqlx::migrate!("./migrations/sqlite")
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Database(e.into()))
+    }
+
+    async fn create(
+        &self,
+        new: &NewVerification,
+        limits: &SendLimits,
+        now: OffsetDateTime,
+    ) -> Result<SendGate<Verification>, StoreError> {
+        let mut tx = self.write_tx().await?;
+        if let Some(refusal) = Self::gate(&mut tx, &new.phone, limits, now).await? {
+            return Ok(Err(refusal));
+        }
+        let carried: Option<i64> = sqlx::query_scalar(
+            "UPDATE verifications SET status = 'canceled', updated_at = ?2
+             WHERE phone = ?1 AND status = 'pending' RETURNING attempts_left",
+        )
+        .bind(&new.phone)
+        .bind(ms(now))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let max = i64::from(new.max_attempts);
+        let attempts = carried.map_or(max, |c| c.min(max));
+        let row: Row = sqlx::query_as(&format!(
+            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at)
+             VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?6, ?6, ?7) RETURNING {COLUMNS}"
+        ))
+        .bind(new.id.to_string())
+        .bind(&new.phone)
+        .bind(&new.code_hash)
+        .bind(attempts)
+        .bind(&new.locale)
+        .bind(ms(now))
+        .bind(ms(new.expires_at))
+        .fetch_one(&mut *tx)
+        .await?;
+        Self::record_send(&mut tx, &new.phone, new.id, limits, now).await?;
+        tx.commit().await?;
+        Ok(Ok(row.try_into()?))
+    }
+
+    async fn replace_code(
+        &self,
+        id: Uuid,
+        code_hash: &[u8],
+        expires_at: OffsetDateTime,
+        limits: &SendLimits,
+        now: OffsetDateTime,
+    ) -> Result<Option<SendGate<Verification>>, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let phone: Option<String> =
+            sqlx::query_scalar("SELECT phone FROM verifications WHERE id = ?1 AND status = 'pending'")
+                .bind(id.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some(phone) = phone else { return Ok(None) };
+        if let Some(refusal) = Self::gate(&mut tx, &phone, limits, now).await? {
+            return Ok(Some(Err(refusal)));
+        }
+        let row: Row = sqlx::query_as(&format!(
+            "UPDATE verifications SET code_hash = ?2, expires_at = ?3, last_sent_at = ?4, updated_at = ?4
+             WHERE id = ?1 RETURNING {COLUMNS}"
+        ))
+        .bind(id.to_string())
+        .bind(code_hash)
+        .bind(ms(expires_at))
+        .bind(ms(now))
+        .fetch_one(&mut *tx)
+        .await?;
+        Self::record_send(&mut tx, &phone, id, limits, now).await?;
+        tx.commit().await?;
+        Ok(Some(Ok(row.try_into()?)))
+    }
+
+    async fn get(&self, id: Uuid) -> Result<Option<Verification>, StoreError> {
+        one(sqlx::query_as(&format!("SELECT {COLUMNS} FROM verifications WHERE id = ?1"))
+            .bind(id.to_string())
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    async fn record_check(
+        &self,
+        id: Uuid,
+        seen_hash: &[u8],
+        correct: bool,
+        now: OffsetDateTime,
+    ) -> Result<Option<Verification>, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let row = one(sqlx::query_as(&format!(
+            "UPDATE verifications SET
+                status = CASE WHEN ?3 THEN 'approved'
+                              WHEN attempts_left <= 1 THEN 'max_attempts_reached'
+                              ELSE 'pending' END,
+                attempts_left = CASE WHEN ?3 THEN attempts_left ELSE attempts_left - 1 END,
+                updated_at = ?4
+             WHERE id = ?1 AND status = 'pending' AND expires_at > ?4 AND attempts_left > 0 AND code_hash = ?2
+             RETURNING {COLUMNS}"
+        ))
+        .bind(id.to_string())
+        .bind(seen_hash)
+        .bind(correct)
+        .bind(ms(now))
+        .fetch_optional(&mut *tx)
+        .await?)?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    async fn cancel(&self, id: Uuid, now: OffsetDateTime) -> Result<Option<Verification>, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let row = one(sqlx::query_as(&format!(
+            "UPDATE verifications SET status = 'canceled', updated_at = ?2
+             WHERE id = ?1 AND status = 'pending' RETURNING {COLUMNS}"
+        ))
+        .bind(id.to_string())
+        .bind(ms(now))
+        .fetch_optional(&mut *tx)
+        .await?)?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    async fn send_failed(&self, id: Uuid, now: OffsetDateTime) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query("UPDATE verifications SET status = 'canceled', updated_at = ?2 WHERE id = ?1 AND status = 'pending'")
+            .bind(id.to_string())
+            .bind(ms(now))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "UPDATE sms_sends SET delivered = 0 WHERE id =
+                (SELECT id FROM sms_sends WHERE verification_id = ?1 ORDER BY sent_at DESC, id DESC LIMIT 1)",
+        )
+        .bind(id.to_string())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn purge(&self, verifications_before: OffsetDateTime, now: OffsetDateTime) -> Result<Purged, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let verifications = sqlx::query("DELETE FROM verifications WHERE expires_at < ?1")
+            .bind(ms(verifications_before))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        let sends = sqlx::query("DELETE FROM sms_sends WHERE expires_at < ?1")
+            .bind(ms(now))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        tx.commit().await?;
+        Ok(Purged { verifications, sends })
+    }
+}

@@ -1,0 +1,130 @@
+//! HTTP: the routers, the per-request UI context (language, error pages)
+//! and the extractors that turn raw input into typed values.
+use axum::{
+    Router,
+    extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Request, State},
+    http::{HeaderMap, StatusCode, header, request::Parts},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
+
+use crate::{
+    error::{AppError, ErrorPage},
+    i18n::{Tr, shipped_locale},
+    state::AppState,
+    storage::sessions::SessionStoreAny,
+};
+
+pub mod dev;
+pub mod pages;
+pub mod security;
+pub mod session;
+
+/// The largest request body accepted.
+pub const BODY_LIMIT: usize = 16 * 1024;
+
+pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
+    let https = state.settings.is_https();
+    let session_layer = SessionManagerLayer::new(sessions)
+        .with_name(if https { "__Host-pv_session" } else { "pv_session" })
+        .with_secure(https)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(30)));
+
+    Router::new()
+        .merge(pages::router())
+        .merge(dev::router(&state))
+        .fallback(|| async { AppError::NotFound })
+        .layer(middleware::from_fn_with_state(state.clone(), ui_context))
+        .layer(session_layer)
+        .merge(dev::health_router())
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http().make_span_with(|req: &Request| {
+                // The path only: query strings can hold numbers.
+                tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+            }),
+        )
+        .with_state(state)
+}
+
+/// Picks the language (`?lang=` → session → `Accept-Language` → default),
+/// hands it to the handler, and renders error responses as localized pages.
+async fn ui_context(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let session = request.extensions().get::<Session>().cloned().map(session::FlowSession::new);
+    let asked = request.uri().query().and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "lang")
+            .and_then(|(_, v)| shipped_locale(&v))
+    });
+    let lang = match (asked, &session) {
+        (Some(lang), Some(session)) => {
+            if let Err(e) = session.set_lang(lang).await {
+                return e.into_response();
+            }
+            lang
+        }
+        (Some(lang), None) => lang,
+        (None, _) => {
+            let saved = match &session {
+                Some(s) => s.lang().await.as_deref().and_then(shipped_locale),
+                None => None,
+            };
+            saved.unwrap_or_else(|| state.i18n.negotiate(accept_language(request.headers())))
+        }
+    };
+    let tr = Tr::new(state.i18n.clone(), lang, state.brand.clone());
+    request.extensions_mut().insert(tr.clone());
+    let mut response = next.run(request).await;
+    let page = response.extensions_mut().remove::<ErrorPage>().or_else(|| {
+        (response.status() == StatusCode::PAYLOAD_TOO_LARGE).then_some(ErrorPage {
+            message_id: "error-too-large",
+        })
+    });
+    match page {
+        Some(page) => pages::error_page(response, &tr, page),
+        None => response,
+    }
+}
+
+fn accept_language(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok())
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Tr {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Tr>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("UI context layer missing")))
+    }
+}
+
+/// `axum::Form` whose rejections are our errors: 413 for a body over the
+/// limit, 400 for anything malformed.
+pub struct Form<T>(pub T);
+
+impl<T, S> FromRequest<S> for Form<T>
+where
+    axum::Form<T>: FromRequest<S, Rejection = axum::extract::rejection::FormRejection>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Form::<T>::from_request(req, state).await {
+            Ok(axum::Form(value)) => Ok(Form(value)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::PayloadTooLarge),
+            Err(_) => Err(AppError::BadRequest),
+        }
+    }
+}

@@ -1,0 +1,418 @@
+//! The HTML flow: phone → code → verified. Every form carries the session's
+//! CSRF token; every successful POST answers 303.
+use askama::Template;
+use axum::{
+    Router,
+    body::Body,
+    extract::{Query, State},
+    http::{HeaderValue, StatusCode, header},
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::{get, post},
+};
+use serde::Deserialize;
+use time::{Duration, OffsetDateTime};
+
+use super::{
+    Form,
+    session::{Flow, FlowSession, Verified},
+};
+use crate::{
+    domain::{
+        PhoneError, PhoneNumber,
+        phone::{COUNTRIES, Country, known_region},
+    },
+    error::{AppError, ErrorPage},
+    i18n::{Arg, Tr, default_region},
+    state::AppState,
+    storage::{SendRefusal, Status, Verification},
+    verification::{CheckOutcome, VerifyError},
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/verify") }))
+        .route("/verify", get(phone_form).post(start))
+        .route("/verify/code", get(code_form).post(check))
+        .route("/verify/resend", post(resend))
+        .route("/verify/done", get(done))
+        .route("/static/style.css", get(stylesheet))
+}
+
+const STYLESHEET: &str = include_str!("../../static/style.css");
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLESHEET,
+    )
+        .into_response()
+}
+
+/// Renders a template with a status; a template error is a 500, logged.
+fn render(status: StatusCode, page: &impl Template) -> Response {
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => AppError::Internal(anyhow::anyhow!("template: {e}")).into_response(),
+    }
+}
+
+fn seconds_up(d: Duration) -> i64 {
+    let ms = d.whole_milliseconds().max(0) as i64;
+    (ms + 999) / 1000
+}
+
+fn with_retry_after(mut response: Response, after: Duration) -> Response {
+    let secs = seconds_up(after).max(1);
+    if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    response
+}
+
+/// The localized text of a cooldown or quota refusal.
+fn refusal_message(tr: &Tr, refusal: SendRefusal) -> String {
+    let secs = seconds_up(refusal.retry_after()).max(1);
+    match refusal {
+        SendRefusal::Cooldown { .. } => tr.args("error-cooldown", &[("seconds", Arg::from(secs))]),
+        SendRefusal::Quota { .. } => tr.args("error-quota", &[("minutes", Arg::from((secs + 59) / 60))]),
+    }
+}
+
+// ---------- error pages ----------
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate<'a> {
+    tr: &'a Tr,
+    message: String,
+}
+
+/// Replaces an error response's body with the localized page, keeping its
+/// status and headers (such as `Retry-After`).
+pub fn error_page(response: Response, tr: &Tr, page: ErrorPage) -> Response {
+    let (mut parts, _) = response.into_parts();
+    let html = ErrorTemplate { tr, message: tr.t(page.message_id) }
+        .render()
+        .unwrap_or_else(|_| tr.t(page.message_id));
+    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(html))
+}
+
+// ---------- phone step ----------
+
+#[derive(Template)]
+#[template(path = "verify.html")]
+struct PhonePage<'a> {
+    tr: &'a Tr,
+    csrf: String,
+    phone: String,
+    country: &'a str,
+    countries: &'a [Country],
+    error: Option<String>,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct PhoneQuery {
+    phone: Option<String>,
+    country: Option<String>,
+}
+
+async fn phone_form(
+    State(_): State<AppState>,
+    tr: Tr,
+    session: FlowSession,
+    query: Result<Query<PhoneQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, AppError> {
+    let query = query.map(|Query(q)| q).unwrap_or_default();
+    let notice = session.take_flash().await?.map(|id| tr.t(&id));
+    let country = query
+        .country
+        .as_deref()
+        .and_then(known_region)
+        .or_else(|| default_region(tr.lang))
+        .unwrap_or("US");
+    let page = PhonePage {
+        tr: &tr,
+        csrf: session.csrf_token().await?,
+        phone: query.phone.unwrap_or_default().chars().take(40).collect(),
+        country,
+        countries: &COUNTRIES,
+        error: None,
+        notice,
+    };
+    Ok(render(StatusCode::OK, &page))
+}
+
+#[derive(Debug, Deserialize)]
+struct PhoneForm {
+    csrf_token: Option<String>,
+    #[serde(default)]
+    phone: String,
+    country: Option<String>,
+}
+
+async fn start(
+    State(state): State<AppState>,
+    tr: Tr,
+    session: FlowSession,
+    Form(form): Form<PhoneForm>,
+) -> Result<Response, AppError> {
+    session.check_csrf(form.csrf_token.as_deref()).await?;
+    let region = form.country.as_deref().and_then(known_region).or_else(|| default_region(tr.lang));
+    let country = region.unwrap_or("US");
+    let phone_page = |status: StatusCode, error: String, csrf: String| {
+        render(
+            status,
+            &PhonePage {
+                tr: &tr,
+                csrf,
+                phone: form.phone.chars().take(40).collect(),
+                country,
+                countries: &COUNTRIES,
+                error: Some(error),
+                notice: None,
+            },
+        )
+    };
+    let phone = match PhoneNumber::parse(&form.phone, region) {
+        Ok(phone) => phone,
+        Err(e) => {
+            let id = match e {
+                PhoneError::Empty => "error-empty-phone",
+                PhoneError::CannotReceiveSms => "error-not-mobile",
+                PhoneError::Unparseable | PhoneError::Invalid => "error-invalid-phone",
+            };
+            return Ok(phone_page(StatusCode::BAD_REQUEST, tr.t(id), session.csrf_token().await?));
+        }
+    };
+    match state.verifier.start(&phone, tr.lang).await {
+        Ok(v) => {
+            session.set_flow(&Flow { verification_id: v.id }).await?;
+            Ok(Redirect::to("/verify/code").into_response())
+        }
+        Err(VerifyError::Refused(refusal)) => {
+            let page = phone_page(
+                StatusCode::TOO_MANY_REQUESTS,
+                refusal_message(&tr, refusal),
+                session.csrf_token().await?,
+            );
+            Ok(with_retry_after(page, refusal.retry_after()))
+        }
+        Err(VerifyError::SmsFailed(_)) => {
+            let mut page =
+                phone_page(StatusCode::SERVICE_UNAVAILABLE, tr.t("error-sms-failed"), session.csrf_token().await?);
+            page.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+            Ok(page)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------- code step ----------
+
+#[derive(Template)]
+#[template(path = "code.html")]
+struct CodePage<'a> {
+    tr: &'a Tr,
+    csrf: String,
+    intro: String,
+    code_label: String,
+    code_maxlength: usize,
+    attempts: String,
+    can_check: bool,
+    can_resend: bool,
+    resend_wait: Option<String>,
+    error: Option<String>,
+    notice: Option<String>,
+}
+
+/// What the code page shows for a verification at `now`.
+fn code_page(
+    state: &AppState,
+    tr: &Tr,
+    csrf: String,
+    v: &Verification,
+    now: OffsetDateTime,
+    error: Option<String>,
+    notice: Option<String>,
+) -> Response {
+    let policy = state.verifier.policy();
+    let status = v.status_at(now);
+    let masked = PhoneNumber::from_stored(&v.phone).map(|p| p.masked()).unwrap_or_default();
+    let cooldown = Duration::seconds(i64::from(policy.send.resend_cooldown_seconds));
+    let wait = seconds_up(v.last_sent_at + cooldown - now);
+    let page = CodePage {
+        tr,
+        csrf,
+        intro: tr.args("code-intro", &[("phone", Arg::from(masked))]),
+        code_label: tr.args("code-label", &[("length", Arg::from(u32::from(policy.otp.length)))]),
+        // Room for spaces or dashes between the digits.
+        code_maxlength: usize::from(policy.otp.length) * 2 + 2,
+        attempts: tr.args("code-attempts-left", &[("count", Arg::from(v.attempts_left))]),
+        can_check: status == Status::Pending,
+        can_resend: matches!(status, Status::Pending | Status::Expired),
+        resend_wait: (wait > 0).then(|| tr.args("code-resend-wait", &[("seconds", Arg::from(wait))])),
+        error: error.clone(),
+        notice,
+    };
+    let code = if error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    render(code, &page)
+}
+
+/// The verification of this session's flow, or where to send the browser instead.
+async fn current(state: &AppState, session: &FlowSession) -> Result<Result<Verification, Response>, AppError> {
+    let Some(flow) = session.flow().await? else {
+        return Ok(Err(Redirect::to("/verify").into_response()));
+    };
+    match state.verifier.get(flow.verification_id).await {
+        Ok(v) => Ok(Ok(v)),
+        Err(VerifyError::NotFound) => {
+            session.clear_flow().await?;
+            session.set_flash("flash-expired").await?;
+            Ok(Err(Redirect::to("/verify").into_response()))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn code_form(State(state): State<AppState>, tr: Tr, session: FlowSession) -> Result<Response, AppError> {
+    let v = match current(&state, &session).await? {
+        Ok(v) => v,
+        Err(redirect) => return Ok(redirect),
+    };
+    let now = state.verifier.now();
+    let status = v.status_at(now);
+    let error = match status {
+        Status::Pending => None,
+        Status::Expired => Some(tr.t("error-expired")),
+        Status::MaxAttemptsReached => Some(tr.t("error-max-attempts")),
+        Status::Approved | Status::Canceled => {
+            session.clear_flow().await?;
+            return Ok(Redirect::to("/verify").into_response());
+        }
+    };
+    let notice = session.take_flash().await?.map(|id| tr.t(&id));
+    let mut response = code_page(&state, &tr, session.csrf_token().await?, &v, now, error, notice);
+    // Showing an expired or used-up verification is not a bad request.
+    *response.status_mut() = StatusCode::OK;
+    Ok(response)
+}
+
+#[derive(Debug, Deserialize)]
+struct CodeForm {
+    csrf_token: Option<String>,
+    #[serde(default)]
+    code: String,
+}
+
+async fn check(
+    State(state): State<AppState>,
+    tr: Tr,
+    session: FlowSession,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    session.check_csrf(form.csrf_token.as_deref()).await?;
+    let Some(flow) = session.flow().await? else {
+        return Ok(Redirect::to("/verify").into_response());
+    };
+    let outcome = match state.verifier.check(flow.verification_id, &form.code).await {
+        Ok(outcome) => outcome,
+        Err(VerifyError::NotFound) => {
+            session.clear_flow().await?;
+            session.set_flash("flash-expired").await?;
+            return Ok(Redirect::to("/verify").into_response());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let now = state.verifier.now();
+    let csrf = session.csrf_token().await?;
+    match outcome {
+        CheckOutcome::Approved(v) => {
+            session.set_verified(&Verified { phone: v.phone }).await?;
+            Ok(Redirect::to("/verify/done").into_response())
+        }
+        CheckOutcome::Incorrect(v) => {
+            let error = if v.status == Status::MaxAttemptsReached {
+                tr.t("error-max-attempts")
+            } else {
+                tr.args("error-incorrect-code", &[("count", Arg::from(v.attempts_left))])
+            };
+            Ok(code_page(&state, &tr, csrf, &v, now, Some(error), None))
+        }
+        CheckOutcome::NotPending(status) => {
+            let v = state.verifier.get(flow.verification_id).await?;
+            let error = match status {
+                Status::Expired => tr.t("error-expired"),
+                Status::MaxAttemptsReached => tr.t("error-max-attempts"),
+                _ => tr.t("error-no-longer-valid"),
+            };
+            Ok(code_page(&state, &tr, csrf, &v, now, Some(error), None))
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ResendForm {
+    csrf_token: Option<String>,
+}
+
+async fn resend(
+    State(state): State<AppState>,
+    tr: Tr,
+    session: FlowSession,
+    Form(form): Form<ResendForm>,
+) -> Result<Response, AppError> {
+    session.check_csrf(form.csrf_token.as_deref()).await?;
+    let v = match current(&state, &session).await? {
+        Ok(v) => v,
+        Err(redirect) => return Ok(redirect),
+    };
+    match state.verifier.resend(v.id).await {
+        Ok(_) => {
+            session.set_flash("code-sent").await?;
+            Ok(Redirect::to("/verify/code").into_response())
+        }
+        Err(VerifyError::Refused(refusal)) => {
+            let now = state.verifier.now();
+            let page = code_page(
+                &state,
+                &tr,
+                session.csrf_token().await?,
+                &v,
+                now,
+                Some(refusal_message(&tr, refusal)),
+                None,
+            );
+            let mut page = with_retry_after(page, refusal.retry_after());
+            *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+            Ok(page)
+        }
+        Err(VerifyError::NotPending(_)) | Err(VerifyError::NotFound) => {
+            session.clear_flow().await?;
+            Ok(Redirect::to("/verify").into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------- done ----------
+
+#[derive(Template)]
+#[template(path = "done.html")]
+struct DonePage<'a> {
+    tr: &'a Tr,
+    body: String,
+}
+
+async fn done(tr: Tr, session: FlowSession) -> Result<Response, AppError> {
+    let Some(verified) = session.verified().await? else {
+        return Ok(Redirect::to("/verify").into_response());
+    };
+    let body = tr.args("done-body", &[("phone", Arg::from(verified.phone))]);
+    Ok(render(StatusCode::OK, &DonePage { tr: &tr, body }))
+}
