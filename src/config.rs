@@ -159,20 +159,31 @@ impl Settings {
         let bind_addr: SocketAddr = match get("BIND_ADDR") {
             None => "127.0.0.1:8080".parse().expect("valid default"),
             Some(v) => v.parse().map_err(|_| {
-                problem("BIND_ADDR", format!("`{v}` is not an address:port such as 127.0.0.1:8080"))
+                problem(
+                    "BIND_ADDR",
+                    format!("`{v}` is not an address:port such as 127.0.0.1:8080"),
+                )
             })?,
         };
         let public_url = {
             let v = get("PUBLIC_URL").unwrap_or("http://127.0.0.1:8080");
             let url = Url::parse(v).map_err(|_| {
-                problem("PUBLIC_URL", format!("`{v}` is not an absolute http(s) URL"))
+                problem(
+                    "PUBLIC_URL",
+                    format!("`{v}` is not an absolute http(s) URL"),
+                )
             })?;
             if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-                return Err(problem("PUBLIC_URL", format!("`{v}` must be an http:// or https:// URL with a host")));
+                return Err(problem(
+                    "PUBLIC_URL",
+                    format!("`{v}` must be an http:// or https:// URL with a host"),
+                ));
             }
             url
         };
-        let database_url = get("DATABASE_URL").unwrap_or("sqlite://data/phone-verify.db").to_owned();
+        let database_url = get("DATABASE_URL")
+            .unwrap_or("sqlite://data/phone-verify.db")
+            .to_owned();
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
             || database_url.starts_with("postgresql://"))
@@ -192,7 +203,10 @@ impl Settings {
             }
         };
         let dev_outbox_public = parse_bool(get("DEV_OUTBOX_PUBLIC"), "DEV_OUTBOX_PUBLIC", false)?;
-        if sms_provider == SmsProvider::Outbox && !bind_addr.ip().is_loopback() && !dev_outbox_public {
+        if sms_provider == SmsProvider::Outbox
+            && !bind_addr.ip().is_loopback()
+            && !dev_outbox_public
+        {
             return Err(problem(
                 "SMS_PROVIDER",
                 format!(
@@ -217,7 +231,13 @@ impl Settings {
                 0,
                 3600,
             )?,
-            limit_per_phone: parse_num(get("SEND_LIMIT_PER_PHONE"), "SEND_LIMIT_PER_PHONE", 5, 1, 1000)?,
+            limit_per_phone: parse_num(
+                get("SEND_LIMIT_PER_PHONE"),
+                "SEND_LIMIT_PER_PHONE",
+                5,
+                1,
+                1000,
+            )?,
             limit_window_seconds: parse_num(
                 get("SEND_LIMIT_WINDOW_SECONDS"),
                 "SEND_LIMIT_WINDOW_SECONDS",
@@ -232,17 +252,30 @@ impl Settings {
                 .ok_or_else(|| {
                     problem(
                         "DEFAULT_LOCALE",
-                        format!("`{v}` is not shipped; allowed: {}", crate::i18n::LOCALES.join(", ")),
+                        format!(
+                            "`{v}` is not shipped; allowed: {}",
+                            crate::i18n::LOCALES.join(", ")
+                        ),
                     )
                 })?
                 .to_owned(),
         };
-        let cleanup_interval_seconds =
-            parse_num(get("CLEANUP_INTERVAL_SECONDS"), "CLEANUP_INTERVAL_SECONDS", 60, 1, 86_400)?;
+        let cleanup_interval_seconds = parse_num(
+            get("CLEANUP_INTERVAL_SECONDS"),
+            "CLEANUP_INTERVAL_SECONDS",
+            60,
+            1,
+            86_400,
+        )?;
         let log_format = match get("LOG_FORMAT").unwrap_or("text") {
             v if v.eq_ignore_ascii_case("text") => LogFormat::Text,
             v if v.eq_ignore_ascii_case("json") => LogFormat::Json,
-            v => return Err(problem("LOG_FORMAT", format!("`{v}` is not allowed; allowed: text, json"))),
+            v => {
+                return Err(problem(
+                    "LOG_FORMAT",
+                    format!("`{v}` is not allowed; allowed: text, json"),
+                ));
+            }
         };
         let secret_key = match get("SECRET_KEY") {
             Some(v) => parse_secret(v)?,
@@ -270,11 +303,20 @@ impl Settings {
     }
 }
 
-fn parse_num(value: Option<&str>, name: &str, default: u32, min: u32, max: u32) -> Result<u32, ConfigError> {
+fn parse_num(
+    value: Option<&str>,
+    name: &str,
+    default: u32,
+    min: u32,
+    max: u32,
+) -> Result<u32, ConfigError> {
     let Some(v) = value else { return Ok(default) };
     match v.parse::<u32>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(problem(name, format!("`{v}` is not allowed; an integer from {min} to {max}"))),
+        _ => Err(problem(
+            name,
+            format!("`{v}` is not allowed; an integer from {min} to {max}"),
+        )),
     }
 }
 
@@ -283,7 +325,10 @@ fn parse_bool(value: Option<&str>, name: &str, default: bool) -> Result<bool, Co
         None => Ok(default),
         Some("true" | "1" | "yes" | "on") => Ok(true),
         Some("false" | "0" | "no" | "off") => Ok(false),
-        Some(v) => Err(problem(name, format!("`{v}` is not allowed; true or false"))),
+        Some(v) => Err(problem(
+            name,
+            format!("`{v}` is not allowed; true or false"),
+        )),
     }
 }
 
@@ -303,9 +348,15 @@ fn parse_secret(v: &str) -> Result<SecretKey, ConfigError> {
         Some(bytes) if bytes.len() >= 32 => Ok(SecretKey(bytes)),
         Some(bytes) => Err(problem(
             "SECRET_KEY",
-            format!("decodes to {} bytes; at least 32 bytes are required (64 hex digits)", bytes.len()),
+            format!(
+                "decodes to {} bytes; at least 32 bytes are required (64 hex digits)",
+                bytes.len()
+            ),
         )),
-        None => Err(problem("SECRET_KEY", "must be hex or base64 for at least 32 bytes")),
+        None => Err(problem(
+            "SECRET_KEY",
+            "must be hex or base64 for at least 32 bytes",
+        )),
     }
 }
 
@@ -313,14 +364,18 @@ fn parse_secret(v: &str) -> Result<SecretKey, ConfigError> {
 fn load_or_create_key(path: &Path) -> Result<SecretKey, ConfigError> {
     let fail = |what: String| problem("SECRET_KEY", format!("not set, and {what}"));
     match std::fs::read_to_string(path) {
-        Ok(text) => return parse_secret(text.trim()).map_err(|e| fail(format!("{}: {}", path.display(), e.problem))),
+        Ok(text) => {
+            return parse_secret(text.trim())
+                .map_err(|e| fail(format!("{}: {}", path.display(), e.problem)));
+        }
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
             return Err(fail(format!("{} cannot be read: {e}", path.display())));
         }
         Err(_) => {}
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| fail(format!("{} cannot be created: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| fail(format!("{} cannot be created: {e}", dir.display())))?;
     }
     let mut bytes = vec![0u8; 32];
     rand::TryRngCore::try_fill_bytes(&mut rand::rngs::OsRng, &mut bytes)
@@ -339,23 +394,40 @@ fn load_or_create_key(path: &Path) -> Result<SecretKey, ConfigError> {
 
 /// The TOML file's keys, upper-cased to the environment's names.
 fn read_config_file(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| problem("CONFIG_FILE", format!("{} cannot be read: {e}", path.display())))?;
-    let table: toml::Table = text
-        .parse()
-        .map_err(|e: toml::de::Error| problem("CONFIG_FILE", format!("{} is not valid TOML: {}", path.display(), e.message())))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        problem(
+            "CONFIG_FILE",
+            format!("{} cannot be read: {e}", path.display()),
+        )
+    })?;
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        problem(
+            "CONFIG_FILE",
+            format!("{} is not valid TOML: {}", path.display(), e.message()),
+        )
+    })?;
     let mut raw = HashMap::new();
     for (key, value) in table {
         let upper = key.to_ascii_uppercase();
         if !KEYS.contains(&upper.as_str()) || key != key.to_ascii_lowercase() {
-            return Err(problem("CONFIG_FILE", format!("unknown key `{key}` in {}", path.display())));
+            return Err(problem(
+                "CONFIG_FILE",
+                format!("unknown key `{key}` in {}", path.display()),
+            ));
         }
         let text = match value {
             toml::Value::String(s) => s,
             toml::Value::Integer(i) => i.to_string(),
             toml::Value::Boolean(b) => b.to_string(),
             other => {
-                return Err(problem(&upper, format!("in {}: expected a string, number or boolean, found {}", path.display(), other.type_str())));
+                return Err(problem(
+                    &upper,
+                    format!(
+                        "in {}: expected a string, number or boolean, found {}",
+                        path.display(),
+                        other.type_str()
+                    ),
+                ));
             }
         };
         raw.insert(upper, text);
@@ -368,9 +440,12 @@ mod tests {
     use super::*;
 
     fn settings(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
-        let mut raw: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-        raw.entry("SECRET_KEY".into()).or_insert_with(|| "ab".repeat(32));
+        let mut raw: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        raw.entry("SECRET_KEY".into())
+            .or_insert_with(|| "ab".repeat(32));
         Settings::from_map(&raw, Path::new("/nonexistent/secret.key"))
     }
 
@@ -382,10 +457,21 @@ mod tests {
         assert_eq!(s.database_url, "sqlite://data/phone-verify.db");
         assert_eq!(s.sms_provider, SmsProvider::Outbox);
         assert_eq!(s.brand_name, "phone-verify");
-        assert_eq!(s.otp, OtpSettings { length: 6, ttl_seconds: 300, max_attempts: 5 });
+        assert_eq!(
+            s.otp,
+            OtpSettings {
+                length: 6,
+                ttl_seconds: 300,
+                max_attempts: 5
+            }
+        );
         assert_eq!(
             s.send,
-            SendSettings { resend_cooldown_seconds: 30, limit_per_phone: 5, limit_window_seconds: 3600 }
+            SendSettings {
+                resend_cooldown_seconds: 30,
+                limit_per_phone: 5,
+                limit_window_seconds: 3600
+            }
         );
         assert_eq!(s.default_locale, "en");
         assert_eq!(s.cleanup_interval_seconds, 60);
@@ -429,8 +515,12 @@ mod tests {
     fn secret_key_accepts_hex_and_base64() {
         let hex_key = settings(&[("SECRET_KEY", &"0f".repeat(32))]).unwrap();
         assert_eq!(hex_key.secret_key.bytes(), &[0x0f; 32]);
-        let b64 = settings(&[("SECRET_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")]).unwrap();
-        assert_eq!(b64.secret_key.bytes(), (0u8..32).collect::<Vec<_>>().as_slice());
+        let b64 =
+            settings(&[("SECRET_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")]).unwrap();
+        assert_eq!(
+            b64.secret_key.bytes(),
+            (0u8..32).collect::<Vec<_>>().as_slice()
+        );
         assert!(!format!("{hex_key:?}").contains("0f0f"));
     }
 
@@ -457,7 +547,11 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("pv-conf-{}", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(&dir).unwrap();
         let good = dir.join("good.toml");
-        std::fs::write(&good, "otp_length = 8\nbrand_name = \"Acme\"\ndev_outbox_public = true\n").unwrap();
+        std::fs::write(
+            &good,
+            "otp_length = 8\nbrand_name = \"Acme\"\ndev_outbox_public = true\n",
+        )
+        .unwrap();
         let raw = read_config_file(&good).unwrap();
         assert_eq!(raw.get("OTP_LENGTH").map(String::as_str), Some("8"));
         assert_eq!(raw.get("BRAND_NAME").map(String::as_str), Some("Acme"));

@@ -94,7 +94,9 @@ impl IntoResponse for AppError {
         }
         let mut response = status.into_response();
         if status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
         }
         response.extensions_mut().insert(ErrorPage {
             message_id: self.message_id(),

@@ -30,11 +30,16 @@ pub fn shipped_locale(tag: &str) -> Option<&'static str> {
         None,
         fluent_langneg::NegotiationStrategy::Lookup,
     );
-    found.first().and_then(|l| LOCALES.iter().copied().find(|s| *s == l.to_string()))
+    found
+        .first()
+        .and_then(|l| LOCALES.iter().copied().find(|s| *s == l.to_string()))
 }
 
 fn available() -> Vec<LanguageIdentifier> {
-    LOCALES.iter().map(|l| l.parse().expect("shipped locale tags are valid")).collect()
+    LOCALES
+        .iter()
+        .map(|l| l.parse().expect("shipped locale tags are valid"))
+        .collect()
 }
 
 pub struct I18n {
@@ -44,7 +49,9 @@ pub struct I18n {
 
 impl std::fmt::Debug for I18n {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("I18n").field("default", &self.default).finish_non_exhaustive()
+        f.debug_struct("I18n")
+            .field("default", &self.default)
+            .finish_non_exhaustive()
     }
 }
 
@@ -77,12 +84,21 @@ impl I18n {
     /// a missing message is logged and shown as its id, never a panic.
     pub fn format(&self, lang: &str, id: &str, args: Option<&FluentArgs<'_>>) -> String {
         for candidate in [lang, self.default] {
-            let Some(bundle) = self.bundles.get(candidate) else { continue };
-            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else { continue };
+            let Some(bundle) = self.bundles.get(candidate) else {
+                continue;
+            };
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                continue;
+            };
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, args, &mut errors);
             if !errors.is_empty() {
-                tracing::error!(lang = candidate, id, ?errors, "message formatted with errors");
+                tracing::error!(
+                    lang = candidate,
+                    id,
+                    ?errors,
+                    "message formatted with errors"
+                );
             }
             return text.into_owned();
         }
@@ -92,7 +108,11 @@ impl I18n {
 
     /// The ids of every message of `lang` (for the completeness tests).
     pub fn message_ids(&self, lang: &str) -> Vec<String> {
-        let source = SOURCES.iter().find(|(l, _)| *l == lang).map(|(_, s)| *s).unwrap_or("");
+        let source = SOURCES
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, s)| *s)
+            .unwrap_or("");
         let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
         resource
             .entries()
@@ -106,7 +126,9 @@ impl I18n {
     /// The best shipped locale for an `Accept-Language` header, honouring
     /// q-values; the default locale when nothing matches.
     pub fn negotiate(&self, accept_language: Option<&str>) -> &'static str {
-        let Some(header) = accept_language else { return self.default };
+        let Some(header) = accept_language else {
+            return self.default;
+        };
         let mut ranked: Vec<(f32, usize, LanguageIdentifier)> = header
             .split(',')
             .enumerate()
@@ -146,7 +168,10 @@ pub fn direction(lang: &str) -> &'static str {
 
 /// The region to read national numbers in when the user picked none.
 pub fn default_region(lang: &str) -> Option<&'static str> {
-    DEFAULT_REGIONS.iter().find(|(l, _)| *l == lang).map(|(_, r)| *r)
+    DEFAULT_REGIONS
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, r)| *r)
 }
 
 /// A language, the messages and the brand: what templates call `t` on.
@@ -266,10 +291,19 @@ mod tests {
     fn plurals_and_variables_format() {
         let i = Arc::new(i18n());
         let en = Tr::new(i.clone(), "en", "Acme".into());
-        assert_eq!(en.args("code-attempts-left", &[("count", 1u32.into())]), "You have 1 attempt left.");
-        assert_eq!(en.args("code-attempts-left", &[("count", 3u32.into())]), "You have 3 attempts left.");
+        assert_eq!(
+            en.args("code-attempts-left", &[("count", 1u32.into())]),
+            "You have 1 attempt left."
+        );
+        assert_eq!(
+            en.args("code-attempts-left", &[("count", 3u32.into())]),
+            "You have 3 attempts left."
+        );
         let es = Tr::new(i, "es", "Acme".into());
-        assert!(es.args("code-attempts-left", &[("count", 1u32.into())]).contains("1 intento"));
+        assert!(
+            es.args("code-attempts-left", &[("count", 1u32.into())])
+                .contains("1 intento")
+        );
         assert_eq!(es.dir(), "ltr");
         assert_eq!(direction("ar"), "rtl");
     }

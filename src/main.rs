@@ -3,10 +3,16 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use phone_verify::{config::Settings, startup::Application, storage, telemetry, verification::EXPIRED_ROW_GRACE};
+use phone_verify::{
+    config::Settings, startup::Application, storage, telemetry, verification::EXPIRED_ROW_GRACE,
+};
 
 #[derive(Parser)]
-#[command(name = "phone-verify", version, about = "Proves a person controls a phone number")]
+#[command(
+    name = "phone-verify",
+    version,
+    about = "Proves a person controls a phone number"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -62,7 +68,10 @@ fn main() -> ExitCode {
                 let now = time::OffsetDateTime::now_utc();
                 let purged = store.purge(now - EXPIRED_ROW_GRACE, now).await?;
                 tower_sessions::ExpiredDeletion::delete_expired(&sessions).await?;
-                println!("deleted {} verifications and {} send records", purged.verifications, purged.sends);
+                println!(
+                    "deleted {} verifications and {} send records",
+                    purged.verifications, purged.sends
+                );
                 Ok(())
             }
             Command::CheckConfig => unreachable!("handled before the runtime starts"),
@@ -80,7 +89,11 @@ fn main() -> ExitCode {
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     let app = Application::build(settings).await?;
-    tracing::info!(backend = app.state().store.backend(), "listening on http://{}", app.local_addr());
+    tracing::info!(
+        backend = app.state().store.backend(),
+        "listening on http://{}",
+        app.local_addr()
+    );
     app.run_until_stopped(shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())

@@ -29,10 +29,19 @@ impl Application {
     }
 
     /// Builds with a given clock (tests move time instead of sleeping).
-    pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+    pub async fn build_with_clock(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<Self> {
         let (store, sessions) = storage::connect(&settings.database_url).await?;
-        store.migrate().await.map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
-        sessions.migrate().await.map_err(|e| anyhow::anyhow!("session table migration failed: {e}"))?;
+        store
+            .migrate()
+            .await
+            .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
+        sessions
+            .migrate()
+            .await
+            .map_err(|e| anyhow::anyhow!("session table migration failed: {e}"))?;
         let i18n = Arc::new(I18n::new(&settings.default_locale)?);
         let (sms, outbox): (Arc<dyn SmsSender>, _) = match settings.sms_provider {
             SmsProvider::Outbox => {
@@ -44,7 +53,11 @@ impl Application {
             otp: settings.otp,
             send: settings.send,
             brand: settings.brand_name.clone(),
-            webotp_host: settings.public_url.host_str().unwrap_or("localhost").to_owned(),
+            webotp_host: settings
+                .public_url
+                .host_str()
+                .unwrap_or("localhost")
+                .to_owned(),
         };
         let verifier = Arc::new(Verifier::new(
             store.clone(),
@@ -67,11 +80,17 @@ impl Application {
             outbox,
             brand,
         };
-        Ok(Self { listener, state, sessions })
+        Ok(Self {
+            listener,
+            state,
+            sessions,
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener.local_addr().expect("a bound listener has an address")
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
     }
 
     pub fn port(&self) -> u16 {
@@ -84,12 +103,18 @@ impl Application {
 
     /// Serves until `shutdown` completes, then drains in-flight requests.
     /// The cleanup task runs alongside and stops with the server.
-    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
         let cleanup = tokio::spawn(cleanup_loop(self.state.clone(), self.sessions.clone()));
         let router = web::router(self.state, self.sessions);
-        let result = axum::serve(self.listener, router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await;
+        let result = axum::serve(
+            self.listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
         cleanup.abort();
         result
     }
@@ -105,7 +130,11 @@ async fn cleanup_loop(state: AppState, sessions: SessionStoreAny) {
         ticker.tick().await;
         match state.verifier.purge_expired().await {
             Ok(purged) if purged.verifications + purged.sends > 0 => {
-                tracing::info!(verifications = purged.verifications, sends = purged.sends, "purged expired rows");
+                tracing::info!(
+                    verifications = purged.verifications,
+                    sends = purged.sends,
+                    "purged expired rows"
+                );
             }
             Ok(_) => {}
             Err(e) => tracing::warn!(error = %e, "cleanup failed"),

@@ -12,7 +12,9 @@ use crate::{
     domain::{CodeHasher, OtpCode, PhoneNumber},
     i18n::{Arg, I18n, Tr},
     sms::{SmsMessage, SmsSender},
-    storage::{NewVerification, Purged, SendLimits, SendRefusal, Status, Store, StoreError, Verification},
+    storage::{
+        NewVerification, Purged, SendLimits, SendRefusal, Status, Store, StoreError, Verification,
+    },
 };
 
 /// How long a verification row is kept after its code expired, so a late
@@ -68,7 +70,9 @@ pub struct Verifier {
 
 impl std::fmt::Debug for Verifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Verifier").field("policy", &self.policy).finish_non_exhaustive()
+        f.debug_struct("Verifier")
+            .field("policy", &self.policy)
+            .finish_non_exhaustive()
     }
 }
 
@@ -81,7 +85,14 @@ impl Verifier {
         i18n: Arc<I18n>,
         policy: Policy,
     ) -> Self {
-        Self { store, sms, clock, hasher, i18n, policy }
+        Self {
+            store,
+            sms,
+            clock,
+            hasher,
+            i18n,
+            policy,
+        }
     }
 
     pub fn policy(&self) -> &Policy {
@@ -127,7 +138,11 @@ impl Verifier {
     /// Texts a new code to `phone`, replacing any pending verification of
     /// the number (its code stops working; its attempts left carry over).
     #[tracing::instrument(skip_all, fields(phone = %phone.masked()))]
-    pub async fn start(&self, phone: &PhoneNumber, locale: &str) -> Result<Verification, VerifyError> {
+    pub async fn start(
+        &self,
+        phone: &PhoneNumber,
+        locale: &str,
+    ) -> Result<Verification, VerifyError> {
         let id = Uuid::new_v4();
         let code = OtpCode::generate(self.policy.otp.length);
         let now = self.clock.now();
@@ -139,7 +154,11 @@ impl Verifier {
             max_attempts: self.policy.otp.max_attempts,
             expires_at: now + self.ttl(),
         };
-        let verification = self.store.create(&new, &self.limits(now), now).await?.map_err(VerifyError::Refused)?;
+        let verification = self
+            .store
+            .create(&new, &self.limits(now), now)
+            .await?
+            .map_err(VerifyError::Refused)?;
         self.deliver(&verification, phone, &code).await?;
         tracing::info!(verification = %id, "verification started");
         Ok(verification)
@@ -152,7 +171,10 @@ impl Verifier {
         let code = OtpCode::generate(self.policy.otp.length);
         let now = self.clock.now();
         let hash = self.hasher.hash(id, &code);
-        let replaced = self.store.replace_code(id, &hash, now + self.ttl(), &self.limits(now), now).await?;
+        let replaced = self
+            .store
+            .replace_code(id, &hash, now + self.ttl(), &self.limits(now), now)
+            .await?;
         let verification = match replaced {
             Some(gate) => gate.map_err(VerifyError::Refused)?,
             None => return Err(self.not_pending(id, now).await),
@@ -164,14 +186,21 @@ impl Verifier {
         Ok(verification)
     }
 
-    async fn deliver(&self, verification: &Verification, phone: &PhoneNumber, code: &OtpCode) -> Result<(), VerifyError> {
+    async fn deliver(
+        &self,
+        verification: &Verification,
+        phone: &PhoneNumber,
+        code: &OtpCode,
+    ) -> Result<(), VerifyError> {
         let message = SmsMessage {
             to: phone.clone(),
             body: self.sms_body(&verification.locale, code),
         };
         if let Err(e) = self.sms.send(&message).await {
             tracing::warn!(provider = self.sms.name(), phone = %phone.masked(), error = %e, "sms send failed");
-            self.store.send_failed(verification.id, self.clock.now()).await?;
+            self.store
+                .send_failed(verification.id, self.clock.now())
+                .await?;
             return Err(VerifyError::SmsFailed(e));
         }
         Ok(())
@@ -193,8 +222,14 @@ impl Verifier {
             if status != Status::Pending {
                 return Ok(CheckOutcome::NotPending(status));
             }
-            let correct = self.hasher.verify(id, candidate.as_ref(), &current.code_hash);
-            if let Some(after) = self.store.record_check(id, &current.code_hash, correct, now).await? {
+            let correct = self
+                .hasher
+                .verify(id, candidate.as_ref(), &current.code_hash);
+            if let Some(after) = self
+                .store
+                .record_check(id, &current.code_hash, correct, now)
+                .await?
+            {
                 let outcome = if after.status == Status::Approved {
                     tracing::info!("verification approved");
                     CheckOutcome::Approved(after)

@@ -144,7 +144,9 @@ mod tests {
 
     #[test]
     fn parse_refuses_what_is_not_a_code() {
-        for input in ["", "12345", "1234567", "12345a", "abcdef", "12345²", "½23456", "+123456"] {
+        for input in [
+            "", "12345", "1234567", "12345a", "abcdef", "12345²", "½23456", "+123456",
+        ] {
             assert_eq!(OtpCode::parse(input, 6), None, "{input:?}");
         }
     }

@@ -46,8 +46,7 @@ impl PhoneNumber {
         let region = default_region
             .map(|r| r.trim().to_ascii_uppercase())
             .and_then(|r| r.parse::<country::Id>().ok());
-        let number =
-            phonenumber::parse(region, &input).map_err(|_| PhoneError::Unparseable)?;
+        let number = phonenumber::parse(region, &input).map_err(|_| PhoneError::Unparseable)?;
         if !phonenumber::is_valid(&number) {
             return Err(PhoneError::Invalid);
         }
@@ -60,7 +59,10 @@ impl PhoneNumber {
             _ => return Err(PhoneError::CannotReceiveSms),
         }
         let e164 = number.format().mode(Mode::E164).to_string();
-        let region = number.country().id().and_then(|id| known_region(id.as_ref()));
+        let region = number
+            .country()
+            .id()
+            .and_then(|id| known_region(id.as_ref()));
         Ok(Self {
             e164,
             region,
@@ -188,7 +190,11 @@ mod tests {
             ("+33 810 12 34 56", None, PhoneError::CannotReceiveSms),
         ];
         for (input, region, want) in cases {
-            assert_eq!(PhoneNumber::parse(input, region).err(), Some(want), "{input:?}");
+            assert_eq!(
+                PhoneNumber::parse(input, region).err(),
+                Some(want),
+                "{input:?}"
+            );
         }
     }
 

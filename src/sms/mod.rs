@@ -19,7 +19,10 @@ impl std::fmt::Debug for SmsMessage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SmsMessage")
             .field("to", &self.to)
-            .field("body", &format_args!("<{} chars>", self.body.chars().count()))
+            .field(
+                "body",
+                &format_args!("<{} chars>", self.body.chars().count()),
+            )
             .finish()
     }
 }

@@ -88,7 +88,13 @@ mod tests {
         let b = PhoneNumber::parse("+34612345678", None).unwrap();
         for i in 0..CAPACITY + 5 {
             let to = if i % 2 == 0 { a.clone() } else { b.clone() };
-            outbox.send(&SmsMessage { to, body: format!("m{i}") }).await.unwrap();
+            outbox
+                .send(&SmsMessage {
+                    to,
+                    body: format!("m{i}"),
+                })
+                .await
+                .unwrap();
         }
         let all = outbox.list(None);
         assert_eq!(all.len(), CAPACITY);

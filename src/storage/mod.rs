@@ -115,7 +115,9 @@ pub enum SendRefusal {
 impl SendRefusal {
     pub fn retry_after(self) -> Duration {
         match self {
-            SendRefusal::Cooldown { retry_after } | SendRefusal::Quota { retry_after } => retry_after,
+            SendRefusal::Cooldown { retry_after } | SendRefusal::Quota { retry_after } => {
+                retry_after
+            }
         }
     }
 }
@@ -202,7 +204,11 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Option<Verification>, StoreError>;
 
     /// Cancels a pending verification; `None` when it is not pending.
-    async fn cancel(&self, id: Uuid, now: OffsetDateTime) -> Result<Option<Verification>, StoreError>;
+    async fn cancel(
+        &self,
+        id: Uuid,
+        now: OffsetDateTime,
+    ) -> Result<Option<Verification>, StoreError>;
 
     /// After a send that failed: cancels the verification (its code never
     /// arrived) and marks the send undelivered, so it counts toward the quota

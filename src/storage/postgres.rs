@@ -5,7 +5,9 @@ use sqlx::{PgPool, Postgres, Transaction, postgres::PgPoolOptions};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{NewVerification, Purged, SendGate, SendLimits, Status, Store, StoreError, Verification, gate};
+use super::{
+    NewVerification, Purged, SendGate, SendLimits, Status, Store, StoreError, Verification, gate,
+};
 
 #[derive(Debug, Clone)]
 pub struct PgStore {
@@ -33,7 +35,8 @@ impl TryFrom<Row> for Verification {
             phone: r.phone,
             code_hash: r.code_hash,
             status: Status::parse(&r.status)?,
-            attempts_left: u32::try_from(r.attempts_left).map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
+            attempts_left: u32::try_from(r.attempts_left)
+                .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
             locale: r.locale,
             created_at: r.created_at,
             last_sent_at: r.last_sent_at,
@@ -42,7 +45,8 @@ impl TryFrom<Row> for Verification {
     }
 }
 
-const COLUMNS: &str = "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at";
+const COLUMNS: &str =
+    "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at";
 
 fn one(row: Option<Row>) -> Result<Option<Verification>, StoreError> {
     row.map(Verification::try_from).transpose()
@@ -76,17 +80,18 @@ impl PgStore {
             .await?;
         let cooldown_start = now - limits.cooldown;
         let window_start = now - limits.window;
-        let (last, count, oldest): (Option<OffsetDateTime>, i64, Option<OffsetDateTime>) = sqlx::query_as(
-            "SELECT max(sent_at) FILTER (WHERE delivered AND sent_at > $2),
+        let (last, count, oldest): (Option<OffsetDateTime>, i64, Option<OffsetDateTime>) =
+            sqlx::query_as(
+                "SELECT max(sent_at) FILTER (WHERE delivered AND sent_at > $2),
                     count(*) FILTER (WHERE sent_at > $3),
                     min(sent_at) FILTER (WHERE sent_at > $3)
              FROM sms_sends WHERE phone = $1 AND sent_at > LEAST($2, $3)",
-        )
-        .bind(phone)
-        .bind(cooldown_start)
-        .bind(window_start)
-        .fetch_one(&mut **tx)
-        .await?;
+            )
+            .bind(phone)
+            .bind(cooldown_start)
+            .bind(window_start)
+            .fetch_one(&mut **tx)
+            .await?;
         Ok(gate(limits, now, last, count, oldest))
     }
 
@@ -175,11 +180,12 @@ impl Store for PgStore {
         now: OffsetDateTime,
     ) -> Result<Option<SendGate<Verification>>, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let phone: Option<String> =
-            sqlx::query_scalar("SELECT phone FROM verifications WHERE id = $1 AND status = 'pending'")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let phone: Option<String> = sqlx::query_scalar(
+            "SELECT phone FROM verifications WHERE id = $1 AND status = 'pending'",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
         let Some(phone) = phone else { return Ok(None) };
         if let Some(refusal) = Self::lock_and_gate(&mut tx, &phone, limits, now).await? {
             return Ok(Some(Err(refusal)));
@@ -201,10 +207,12 @@ impl Store for PgStore {
     }
 
     async fn get(&self, id: Uuid) -> Result<Option<Verification>, StoreError> {
-        one(sqlx::query_as(&format!("SELECT {COLUMNS} FROM verifications WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?)
+        one(sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM verifications WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     async fn record_check(
@@ -232,7 +240,11 @@ impl Store for PgStore {
         .await?)
     }
 
-    async fn cancel(&self, id: Uuid, now: OffsetDateTime) -> Result<Option<Verification>, StoreError> {
+    async fn cancel(
+        &self,
+        id: Uuid,
+        now: OffsetDateTime,
+    ) -> Result<Option<Verification>, StoreError> {
         one(sqlx::query_as(&format!(
             "UPDATE verifications SET status = 'canceled', updated_at = $2
              WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}"
@@ -261,7 +273,11 @@ impl Store for PgStore {
         Ok(())
     }
 
-    async fn purge(&self, verifications_before: OffsetDateTime, now: OffsetDateTime) -> Result<Purged, StoreError> {
+    async fn purge(
+        &self,
+        verifications_before: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> Result<Purged, StoreError> {
         let verifications = sqlx::query("DELETE FROM verifications WHERE expires_at < $1")
             .bind(verifications_before)
             .execute(&self.pool)
@@ -272,6 +288,9 @@ impl Store for PgStore {
             .execute(&self.pool)
             .await?
             .rows_affected();
-        Ok(Purged { verifications, sends })
+        Ok(Purged {
+            verifications,
+            sends,
+        })
     }
 }

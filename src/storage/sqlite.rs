@@ -10,7 +10,9 @@ use sqlx::{
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{NewVerification, Purged, SendGate, SendLimits, Status, Store, StoreError, Verification, gate};
+use super::{
+    NewVerification, Purged, SendGate, SendLimits, Status, Store, StoreError, Verification, gate,
+};
 
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
@@ -48,7 +50,8 @@ impl TryFrom<Row> for Verification {
             phone: r.phone,
             code_hash: r.code_hash,
             status: Status::parse(&r.status)?,
-            attempts_left: u32::try_from(r.attempts_left).map_err(|_| StoreError::Corrupt("bad attempts".into()))?,
+            attempts_left: u32::try_from(r.attempts_left)
+                .map_err(|_| StoreError::Corrupt("bad attempts".into()))?,
             locale: r.locale,
             created_at: from_ms(r.created_at)?,
             last_sent_at: from_ms(r.last_sent_at)?,
@@ -57,7 +60,8 @@ impl TryFrom<Row> for Verification {
     }
 }
 
-const COLUMNS: &str = "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at";
+const COLUMNS: &str =
+    "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at";
 
 fn one(row: Option<Row>) -> Result<Option<Verification>, StoreError> {
     row.map(Verification::try_from).transpose()
@@ -206,11 +210,12 @@ impl Store for SqliteStore {
         now: OffsetDateTime,
     ) -> Result<Option<SendGate<Verification>>, StoreError> {
         let mut tx = self.write_tx().await?;
-        let phone: Option<String> =
-            sqlx::query_scalar("SELECT phone FROM verifications WHERE id = ?1 AND status = 'pending'")
-                .bind(id.to_string())
-                .fetch_optional(&mut *tx)
-                .await?;
+        let phone: Option<String> = sqlx::query_scalar(
+            "SELECT phone FROM verifications WHERE id = ?1 AND status = 'pending'",
+        )
+        .bind(id.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
         let Some(phone) = phone else { return Ok(None) };
         if let Some(refusal) = Self::gate(&mut tx, &phone, limits, now).await? {
             return Ok(Some(Err(refusal)));
@@ -231,10 +236,12 @@ impl Store for SqliteStore {
     }
 
     async fn get(&self, id: Uuid) -> Result<Option<Verification>, StoreError> {
-        one(sqlx::query_as(&format!("SELECT {COLUMNS} FROM verifications WHERE id = ?1"))
-            .bind(id.to_string())
-            .fetch_optional(&self.pool)
-            .await?)
+        one(sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM verifications WHERE id = ?1"
+        ))
+        .bind(id.to_string())
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     async fn record_check(
@@ -265,7 +272,11 @@ impl Store for SqliteStore {
         Ok(row)
     }
 
-    async fn cancel(&self, id: Uuid, now: OffsetDateTime) -> Result<Option<Verification>, StoreError> {
+    async fn cancel(
+        &self,
+        id: Uuid,
+        now: OffsetDateTime,
+    ) -> Result<Option<Verification>, StoreError> {
         let mut tx = self.write_tx().await?;
         let row = one(sqlx::query_as(&format!(
             "UPDATE verifications SET status = 'canceled', updated_at = ?2
@@ -297,7 +308,11 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn purge(&self, verifications_before: OffsetDateTime, now: OffsetDateTime) -> Result<Purged, StoreError> {
+    async fn purge(
+        &self,
+        verifications_before: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> Result<Purged, StoreError> {
         let mut tx = self.write_tx().await?;
         let verifications = sqlx::query("DELETE FROM verifications WHERE expires_at < ?1")
             .bind(ms(verifications_before))
@@ -310,6 +325,9 @@ impl Store for SqliteStore {
             .await?
             .rows_affected();
         tx.commit().await?;
-        Ok(Purged { verifications, sends })
+        Ok(Purged {
+            verifications,
+            sends,
+        })
     }
 }

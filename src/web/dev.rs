@@ -22,7 +22,9 @@ pub fn router(state: &AppState) -> Router<AppState> {
 
 /// Liveness and readiness sit outside the session layer: probes carry no cookie.
 pub fn health_router() -> Router<AppState> {
-    Router::new().route("/healthz", get(|| async { "ok" })).route("/readyz", get(ready))
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ready))
 }
 
 async fn ready(State(state): State<AppState>) -> Response {
@@ -48,9 +50,16 @@ fn normalize_to(to: Option<String>) -> Option<String> {
     })
 }
 
-fn messages(state: &AppState, query: Result<Query<OutboxQuery>, axum::extract::rejection::QueryRejection>) -> Vec<OutboxMessage> {
+fn messages(
+    state: &AppState,
+    query: Result<Query<OutboxQuery>, axum::extract::rejection::QueryRejection>,
+) -> Vec<OutboxMessage> {
     let to = normalize_to(query.map(|Query(q)| q).unwrap_or_default().to);
-    state.outbox.as_ref().map(|o| o.list(to.as_deref())).unwrap_or_default()
+    state
+        .outbox
+        .as_ref()
+        .map(|o| o.list(to.as_deref()))
+        .unwrap_or_default()
 }
 
 async fn outbox_json(
@@ -72,7 +81,12 @@ async fn outbox_page(
     tr: Tr,
     query: Result<Query<OutboxQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, AppError> {
-    let page = OutboxPage { tr: &tr, messages: messages(&state, query) };
-    let html = page.render().map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    let page = OutboxPage {
+        tr: &tr,
+        messages: messages(&state, query),
+    };
+    let html = page
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
     Ok(Html(html).into_response())
 }

@@ -28,7 +28,11 @@ pub const BODY_LIMIT: usize = 16 * 1024;
 pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
     let https = state.settings.is_https();
     let session_layer = SessionManagerLayer::new(sessions)
-        .with_name(if https { "__Host-pv_session" } else { "pv_session" })
+        .with_name(if https {
+            "__Host-pv_session"
+        } else {
+            "pv_session"
+        })
         .with_secure(https)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
@@ -39,12 +43,15 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
         .merge(pages::router())
         .merge(dev::router(&state))
         .fallback(|| async { AppError::NotFound })
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(state.clone(), ui_context))
         .layer(session_layer)
         .merge(dev::health_router())
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
         .layer(
             tower_http::trace::TraceLayer::new_for_http().make_span_with(|req: &Request| {
                 // The path only: query strings can hold numbers.
@@ -57,7 +64,11 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
 /// Picks the language (`?lang=` → session → `Accept-Language` → default),
 /// hands it to the handler, and renders error responses as localized pages.
 async fn ui_context(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let session = request.extensions().get::<Session>().cloned().map(session::FlowSession::new);
+    let session = request
+        .extensions()
+        .get::<Session>()
+        .cloned()
+        .map(session::FlowSession::new);
     let asked = request.uri().query().and_then(|q| {
         url::form_urlencoded::parse(q.as_bytes())
             .find(|(k, _)| k == "lang")
@@ -94,7 +105,9 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
 }
 
 fn accept_language(headers: &HeaderMap) -> Option<&str> {
-    headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok())
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Tr {
@@ -123,7 +136,9 @@ where
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Form::<T>::from_request(req, state).await {
             Ok(axum::Form(value)) => Ok(Form(value)),
-            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::PayloadTooLarge),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::PayloadTooLarge)
+            }
             Err(_) => Err(AppError::BadRequest),
         }
     }

@@ -77,7 +77,9 @@ fn refusal_message(tr: &Tr, refusal: SendRefusal) -> String {
     let secs = seconds_up(refusal.retry_after()).max(1);
     match refusal {
         SendRefusal::Cooldown { .. } => tr.args("error-cooldown", &[("seconds", Arg::from(secs))]),
-        SendRefusal::Quota { .. } => tr.args("error-quota", &[("minutes", Arg::from((secs + 59) / 60))]),
+        SendRefusal::Quota { .. } => {
+            tr.args("error-quota", &[("minutes", Arg::from((secs + 59) / 60))])
+        }
     }
 }
 
@@ -94,10 +96,16 @@ struct ErrorTemplate<'a> {
 /// status and headers (such as `Retry-After`).
 pub fn error_page(response: Response, tr: &Tr, page: ErrorPage) -> Response {
     let (mut parts, _) = response.into_parts();
-    let html = ErrorTemplate { tr, message: tr.t(page.message_id) }
-        .render()
-        .unwrap_or_else(|_| tr.t(page.message_id));
-    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    let html = ErrorTemplate {
+        tr,
+        message: tr.t(page.message_id),
+    }
+    .render()
+    .unwrap_or_else(|_| tr.t(page.message_id));
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(html))
 }
@@ -163,7 +171,11 @@ async fn start(
     Form(form): Form<PhoneForm>,
 ) -> Result<Response, AppError> {
     session.check_csrf(form.csrf_token.as_deref()).await?;
-    let region = form.country.as_deref().and_then(known_region).or_else(|| default_region(tr.lang));
+    let region = form
+        .country
+        .as_deref()
+        .and_then(known_region)
+        .or_else(|| default_region(tr.lang));
     let country = region.unwrap_or("US");
     let phone_page = |status: StatusCode, error: String, csrf: String| {
         render(
@@ -187,12 +199,20 @@ async fn start(
                 PhoneError::CannotReceiveSms => "error-not-mobile",
                 PhoneError::Unparseable | PhoneError::Invalid => "error-invalid-phone",
             };
-            return Ok(phone_page(StatusCode::BAD_REQUEST, tr.t(id), session.csrf_token().await?));
+            return Ok(phone_page(
+                StatusCode::BAD_REQUEST,
+                tr.t(id),
+                session.csrf_token().await?,
+            ));
         }
     };
     match state.verifier.start(&phone, tr.lang).await {
         Ok(v) => {
-            session.set_flow(&Flow { verification_id: v.id }).await?;
+            session
+                .set_flow(&Flow {
+                    verification_id: v.id,
+                })
+                .await?;
             Ok(Redirect::to("/verify/code").into_response())
         }
         Err(VerifyError::Refused(refusal)) => {
@@ -204,9 +224,13 @@ async fn start(
             Ok(with_retry_after(page, refusal.retry_after()))
         }
         Err(VerifyError::SmsFailed(_)) => {
-            let mut page =
-                phone_page(StatusCode::SERVICE_UNAVAILABLE, tr.t("error-sms-failed"), session.csrf_token().await?);
-            page.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+            let mut page = phone_page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                tr.t("error-sms-failed"),
+                session.csrf_token().await?,
+            );
+            page.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
             Ok(page)
         }
         Err(e) => Err(e.into()),
@@ -243,29 +267,45 @@ fn code_page(
 ) -> Response {
     let policy = state.verifier.policy();
     let status = v.status_at(now);
-    let masked = PhoneNumber::from_stored(&v.phone).map(|p| p.masked()).unwrap_or_default();
+    let masked = PhoneNumber::from_stored(&v.phone)
+        .map(|p| p.masked())
+        .unwrap_or_default();
     let cooldown = Duration::seconds(i64::from(policy.send.resend_cooldown_seconds));
     let wait = seconds_up(v.last_sent_at + cooldown - now);
     let page = CodePage {
         tr,
         csrf,
         intro: tr.args("code-intro", &[("phone", Arg::from(masked))]),
-        code_label: tr.args("code-label", &[("length", Arg::from(u32::from(policy.otp.length)))]),
+        code_label: tr.args(
+            "code-label",
+            &[("length", Arg::from(u32::from(policy.otp.length)))],
+        ),
         // Room for spaces or dashes between the digits.
         code_maxlength: usize::from(policy.otp.length) * 2 + 2,
-        attempts: tr.args("code-attempts-left", &[("count", Arg::from(v.attempts_left))]),
+        attempts: tr.args(
+            "code-attempts-left",
+            &[("count", Arg::from(v.attempts_left))],
+        ),
         can_check: status == Status::Pending,
         can_resend: matches!(status, Status::Pending | Status::Expired),
-        resend_wait: (wait > 0).then(|| tr.args("code-resend-wait", &[("seconds", Arg::from(wait))])),
+        resend_wait: (wait > 0)
+            .then(|| tr.args("code-resend-wait", &[("seconds", Arg::from(wait))])),
         error: error.clone(),
         notice,
     };
-    let code = if error.is_some() { StatusCode::BAD_REQUEST } else { StatusCode::OK };
+    let code = if error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
     render(code, &page)
 }
 
 /// The verification of this session's flow, or where to send the browser instead.
-async fn current(state: &AppState, session: &FlowSession) -> Result<Result<Verification, Response>, AppError> {
+async fn current(
+    state: &AppState,
+    session: &FlowSession,
+) -> Result<Result<Verification, Response>, AppError> {
     let Some(flow) = session.flow().await? else {
         return Ok(Err(Redirect::to("/verify").into_response()));
     };
@@ -280,7 +320,11 @@ async fn current(state: &AppState, session: &FlowSession) -> Result<Result<Verif
     }
 }
 
-async fn code_form(State(state): State<AppState>, tr: Tr, session: FlowSession) -> Result<Response, AppError> {
+async fn code_form(
+    State(state): State<AppState>,
+    tr: Tr,
+    session: FlowSession,
+) -> Result<Response, AppError> {
     let v = match current(&state, &session).await? {
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
@@ -297,7 +341,15 @@ async fn code_form(State(state): State<AppState>, tr: Tr, session: FlowSession) 
         }
     };
     let notice = session.take_flash().await?.map(|id| tr.t(&id));
-    let mut response = code_page(&state, &tr, session.csrf_token().await?, &v, now, error, notice);
+    let mut response = code_page(
+        &state,
+        &tr,
+        session.csrf_token().await?,
+        &v,
+        now,
+        error,
+        notice,
+    );
     // Showing an expired or used-up verification is not a bad request.
     *response.status_mut() = StatusCode::OK;
     Ok(response)
@@ -340,7 +392,10 @@ async fn check(
             let error = if v.status == Status::MaxAttemptsReached {
                 tr.t("error-max-attempts")
             } else {
-                tr.args("error-incorrect-code", &[("count", Arg::from(v.attempts_left))])
+                tr.args(
+                    "error-incorrect-code",
+                    &[("count", Arg::from(v.attempts_left))],
+                )
             };
             Ok(code_page(&state, &tr, csrf, &v, now, Some(error), None))
         }

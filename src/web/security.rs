@@ -38,7 +38,10 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
     set(header::REFERRER_POLICY, "no-referrer");
     set(header::CONTENT_SECURITY_POLICY, CSP);
     if state.settings.is_https() {
-        set(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000; includeSubDomains");
+        set(
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        );
     }
     response
 }

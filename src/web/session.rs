@@ -57,7 +57,11 @@ impl FlowSession {
     pub async fn check_csrf(&self, submitted: Option<&str>) -> Result<(), AppError> {
         let expected = self.0.get::<String>(CSRF).await?;
         match (expected, submitted) {
-            (Some(expected), Some(submitted)) if super::security::tokens_match(&expected, submitted) => Ok(()),
+            (Some(expected), Some(submitted))
+                if super::security::tokens_match(&expected, submitted) =>
+            {
+                Ok(())
+            }
             _ => Err(AppError::Csrf),
         }
     }

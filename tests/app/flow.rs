@@ -1,0 +1,579 @@
+//! The browser flow over HTTP, as a person goes through it.
+use reqwest::StatusCode;
+use time::Duration;
+
+use crate::{
+    both_backends,
+    helpers::{Backend, arabic_indic, spawn_app, spawn_app_with},
+};
+
+const US: &str = "+14155552671";
+
+both_backends!(
+    happy_path,
+    wrong_code_shows_attempts_left,
+    attempts_exhausted,
+    expired_code,
+    replay_after_success,
+    resend_makes_the_old_code_fail,
+    resend_inside_the_cooldown,
+    missing_or_wrong_csrf_token,
+    invalid_phone_is_echoed_escaped,
+    number_that_cannot_take_sms,
+    national_format_with_country,
+    arabic_indic_digits_in_the_code,
+    new_start_replaces_the_pending_code,
+    send_quota_per_number,
+    language_from_query_and_header,
+    body_over_the_limit,
+    pages_without_a_flow_redirect,
+    foreign_session_ids_are_not_adopted,
+    security_headers_on_every_page,
+    health_and_readiness,
+    cleanup_task_deletes_expired_rows,
+);
+
+async fn happy_path(backend: Backend) {
+    let app = spawn_app(backend).await;
+    assert_eq!(app.get("/").await.location(), Some("/verify"));
+
+    let started = app.start("(415) 555-2671", "US").await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER);
+    assert_eq!(started.location(), Some("/verify/code"));
+
+    let sms = app.last_sms(US).await;
+    let code = crate::helpers::code_of(&sms);
+    assert_eq!(code.len(), 6);
+    assert!(
+        sms.starts_with(&format!(
+            "Your Acme code is {code}. It expires in 5 minutes."
+        )),
+        "{sms}"
+    );
+    assert!(sms.ends_with(&format!("\n@127.0.0.1 #{code}")), "{sms}");
+
+    let page = app.get("/verify/code").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("+1******2671"), "masked number shown");
+    assert!(
+        !page.body.contains(US),
+        "full number not shown on the code page"
+    );
+    assert!(page.body.contains("You have 5 attempts left."));
+    assert!(page.body.contains(r#"autocomplete="one-time-code""#));
+    assert!(page.body.contains(r#"inputmode="numeric""#));
+    assert!(
+        page.body
+            .contains("You can ask for a new code in 30 seconds.")
+    );
+    assert!(
+        !page.body.contains(&code),
+        "the code never appears in a page"
+    );
+
+    let before = app.session_cookie().expect("a session cookie");
+    let done = app.submit_code(&code).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(done.location(), Some("/verify/done"));
+    let after = app.session_cookie().expect("a session cookie");
+    assert_ne!(before, after, "the session id changes on verification");
+
+    let page = app.get("/verify/done").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Phone number verified"));
+    assert!(page.body.contains(US));
+}
+
+async fn wrong_code_shows_attempts_left(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.start(US, "US").await;
+    let code = app.last_code(US).await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let page = app.submit_code(wrong).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.body
+            .contains("That code isn’t right. You have 4 attempts left."),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(r#"aria-invalid="true""#));
+    // Not a code at all: a wrong code too, never a 500.
+    let page = app.submit_code("12ab!").await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.body.contains("You have 3 attempts left."));
+    // The right code still works afterwards.
+    assert_eq!(
+        app.submit_code(&code).await.location(),
+        Some("/verify/done")
+    );
+}
+
+async fn attempts_exhausted(backend: Backend) {
+    let app = spawn_app_with(backend, &[("OTP_MAX_ATTEMPTS", "3")]).await;
+    app.start(US, "US").await;
+    let code = app.last_code(US).await;
+    let wrong = if code == "999999" { "888888" } else { "999999" };
+    assert!(
+        app.submit_code(wrong)
+            .await
+            .body
+            .contains("2 attempts left")
+    );
+    assert!(app.submit_code(wrong).await.body.contains("1 attempt left"));
+    let last = app.submit_code(wrong).await;
+    assert_eq!(last.status, StatusCode::BAD_REQUEST);
+    assert!(last.body.contains("Too many wrong codes."), "{}", last.body);
+    assert!(
+        !last.body.contains(r#"action="/verify/code""#),
+        "no code form once attempts are used up"
+    );
+    // Even the right code is refused now.
+    let right = app.submit_code(&code).await;
+    assert_eq!(right.status, StatusCode::BAD_REQUEST);
+    assert!(right.body.contains("Too many wrong codes."));
+    assert_eq!(app.get("/verify/done").await.location(), Some("/verify"));
+}
+
+async fn expired_code(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.start(US, "US").await;
+    let code = app.last_code(US).await;
+    app.clock.advance(Duration::seconds(301));
+    let page = app.submit_code(&code).await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.body.contains("This code has expired."),
+        "{}",
+        page.body
+    );
+    // The code page offers a new code rather than a dead end.
+    let page = app.get("/verify/code").await;
+    assert!(page.body.contains(r#"action="/verify/resend""#));
+    let resent = app.resend().await;
+    assert_eq!(resent.location(), Some("/verify/code"));
+    let fresh = app.last_code(US).await;
+    assert_eq!(
+        app.submit_code(&fresh).await.location(),
+        Some("/verify/done")
+    );
+}
+
+async fn replay_after_success(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.start(US, "US").await;
+    let code = app.last_code(US).await;
+    let id = app.pending_id(US).await;
+    assert_eq!(
+        app.submit_code(&code).await.location(),
+        Some("/verify/done")
+    );
+    // The same browser posting the same code again gets nothing.
+    let replay = app.submit_code(&code).await;
+    assert_eq!(replay.location(), Some("/verify"));
+    // The verification itself refuses a second approval.
+    let again = app.state.verifier.check(id, &code).await.unwrap();
+    assert_eq!(
+        again,
+        phone_verify::verification::CheckOutcome::NotPending(
+            phone_verify::storage::Status::Approved
+        )
+    );
+}
+
+async fn resend_makes_the_old_code_fail(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.start(US, "US").await;
+    let old = app.last_code(US).await;
+    let mut new = old.clone();
+    // A new code can equal the old one by chance (one in a million); resend again then.
+    while new == old {
+        app.clock.advance(Duration::seconds(31));
+        let resent = app.resend().await;
+        assert_eq!(resent.status, StatusCode::SEE_OTHER);
+        assert_eq!(resent.location(), Some("/verify/code"));
+        new = app.last_code(US).await;
+    }
+    let page = app.get("/verify/code").await;
+    assert!(page.body.contains("We texted you a new code."));
+    let refused = app.submit_code(&old).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused.body.contains("4 attempts left"),
+        "attempts do not reset on resend"
+    );
+    assert_eq!(app.submit_code(&new).await.location(), Some("/verify/done"));
+}
+
+async fn resend_inside_the_cooldown(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.start(US, "US").await;
+    app.clock.advance(Duration::seconds(10));
+    let page = app.resend().await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(page.retry_after(), Some(20));
+    assert!(
+        page.body
+            .contains("Please wait 20 seconds before asking for another code."),
+        "{}",
+        page.body
+    );
+    assert_eq!(app.outbox_len().await, 1, "nothing was sent");
+    app.clock.advance(Duration::seconds(20));
+    assert_eq!(app.resend().await.status, StatusCode::SEE_OTHER);
+    assert_eq!(app.outbox_len().await, 2);
+}
+
+async fn missing_or_wrong_csrf_token(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let csrf = app.csrf().await;
+    let none = app
+        .post("/verify", &[("phone", US), ("country", "US")])
+        .await;
+    assert_eq!(none.status, StatusCode::FORBIDDEN);
+    assert!(
+        none.body.contains("This form has expired."),
+        "{}",
+        none.body
+    );
+    let wrong = app
+        .post(
+            "/verify",
+            &[("csrf_token", "0".repeat(64).as_str()), ("phone", US)],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.outbox_len().await,
+        0,
+        "nothing sent without a valid token"
+    );
+    // A token from another browser is worth nothing here.
+    let other = spawn_app(backend).await;
+    let foreign = other.csrf().await;
+    assert_eq!(
+        app.post("/verify", &[("csrf_token", &foreign), ("phone", US)])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    // The code and resend forms need it too.
+    app.post(
+        "/verify",
+        &[("csrf_token", &csrf), ("phone", US), ("country", "US")],
+    )
+    .await;
+    assert_eq!(
+        app.post("/verify/code", &[("code", "123456")]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.post("/verify/resend", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    // In Spanish for a Spanish reader.
+    let es = app.get("/verify?lang=es").await;
+    assert_eq!(es.status, StatusCode::OK);
+    let page = app.post("/verify", &[("phone", US)]).await;
+    assert!(
+        page.body.contains("Este formulario ha caducado."),
+        "{}",
+        page.body
+    );
+}
+
+async fn invalid_phone_is_echoed_escaped(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let page = app.start("<script>alert(1)</script>", "US").await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.body
+            .contains("That doesn’t look like a valid phone number."),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("&#60;script&#62;alert(1)&#60;/script&#62;")
+            || page.body.contains("&lt;script&gt;"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("<script>alert"));
+    let empty = app.start("   ", "US").await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    assert!(empty.body.contains("Enter your phone number."));
+    assert_eq!(app.outbox_len().await, 0);
+}
+
+async fn number_that_cannot_take_sms(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for number in ["+44 20 7946 0018", "+1 800 555 0199", "+44 909 879 0000"] {
+        let page = app.start(number, "US").await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{number}");
+        assert!(
+            page.body
+                .contains("This number can’t receive text messages."),
+            "{number}"
+        );
+    }
+    assert_eq!(app.outbox_len().await, 0);
+}
+
+async fn national_format_with_country(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let page = app.start("612 34 56 78", "ES").await;
+    assert_eq!(page.location(), Some("/verify/code"));
+    let code = app.last_code("+34612345678").await;
+    assert_eq!(
+        app.submit_code(&code).await.location(),
+        Some("/verify/done")
+    );
+    assert!(app.get("/verify/done").await.body.contains("+34612345678"));
+}
+
+async fn arabic_indic_digits_in_the_code(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.start(US, "US").await;
+    let code = app.last_code(US).await;
+    let typed = format!(" {} ", arabic_indic(&code));
+    assert_eq!(
+        app.submit_code(&typed).await.location(),
+        Some("/verify/done")
+    );
+}
+
+async fn new_start_replaces_the_pending_code(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.start(US, "US").await;
+    let first = app.last_code(US).await;
+    let wrong = if first == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    app.submit_code(wrong).await;
+    app.clock.advance(Duration::seconds(31));
+    let mut second = first.clone();
+    while second == first {
+        app.clock.advance(Duration::seconds(31));
+        assert_eq!(app.start(US, "US").await.location(), Some("/verify/code"));
+        second = app.last_code(US).await;
+    }
+    let refused = app.submit_code(&first).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    // A restart does not buy more guesses: 5 - 1 (first wrong) - 1 (old code).
+    assert!(refused.body.contains("3 attempts left"), "{}", refused.body);
+    assert_eq!(
+        app.submit_code(&second).await.location(),
+        Some("/verify/done")
+    );
+}
+
+async fn send_quota_per_number(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("SEND_LIMIT_PER_PHONE", "2"),
+            ("RESEND_COOLDOWN_SECONDS", "0"),
+        ],
+    )
+    .await;
+    assert_eq!(app.start(US, "US").await.status, StatusCode::SEE_OTHER);
+    app.clock.advance(Duration::seconds(60));
+    assert_eq!(app.start(US, "US").await.status, StatusCode::SEE_OTHER);
+    app.clock.advance(Duration::seconds(60));
+    let page = app.start(US, "US").await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
+    // The oldest send leaves the hour-long window in 58 minutes.
+    assert_eq!(page.retry_after(), Some(3480));
+    assert!(
+        page.body.contains("Try again in 58 minutes."),
+        "{}",
+        page.body
+    );
+    assert_eq!(app.resend().await.status, StatusCode::TOO_MANY_REQUESTS);
+    // Other numbers are not affected.
+    assert_eq!(
+        app.start("+34612345678", "ES").await.status,
+        StatusCode::SEE_OTHER
+    );
+    app.clock.advance(Duration::minutes(58));
+    assert_eq!(app.start(US, "US").await.status, StatusCode::SEE_OTHER);
+}
+
+async fn language_from_query_and_header(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let page = app
+        .get_with("/verify", &[("Accept-Language", "es-MX,es;q=0.9,en;q=0.5")])
+        .await;
+    assert!(page.body.contains(r#"<html lang="es" dir="ltr">"#));
+    assert!(page.body.contains("Verifica tu número de teléfono"));
+    assert!(
+        page.body.contains(r#"<option value="ES" selected>"#),
+        "country follows the language's region"
+    );
+    let page = app.get("/verify?lang=es").await;
+    assert!(page.body.contains("Verifica tu número de teléfono"));
+    // The choice sticks for the rest of the flow, SMS included.
+    app.start(US, "US").await;
+    let code_page = app.get("/verify/code").await;
+    assert!(code_page.body.contains("Introduce tu código"));
+    assert!(app.last_sms(US).await.starts_with("Tu código de Acme es "));
+    let page = app
+        .get_with("/verify?lang=en", &[("Accept-Language", "es")])
+        .await;
+    assert!(page.body.contains(r#"<html lang="en" dir="ltr">"#));
+    let page = app.get("/verify?lang=xx").await;
+    assert!(
+        page.body.contains(r#"<html lang="en""#),
+        "an unknown lang is ignored"
+    );
+    // Each language is named in itself in the switcher.
+    assert!(page.body.contains(r#"hreflang="es""#) && page.body.contains(">Español</a>"));
+}
+
+async fn body_over_the_limit(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let csrf = app.csrf().await;
+    let big = "9".repeat(20 * 1024);
+    let page = app
+        .post("/verify", &[("csrf_token", &csrf), ("phone", &big)])
+        .await;
+    assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        page.body.contains("That request was too large."),
+        "{}",
+        page.body
+    );
+}
+
+async fn pages_without_a_flow_redirect(backend: Backend) {
+    let app = spawn_app(backend).await;
+    assert_eq!(app.get("/verify/code").await.location(), Some("/verify"));
+    assert_eq!(app.get("/verify/done").await.location(), Some("/verify"));
+    let csrf = app.csrf().await;
+    assert_eq!(
+        app.post("/verify/code", &[("csrf_token", &csrf), ("code", "123456")])
+            .await
+            .location(),
+        Some("/verify")
+    );
+    let missing = app.get("/nope").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("We couldn’t find that page."));
+}
+
+async fn foreign_session_ids_are_not_adopted(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let response = app
+        .client
+        .get(app.url("/verify"))
+        .header("Cookie", "pv_session=AAAAAAAAAAAAAAAAAAAAAA")
+        .send()
+        .await
+        .unwrap();
+    let set = response
+        .headers()
+        .get("set-cookie")
+        .expect("a new session")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(set.starts_with("pv_session="));
+    assert!(!set.contains("AAAAAAAAAAAAAAAAAAAAAA"), "{set}");
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Lax"),
+        "{set}"
+    );
+}
+
+async fn security_headers_on_every_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for path in ["/verify", "/verify/code", "/nope", "/dev/outbox"] {
+        let page = app.get(path).await;
+        let h = |name: &str| {
+            page.headers
+                .get(name)
+                .map(|v| v.to_str().unwrap().to_owned())
+        };
+        assert_eq!(h("cache-control").as_deref(), Some("no-store"), "{path}");
+        assert_eq!(
+            h("x-content-type-options").as_deref(),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(
+            h("referrer-policy").as_deref(),
+            Some("no-referrer"),
+            "{path}"
+        );
+        let csp = h("content-security-policy").unwrap();
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
+        assert!(
+            h("strict-transport-security").is_none(),
+            "no HSTS over plain http"
+        );
+    }
+    let https = spawn_app_with(backend, &[("PUBLIC_URL", "https://verify.example")]).await;
+    let page = https.get("/verify").await;
+    assert!(page.headers.get("strict-transport-security").is_some());
+    let cookie = page.headers.get("set-cookie").unwrap().to_str().unwrap();
+    assert!(
+        cookie.starts_with("__Host-pv_session=")
+            && cookie.contains("Secure")
+            && cookie.contains("Path=/"),
+        "{cookie}"
+    );
+}
+
+async fn health_and_readiness(backend: Backend) {
+    let app = spawn_app(backend).await;
+    assert_eq!(app.get("/healthz").await.status, StatusCode::OK);
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status, StatusCode::OK);
+    assert!(
+        ready.headers.get("set-cookie").is_none(),
+        "probes do not make sessions"
+    );
+    let css = app.get("/static/style.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(
+        css.headers
+            .get("content-type")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+}
+
+async fn cleanup_task_deletes_expired_rows(backend: Backend) {
+    let app = spawn_app_with(backend, &[("CLEANUP_INTERVAL_SECONDS", "1")]).await;
+    app.start(US, "US").await;
+    let id = app.pending_id(US).await;
+    // Not yet: expired, but within the grace period.
+    app.clock.advance(Duration::seconds(301));
+    let purged = app.state.verifier.purge_expired().await.unwrap();
+    assert_eq!(purged.verifications, 0);
+    assert!(
+        app.state.store.get(id).await.unwrap().is_some(),
+        "kept during the grace period"
+    );
+    app.clock
+        .advance(phone_verify::verification::EXPIRED_ROW_GRACE);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.state.store.get(id).await.unwrap().is_some() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the cleanup task did not delete the expired row"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // The user is told to start again rather than shown an error.
+    assert_eq!(app.get("/verify/code").await.location(), Some("/verify"));
+    assert!(app.get("/verify").await.body.contains("Your code expired."));
+}

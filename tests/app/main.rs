@@ -1,0 +1,8 @@
+//! The one integration test binary: the real application, over HTTP, on
+//! SQLite and on PostgreSQL.
+mod helpers;
+
+mod cli;
+mod flow;
+mod rules;
+mod store_contract;

@@ -1,0 +1,390 @@
+//! The storage contract, written once against `&dyn Store` and run on both
+//! backends.
+use std::sync::Arc;
+
+use phone_verify::storage::{self, NewVerification, SendLimits, SendRefusal, Status, Store};
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+use crate::{
+    both_backends,
+    helpers::{Backend, fresh_db},
+};
+
+both_backends!(
+    create_and_get_round_trip,
+    create_replaces_the_pending_verification,
+    cooldown_and_quota,
+    replace_code_only_while_pending,
+    record_check_is_conditional,
+    cancel_only_while_pending,
+    failed_send_lifts_the_cooldown_but_counts,
+    purge_deletes_only_what_expired,
+    migrations_are_idempotent,
+);
+
+struct Ctx {
+    store: Arc<dyn Store>,
+    now: OffsetDateTime,
+    _db: crate::helpers::TestDb,
+}
+
+async fn ctx(backend: Backend) -> Ctx {
+    let db = fresh_db(backend).await;
+    let (store, _) = storage::connect(&db.url).await.unwrap();
+    store.migrate().await.unwrap();
+    assert_eq!(
+        store.backend(),
+        if backend == Backend::Sqlite {
+            "sqlite"
+        } else {
+            "postgres"
+        }
+    );
+    // Milliseconds only: what both backends keep exactly.
+    let now =
+        OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap() + Duration::milliseconds(123);
+    Ctx {
+        store,
+        now,
+        _db: db,
+    }
+}
+
+fn new(phone: &str, now: OffsetDateTime) -> NewVerification {
+    NewVerification {
+        id: Uuid::new_v4(),
+        phone: phone.into(),
+        code_hash: vec![7; 32],
+        locale: "es".into(),
+        max_attempts: 5,
+        expires_at: now + Duration::minutes(5),
+    }
+}
+
+fn limits(now: OffsetDateTime) -> SendLimits {
+    SendLimits {
+        cooldown: Duration::seconds(30),
+        limit: 3,
+        window: Duration::hours(1),
+        record_until: now + Duration::hours(1),
+    }
+}
+
+async fn create_and_get_round_trip(backend: Backend) {
+    let c = ctx(backend).await;
+    c.store.ping().await.unwrap();
+    let n = new("+14155552671", c.now);
+    let v = c
+        .store
+        .create(&n, &limits(c.now), c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(v.id, n.id);
+    assert_eq!(v.phone, "+14155552671");
+    assert_eq!(v.code_hash, vec![7; 32]);
+    assert_eq!(v.status, Status::Pending);
+    assert_eq!(v.attempts_left, 5);
+    assert_eq!(v.locale, "es");
+    assert_eq!(v.created_at, c.now);
+    assert_eq!(v.last_sent_at, c.now);
+    assert_eq!(v.expires_at, n.expires_at);
+    assert_eq!(c.store.get(n.id).await.unwrap(), Some(v.clone()));
+    assert_eq!(c.store.get(Uuid::new_v4()).await.unwrap(), None);
+    assert_eq!(v.status_at(c.now + Duration::minutes(5)), Status::Expired);
+    assert_eq!(v.status_at(c.now + Duration::minutes(4)), Status::Pending);
+}
+
+async fn create_replaces_the_pending_verification(backend: Backend) {
+    let c = ctx(backend).await;
+    let first = new("+14155552671", c.now);
+    c.store
+        .create(&first, &limits(c.now), c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    c.store
+        .record_check(first.id, &first.code_hash, false, c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    let later = c.now + Duration::minutes(1);
+    let second = new("+14155552671", later);
+    let v = c
+        .store
+        .create(&second, &limits(later), later)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(v.attempts_left, 4, "attempts left carry over");
+    assert_eq!(
+        c.store.get(first.id).await.unwrap().unwrap().status,
+        Status::Canceled
+    );
+    // Another number is independent.
+    let other = new("+34612345678", later);
+    assert_eq!(
+        c.store
+            .create(&other, &limits(later), later)
+            .await
+            .unwrap()
+            .unwrap()
+            .attempts_left,
+        5
+    );
+}
+
+async fn cooldown_and_quota(backend: Backend) {
+    let c = ctx(backend).await;
+    let phone = "+14155552671";
+    c.store
+        .create(&new(phone, c.now), &limits(c.now), c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    let t = c.now + Duration::seconds(10);
+    let refused = c.store.create(&new(phone, t), &limits(t), t).await.unwrap();
+    assert_eq!(
+        refused,
+        Err(SendRefusal::Cooldown {
+            retry_after: Duration::seconds(20)
+        })
+    );
+    let t2 = c.now + Duration::seconds(30);
+    let v = c
+        .store
+        .create(&new(phone, t2), &limits(t2), t2)
+        .await
+        .unwrap()
+        .unwrap();
+    let t3 = c.now + Duration::seconds(60);
+    c.store
+        .replace_code(v.id, &[1; 32], t3 + Duration::minutes(5), &limits(t3), t3)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    let t4 = c.now + Duration::seconds(120);
+    let refused = c
+        .store
+        .create(&new(phone, t4), &limits(t4), t4)
+        .await
+        .unwrap();
+    assert_eq!(
+        refused,
+        Err(SendRefusal::Quota {
+            retry_after: Duration::hours(1) - Duration::seconds(120)
+        })
+    );
+    // Once the first send leaves the window there is room again.
+    let t5 = c.now + Duration::hours(1) + Duration::milliseconds(1);
+    assert!(
+        c.store
+            .create(&new(phone, t5), &limits(t5), t5)
+            .await
+            .unwrap()
+            .is_ok()
+    );
+}
+
+async fn replace_code_only_while_pending(backend: Backend) {
+    let c = ctx(backend).await;
+    let n = new("+14155552671", c.now);
+    c.store
+        .create(&n, &limits(c.now), c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    let t = c.now + Duration::seconds(31);
+    let v = c
+        .store
+        .replace_code(n.id, &[9; 32], t + Duration::minutes(5), &limits(t), t)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    assert_eq!(v.code_hash, vec![9; 32]);
+    assert_eq!(v.last_sent_at, t);
+    assert_eq!(v.expires_at, t + Duration::minutes(5));
+    assert_eq!(v.attempts_left, 5);
+    c.store.cancel(n.id, t).await.unwrap().unwrap();
+    let t2 = t + Duration::seconds(31);
+    assert_eq!(
+        c.store
+            .replace_code(n.id, &[1; 32], t2, &limits(t2), t2)
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        c.store
+            .replace_code(Uuid::new_v4(), &[1; 32], t2, &limits(t2), t2)
+            .await
+            .unwrap(),
+        None
+    );
+}
+
+async fn record_check_is_conditional(backend: Backend) {
+    let c = ctx(backend).await;
+    let mut n = new("+14155552671", c.now);
+    n.max_attempts = 2;
+    c.store
+        .create(&n, &limits(c.now), c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    // A stale hash (the code was replaced meanwhile) changes nothing.
+    assert_eq!(
+        c.store
+            .record_check(n.id, &[0; 32], false, c.now)
+            .await
+            .unwrap(),
+        None
+    );
+    let v = c
+        .store
+        .record_check(n.id, &n.code_hash, false, c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((v.status, v.attempts_left), (Status::Pending, 1));
+    let v = c
+        .store
+        .record_check(n.id, &n.code_hash, false, c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((v.status, v.attempts_left), (Status::MaxAttemptsReached, 0));
+    assert_eq!(
+        c.store
+            .record_check(n.id, &n.code_hash, true, c.now)
+            .await
+            .unwrap(),
+        None
+    );
+
+    let ok = new("+34612345678", c.now);
+    c.store
+        .create(&ok, &limits(c.now), c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    // Past the expiry nothing is recorded, right or wrong.
+    let late = ok.expires_at;
+    assert_eq!(
+        c.store
+            .record_check(ok.id, &ok.code_hash, true, late)
+            .await
+            .unwrap(),
+        None
+    );
+    let v = c
+        .store
+        .record_check(ok.id, &ok.code_hash, true, c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((v.status, v.attempts_left), (Status::Approved, 5));
+    assert_eq!(
+        c.store
+            .record_check(ok.id, &ok.code_hash, true, c.now)
+            .await
+            .unwrap(),
+        None,
+        "approves once"
+    );
+}
+
+async fn cancel_only_while_pending(backend: Backend) {
+    let c = ctx(backend).await;
+    let n = new("+14155552671", c.now);
+    c.store
+        .create(&n, &limits(c.now), c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        c.store.cancel(n.id, c.now).await.unwrap().unwrap().status,
+        Status::Canceled
+    );
+    assert_eq!(c.store.cancel(n.id, c.now).await.unwrap(), None);
+    assert_eq!(c.store.cancel(Uuid::new_v4(), c.now).await.unwrap(), None);
+}
+
+async fn failed_send_lifts_the_cooldown_but_counts(backend: Backend) {
+    let c = ctx(backend).await;
+    let phone = "+14155552671";
+    let n = new(phone, c.now);
+    c.store
+        .create(&n, &limits(c.now), c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    c.store.send_failed(n.id, c.now).await.unwrap();
+    assert_eq!(
+        c.store.get(n.id).await.unwrap().unwrap().status,
+        Status::Canceled
+    );
+    // No cooldown after a send that never arrived…
+    let t = c.now + Duration::seconds(1);
+    c.store
+        .create(&new(phone, t), &limits(t), t)
+        .await
+        .unwrap()
+        .unwrap();
+    let t2 = c.now + Duration::seconds(40);
+    c.store
+        .create(&new(phone, t2), &limits(t2), t2)
+        .await
+        .unwrap()
+        .unwrap();
+    // …but it counts toward the quota: three sends in the window.
+    let t3 = c.now + Duration::seconds(80);
+    assert!(matches!(
+        c.store
+            .create(&new(phone, t3), &limits(t3), t3)
+            .await
+            .unwrap(),
+        Err(SendRefusal::Quota { .. })
+    ));
+}
+
+async fn purge_deletes_only_what_expired(backend: Backend) {
+    let c = ctx(backend).await;
+    let old = new("+14155552671", c.now);
+    c.store
+        .create(&old, &limits(c.now), c.now)
+        .await
+        .unwrap()
+        .unwrap();
+    let later = c.now + Duration::minutes(30);
+    let fresh = new("+34612345678", later);
+    c.store
+        .create(&fresh, &limits(later), later)
+        .await
+        .unwrap()
+        .unwrap();
+    let purged = c
+        .store
+        .purge(c.now + Duration::minutes(6), later)
+        .await
+        .unwrap();
+    assert_eq!(purged.verifications, 1);
+    assert_eq!(purged.sends, 0, "send records are kept for their window");
+    assert_eq!(c.store.get(old.id).await.unwrap(), None);
+    assert!(c.store.get(fresh.id).await.unwrap().is_some());
+    let purged = c
+        .store
+        .purge(c.now, c.now + Duration::minutes(61))
+        .await
+        .unwrap();
+    assert_eq!(purged.sends, 1);
+}
+
+async fn migrations_are_idempotent(backend: Backend) {
+    let c = ctx(backend).await;
+    c.store.migrate().await.unwrap();
+    c.store.migrate().await.unwrap();
+}
