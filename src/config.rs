@@ -23,6 +23,36 @@ fn problem(name: &str, problem: impl Into<String>) -> ConfigError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SmsProvider {
     Outbox,
+    Sns,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmsType {
+    Transactional,
+    Promotional,
+}
+
+impl SmsType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SmsType::Transactional => "Transactional",
+            SmsType::Promotional => "Promotional",
+        }
+    }
+}
+
+/// Amazon SNS, when `SMS_PROVIDER=sns`. Credentials come from the default
+/// AWS chain (environment, profile, web identity, container or instance role).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnsSettings {
+    pub region: String,
+    pub endpoint_url: Option<Url>,
+    pub sms_type: SmsType,
+    pub sender_id: Option<String>,
+    pub origination_number: Option<String>,
+    pub max_price_usd: Option<String>,
+    /// One deadline for a whole send, retries included.
+    pub timeout: std::time::Duration,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +103,8 @@ pub struct Settings {
     pub database_url: String,
     pub secret_key: SecretKey,
     pub sms_provider: SmsProvider,
+    /// Present when `sms_provider` is `Sns`.
+    pub sns: Option<SnsSettings>,
     pub dev_outbox_public: bool,
     pub brand_name: String,
     pub otp: OtpSettings,
@@ -90,6 +122,7 @@ impl std::fmt::Debug for Settings {
             .field("database_url", &redact_url(&self.database_url))
             .field("secret_key", &self.secret_key)
             .field("sms_provider", &self.sms_provider)
+            .field("sns", &self.sns)
             .field("dev_outbox_public", &self.dev_outbox_public)
             .field("brand_name", &self.brand_name)
             .field("otp", &self.otp)
@@ -119,6 +152,13 @@ pub const KEYS: &[&str] = &[
     "DATABASE_URL",
     "SECRET_KEY",
     "SMS_PROVIDER",
+    "AWS_REGION",
+    "SNS_ENDPOINT_URL",
+    "SNS_SMS_TYPE",
+    "SNS_SENDER_ID",
+    "SNS_ORIGINATION_NUMBER",
+    "SNS_MAX_PRICE_USD",
+    "SNS_TIMEOUT_SECONDS",
     "DEV_OUTBOX_PUBLIC",
     "BRAND_NAME",
     "OTP_LENGTH",
@@ -195,12 +235,17 @@ impl Settings {
         }
         let sms_provider = match get("SMS_PROVIDER").unwrap_or("outbox") {
             v if v.eq_ignore_ascii_case("outbox") => SmsProvider::Outbox,
+            v if v.eq_ignore_ascii_case("sns") => SmsProvider::Sns,
             v => {
                 return Err(problem(
                     "SMS_PROVIDER",
-                    format!("`{v}` is not supported by this build; allowed: outbox"),
+                    format!("`{v}` is not allowed; allowed: outbox, sns"),
                 ));
             }
+        };
+        let sns = match sms_provider {
+            SmsProvider::Sns => Some(sns_settings(&get)?),
+            SmsProvider::Outbox => None,
         };
         let dev_outbox_public = parse_bool(get("DEV_OUTBOX_PUBLIC"), "DEV_OUTBOX_PUBLIC", false)?;
         if sms_provider == SmsProvider::Outbox
@@ -287,6 +332,7 @@ impl Settings {
             database_url,
             secret_key,
             sms_provider,
+            sns,
             dev_outbox_public,
             brand_name,
             otp,
@@ -301,6 +347,102 @@ impl Settings {
     pub fn is_https(&self) -> bool {
         self.public_url.scheme() == "https"
     }
+}
+
+fn sns_settings<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<SnsSettings, ConfigError> {
+    let region = get("AWS_REGION").ok_or_else(|| {
+        problem(
+            "AWS_REGION",
+            "required with SMS_PROVIDER=sns, for example us-east-1",
+        )
+    })?;
+    if !region
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(problem(
+            "AWS_REGION",
+            format!("`{region}` is not a region name such as us-east-1"),
+        ));
+    }
+    let endpoint_url = match get("SNS_ENDPOINT_URL") {
+        None => None,
+        Some(v) => match Url::parse(v) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.host_str().is_some() => {
+                Some(url)
+            }
+            _ => {
+                return Err(problem(
+                    "SNS_ENDPOINT_URL",
+                    format!("`{v}` is not an http(s) URL"),
+                ));
+            }
+        },
+    };
+    let sms_type = match get("SNS_SMS_TYPE").unwrap_or("Transactional") {
+        v if v.eq_ignore_ascii_case("transactional") => SmsType::Transactional,
+        v if v.eq_ignore_ascii_case("promotional") => SmsType::Promotional,
+        v => {
+            return Err(problem(
+                "SNS_SMS_TYPE",
+                format!("`{v}` is not allowed; allowed: Transactional, Promotional"),
+            ));
+        }
+    };
+    let sender_id = match get("SNS_SENDER_ID") {
+        None => None,
+        Some(v)
+            if (1..=11).contains(&v.len())
+                && v.bytes().all(|b| b.is_ascii_alphanumeric())
+                && v.bytes().any(|b| b.is_ascii_alphabetic()) =>
+        {
+            Some(v.to_owned())
+        }
+        Some(v) => {
+            return Err(problem(
+                "SNS_SENDER_ID",
+                format!("`{v}` is not allowed; 1 to 11 letters and digits, at least one letter"),
+            ));
+        }
+    };
+    let origination_number = match get("SNS_ORIGINATION_NUMBER") {
+        None => None,
+        Some(v)
+            if v.starts_with('+')
+                && (3..=16).contains(&v.len())
+                && v[1..].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            Some(v.to_owned())
+        }
+        Some(v) => {
+            return Err(problem(
+                "SNS_ORIGINATION_NUMBER",
+                format!("`{v}` is not an E.164 number such as +18005550199"),
+            ));
+        }
+    };
+    let max_price_usd = match get("SNS_MAX_PRICE_USD") {
+        None => None,
+        Some(v) => match v.parse::<f64>() {
+            Ok(p) if p > 0.0 && p <= 10_000.0 && !v.contains(['e', 'E']) => Some(v.to_owned()),
+            _ => {
+                return Err(problem(
+                    "SNS_MAX_PRICE_USD",
+                    format!("`{v}` is not allowed; a price in USD such as 0.50"),
+                ));
+            }
+        },
+    };
+    let timeout = parse_num(get("SNS_TIMEOUT_SECONDS"), "SNS_TIMEOUT_SECONDS", 10, 1, 60)?;
+    Ok(SnsSettings {
+        region: region.to_owned(),
+        endpoint_url,
+        sms_type,
+        sender_id,
+        origination_number,
+        max_price_usd,
+        timeout: std::time::Duration::from_secs(u64::from(timeout)),
+    })
 }
 
 fn parse_num(
@@ -489,7 +631,7 @@ mod tests {
             ("BIND_ADDR", "localhost", "address:port"),
             ("PUBLIC_URL", "ftp://x", "http"),
             ("DATABASE_URL", "mysql://x", "sqlite://"),
-            ("SMS_PROVIDER", "carrier-pigeon", "allowed: outbox"),
+            ("SMS_PROVIDER", "carrier-pigeon", "allowed: outbox, sns"),
             ("LOG_FORMAT", "xml", "text, json"),
             ("DEFAULT_LOCALE", "xx", "allowed: en"),
             ("SECRET_KEY", "abcd", "at least 32 bytes"),
@@ -501,6 +643,62 @@ mod tests {
             assert_eq!(err.name, name, "{name}={value}");
             assert!(err.to_string().contains(expected), "{name}={value}: {err}");
         }
+    }
+
+    #[test]
+    fn sns_settings_are_checked() {
+        let sns = |extra: &[(&str, &str)]| {
+            let mut pairs = vec![("SMS_PROVIDER", "sns"), ("AWS_REGION", "eu-west-1")];
+            pairs.extend_from_slice(extra);
+            settings(&pairs)
+        };
+        let ok = sns(&[
+            ("SNS_SMS_TYPE", "promotional"),
+            ("SNS_SENDER_ID", "Acme"),
+            ("SNS_ORIGINATION_NUMBER", "+18005550199"),
+            ("SNS_MAX_PRICE_USD", "0.50"),
+            ("SNS_ENDPOINT_URL", "http://127.0.0.1:5000"),
+            ("SNS_TIMEOUT_SECONDS", "3"),
+        ])
+        .unwrap()
+        .sns
+        .unwrap();
+        assert_eq!(ok.region, "eu-west-1");
+        assert_eq!(ok.sms_type, SmsType::Promotional);
+        assert_eq!(ok.sender_id.as_deref(), Some("Acme"));
+        assert_eq!(ok.timeout, std::time::Duration::from_secs(3));
+        let defaults = sns(&[]).unwrap().sns.unwrap();
+        assert_eq!(
+            (defaults.sms_type, defaults.timeout.as_secs()),
+            (SmsType::Transactional, 10)
+        );
+        assert_eq!(
+            settings(&[("SMS_PROVIDER", "sns")]).unwrap_err().name,
+            "AWS_REGION"
+        );
+        for (name, value) in [
+            ("SNS_SMS_TYPE", "Urgent"),
+            ("SNS_SENDER_ID", "TooLongSenderName"),
+            ("SNS_SENDER_ID", "12345"),
+            ("SNS_ORIGINATION_NUMBER", "18005550199"),
+            ("SNS_MAX_PRICE_USD", "-1"),
+            ("SNS_ENDPOINT_URL", "localhost:5000"),
+            ("SNS_TIMEOUT_SECONDS", "0"),
+            ("AWS_REGION", "US East"),
+        ] {
+            assert_eq!(
+                sns(&[(name, value)]).unwrap_err().name,
+                name,
+                "{name}={value}"
+            );
+        }
+        // The outbox does not care about SNS variables.
+        assert!(
+            settings(&[("SNS_SMS_TYPE", "Urgent")])
+                .unwrap()
+                .sns
+                .is_none()
+        );
     }
 
     #[test]

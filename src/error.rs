@@ -6,7 +6,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::{storage::StoreError, verification::VerifyError};
+use crate::{sms::SmsError, storage::StoreError, verification::VerifyError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -20,8 +20,8 @@ pub enum AppError {
     PayloadTooLarge,
     #[error("database unavailable")]
     Unavailable(#[source] StoreError),
-    #[error("sms provider failed")]
-    SmsFailed,
+    #[error("sms not sent: {0}")]
+    Sms(SmsError),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -40,7 +40,8 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::Unavailable(_) | AppError::SmsFailed => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Sms(e) => sms_status(e),
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -52,9 +53,26 @@ impl AppError {
             AppError::BadRequest => "error-bad-request",
             AppError::PayloadTooLarge => "error-too-large",
             AppError::Unavailable(_) => "error-unavailable",
-            AppError::SmsFailed => "error-sms-failed",
+            AppError::Sms(e) => sms_message_id(e),
             AppError::Internal(_) => "error-internal",
         }
+    }
+}
+
+/// 400 when the number cannot be texted, 503 when the provider cannot be used.
+pub fn sms_status(e: &SmsError) -> StatusCode {
+    match e {
+        SmsError::InvalidNumber(_) | SmsError::OptedOut => StatusCode::BAD_REQUEST,
+        SmsError::Throttled | SmsError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+    }
+}
+
+/// The localized message for an SMS that was not sent.
+pub fn sms_message_id(e: &SmsError) -> &'static str {
+    match e {
+        SmsError::InvalidNumber(_) => "error-invalid-phone",
+        SmsError::OptedOut => "error-opted-out",
+        SmsError::Throttled | SmsError::Unavailable(_) => "error-sms-failed",
     }
 }
 
@@ -71,7 +89,7 @@ impl From<VerifyError> for AppError {
     fn from(e: VerifyError) -> Self {
         match e {
             VerifyError::Store(e) => e.into(),
-            VerifyError::SmsFailed(_) => AppError::SmsFailed,
+            VerifyError::SmsFailed(e) => AppError::Sms(e),
             VerifyError::NotFound => AppError::NotFound,
             other => AppError::Internal(anyhow::anyhow!("unhandled verification outcome: {other}")),
         }

@@ -40,9 +40,7 @@ fn main() -> ExitCode {
         }
     };
     if let Some(Command::CheckConfig) = cli.command {
-        println!("{settings:#?}");
-        println!("configuration ok");
-        return ExitCode::SUCCESS;
+        return check_config(&settings);
     }
     telemetry::init(settings.log_format);
     let runtime = match tokio::runtime::Runtime::new() {
@@ -85,6 +83,35 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Prints the effective settings; with SNS, also whether AWS credentials
+/// resolve (nothing is sent). Exit 2 when they do not.
+fn check_config(settings: &Settings) -> ExitCode {
+    println!("{settings:#?}");
+    if let Some(sns) = &settings.sns {
+        println!(
+            "SNS: region {}, SMS type {}, endpoint {}",
+            sns.region,
+            sns.sms_type.as_str(),
+            sns.endpoint_url
+                .as_ref()
+                .map_or("AWS default".to_owned(), |u| u.to_string())
+        );
+        let runtime = tokio::runtime::Runtime::new().expect("a runtime for the credential check");
+        match runtime.block_on(phone_verify::sms::sns::check_credentials(sns)) {
+            Ok(which) => println!("AWS credentials: resolved ({which})"),
+            Err(e) => {
+                println!("AWS credentials: NOT resolved: {e}");
+                eprintln!(
+                    "phone-verify: invalid configuration: AWS credentials do not resolve: {e}"
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    println!("configuration ok");
+    ExitCode::SUCCESS
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {

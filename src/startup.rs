@@ -10,7 +10,7 @@ use crate::{
     config::{Settings, SmsProvider},
     domain::CodeHasher,
     i18n::I18n,
-    sms::{Outbox, SmsSender},
+    sms::{Outbox, SmsSender, sns::SnsSender},
     state::AppState,
     storage::{self, sessions::SessionStoreAny},
     verification::{Policy, Verifier},
@@ -48,6 +48,13 @@ impl Application {
                 let outbox = Arc::new(Outbox::new(clock.clone()));
                 (outbox.clone(), Some(outbox))
             }
+            SmsProvider::Sns => {
+                let sns = settings
+                    .sns
+                    .clone()
+                    .ok_or_else(|| anyhow::anyhow!("SNS settings missing"))?;
+                (Arc::new(SnsSender::new(sns).await), None)
+            }
         };
         let policy = Policy {
             otp: settings.otp,
@@ -67,6 +74,25 @@ impl Application {
             i18n.clone(),
             policy,
         ));
+        for (lang, encoding, units, segments) in verifier.sms_report() {
+            if segments > 1 {
+                tracing::warn!(
+                    lang,
+                    encoding = encoding.as_str(),
+                    units,
+                    segments,
+                    "the SMS takes more than one segment"
+                );
+            } else {
+                tracing::debug!(
+                    lang,
+                    encoding = encoding.as_str(),
+                    units,
+                    segments,
+                    "SMS size"
+                );
+            }
+        }
         let listener = TcpListener::bind(settings.bind_addr)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind_addr))?;

@@ -135,6 +135,20 @@ impl Verifier {
         format!("{text}\n@{} #{}", self.policy.webotp_host, code.expose())
     }
 
+    /// Each shipped locale's SMS with a sample code: its encoding, length
+    /// (septets or UTF-16 units) and segments.
+    pub fn sms_report(&self) -> Vec<(&'static str, crate::sms::segments::Encoding, usize, usize)> {
+        let sample = OtpCode::generate(self.policy.otp.length);
+        crate::i18n::LOCALES
+            .iter()
+            .map(|lang| {
+                let (encoding, units, segments) =
+                    crate::sms::segments::measure(&self.sms_body(lang, &sample));
+                (*lang, encoding, units, segments)
+            })
+            .collect()
+    }
+
     /// Texts a new code to `phone`, replacing any pending verification of
     /// the number (its code stops working; its attempts left carry over).
     #[tracing::instrument(skip_all, fields(phone = %phone.masked()))]

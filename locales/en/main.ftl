@@ -40,6 +40,7 @@ error-incorrect-code =
         [one] That code isn’t right. You have 1 attempt left.
        *[other] That code isn’t right. You have { $count } attempts left.
     }
+error-opted-out = This number has opted out of text messages from us. Text START to the number our messages come from, then try again.
 error-expired = This code has expired. Ask for a new one.
 error-max-attempts = Too many wrong codes. Start again to get a new code.
 error-no-longer-valid = This code can no longer be used. Start again to get a new code.

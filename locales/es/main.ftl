@@ -40,6 +40,7 @@ error-incorrect-code =
         [one] El código no es correcto. Te queda 1 intento.
        *[other] El código no es correcto. Te quedan { $count } intentos.
     }
+error-opted-out = Este número ha bloqueado nuestros SMS. Envía START al número desde el que te escribimos y vuelve a intentarlo.
 error-expired = Este código ha caducado. Pide uno nuevo.
 error-max-attempts = Demasiados códigos incorrectos. Vuelve a empezar para recibir un código nuevo.
 error-no-longer-valid = Este código ya no se puede usar. Vuelve a empezar para recibir uno nuevo.

@@ -4,6 +4,8 @@ use async_trait::async_trait;
 use crate::domain::PhoneNumber;
 
 pub mod outbox;
+pub mod segments;
+pub mod sns;
 
 pub use outbox::Outbox;
 
@@ -27,12 +29,18 @@ impl std::fmt::Debug for SmsMessage {
     }
 }
 
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SmsError {
-    /// The provider refused this number.
+    /// The provider refused this number (invalid or unsupported).
     #[error("the provider refused the number: {0}")]
     InvalidNumber(String),
-    /// The provider could not be used (credentials, throttling, outage, timeout).
+    /// The number replied STOP to an earlier text.
+    #[error("the number has opted out of SMS")]
+    OptedOut,
+    /// The provider asked us to slow down.
+    #[error("the provider is throttling sends")]
+    Throttled,
+    /// The provider could not be used (credentials, permissions, KMS, outage, timeout).
     #[error("the provider is unavailable: {0}")]
     Unavailable(String),
 }

@@ -21,7 +21,7 @@ use crate::{
         PhoneError, PhoneNumber,
         phone::{COUNTRIES, Country, known_region},
     },
-    error::{AppError, ErrorPage},
+    error::{AppError, ErrorPage, sms_message_id, sms_status},
     i18n::{Arg, Tr, default_region},
     state::AppState,
     storage::{SendRefusal, Status, Verification},
@@ -223,15 +223,18 @@ async fn start(
             );
             Ok(with_retry_after(page, refusal.retry_after()))
         }
-        Err(VerifyError::SmsFailed(_)) => {
-            let mut page = phone_page(
-                StatusCode::SERVICE_UNAVAILABLE,
-                tr.t("error-sms-failed"),
+        Err(VerifyError::SmsFailed(e)) => {
+            let status = sms_status(&e);
+            let page = phone_page(
+                status,
+                tr.t(sms_message_id(&e)),
                 session.csrf_token().await?,
             );
-            page.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
-            Ok(page)
+            Ok(if status == StatusCode::SERVICE_UNAVAILABLE {
+                with_retry_after(page, Duration::seconds(5))
+            } else {
+                page
+            })
         }
         Err(e) => Err(e.into()),
     }

@@ -79,58 +79,96 @@ fn check_config_redacts_and_secret_key_is_generated_once() {
     );
 }
 
-both_backends!(logs_of_a_full_run_hold_no_secrets);
+/// The real binary serving on a free port, its stdout and stderr collected.
+struct Running {
+    child: std::process::Child,
+    base: String,
+    logs: Arc<Mutex<String>>,
+    readers: Vec<std::thread::JoinHandle<()>>,
+}
 
-async fn logs_of_a_full_run_hold_no_secrets(backend: Backend) {
-    let dir = temp_dir();
-    let db = fresh_db(backend).await;
-    let mut child = command(&dir)
-        .env("BIND_ADDR", "127.0.0.1:0")
-        .env("DATABASE_URL", &db.url)
-        .env("RUST_LOG", "debug")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let logs = Arc::new(Mutex::new(String::new()));
-    let (addr_tx, addr_rx) = std::sync::mpsc::channel();
-    let stdout = child.stdout.take().unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let readers: Vec<_> = [
-        Box::new(stdout) as Box<dyn std::io::Read + Send>,
-        Box::new(stderr),
-    ]
-    .into_iter()
-    .map(|stream| {
-        let logs = logs.clone();
-        let addr_tx = addr_tx.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("listening on http://").nth(1) {
-                    let addr: String = rest
-                        .chars()
-                        .take_while(|c| !c.is_whitespace() && *c != '\x1b')
-                        .collect();
-                    let _ = addr_tx.send(addr);
-                }
-                logs.lock().unwrap().push_str(&line);
-                logs.lock().unwrap().push('\n');
-            }
-        })
-    })
-    .collect();
-    let addr = addr_rx
-        .recv_timeout(std::time::Duration::from_secs(30))
-        .expect("the app reports its address");
+impl Running {
+    fn start(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
+        let mut cmd = command(dir);
+        cmd.env("BIND_ADDR", "127.0.0.1:0").env("RUST_LOG", "debug");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let logs = Arc::new(Mutex::new(String::new()));
+        let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+        let streams = [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ];
+        let readers = streams
+            .into_iter()
+            .map(|stream| {
+                let logs = logs.clone();
+                let addr_tx = addr_tx.clone();
+                std::thread::spawn(move || {
+                    for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                        if let Some(rest) = line.split("listening on http://").nth(1) {
+                            let addr: String = rest
+                                .chars()
+                                .take_while(|c| !c.is_whitespace() && *c != '\x1b')
+                                .collect();
+                            let _ = addr_tx.send(addr);
+                        }
+                        let mut logs = logs.lock().unwrap();
+                        logs.push_str(&line);
+                        logs.push('\n');
+                    }
+                })
+            })
+            .collect();
+        let addr = addr_rx
+            .recv_timeout(std::time::Duration::from_secs(30))
+            .unwrap_or_else(|_| {
+                panic!(
+                    "the app did not report its address: {}",
+                    logs.lock().unwrap()
+                )
+            });
+        Self {
+            child,
+            base: format!("http://{addr}"),
+            logs,
+            readers,
+        }
+    }
 
+    /// SIGTERM, then the exit status and everything it logged.
+    fn stop(mut self) -> (std::process::ExitStatus, String) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status();
+        let status = self.child.wait().unwrap();
+        for r in self.readers {
+            r.join().unwrap();
+        }
+        let logs = self.logs.lock().unwrap().clone();
+        (status, logs)
+    }
+}
+
+fn browser() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
     let jar = Arc::new(reqwest::cookie::Jar::default());
     let client = reqwest::Client::builder()
         .cookie_provider(jar.clone())
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let base = format!("http://{addr}");
-    let page = client
+    (client, jar)
+}
+
+async fn csrf(client: &reqwest::Client, base: &str) -> String {
+    let body = client
         .get(format!("{base}/verify"))
         .send()
         .await
@@ -138,12 +176,23 @@ async fn logs_of_a_full_run_hold_no_secrets(backend: Backend) {
         .text()
         .await
         .unwrap();
-    let csrf = crate::helpers::Page {
+    crate::helpers::Page {
         status: reqwest::StatusCode::OK,
         headers: Default::default(),
-        body: page,
+        body,
     }
-    .csrf();
+    .csrf()
+}
+
+both_backends!(logs_of_a_full_run_hold_no_secrets);
+
+async fn logs_of_a_full_run_hold_no_secrets(backend: Backend) {
+    let dir = temp_dir();
+    let db = fresh_db(backend).await;
+    let app = Running::start(&dir, &[("DATABASE_URL", &db.url)]);
+    let base = app.base.clone();
+    let (client, jar) = browser();
+    let csrf = csrf(&client, &base).await;
     let phone = "+14155552671";
     let r = client
         .post(format!("{base}/verify"))
@@ -193,19 +242,8 @@ async fn logs_of_a_full_run_hold_no_secrets(backend: Backend) {
         .unwrap();
     assert_eq!(done.status(), 200, "the flow completed");
 
-    #[cfg(unix)]
-    {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(child.id().to_string())
-            .status();
-    }
-    let status = child.wait().unwrap();
-    for r in readers {
-        r.join().unwrap();
-    }
+    let (status, logs) = app.stop();
     assert!(status.success(), "graceful stop on SIGTERM");
-    let logs = logs.lock().unwrap().clone();
     assert!(
         logs.contains("verification approved"),
         "the run was logged: {logs}"
@@ -225,6 +263,88 @@ async fn logs_of_a_full_run_hold_no_secrets(backend: Backend) {
         "a full number reached the logs"
     );
     assert!(!logs.contains(&csrf), "a CSRF token reached the logs");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sns_failure_gives_one_operator_log_line() {
+    let stub = crate::sns::Stub::start(vec![crate::sns::denied()]).await;
+    let dir = temp_dir();
+    let app = Running::start(
+        &dir,
+        &[
+            ("SMS_PROVIDER", "sns"),
+            ("AWS_REGION", "us-east-1"),
+            ("SNS_ENDPOINT_URL", &stub.url),
+            ("AWS_ACCESS_KEY_ID", "testing"),
+            ("AWS_SECRET_ACCESS_KEY", "testing"),
+            ("AWS_EC2_METADATA_DISABLED", "true"),
+        ],
+    );
+    let (client, _) = browser();
+    let csrf = csrf(&client, &app.base).await;
+    let r = client
+        .post(format!("{}/verify", app.base))
+        .form(&[
+            ("csrf_token", csrf.as_str()),
+            ("phone", "+14155552671"),
+            ("country", "US"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 503);
+    let (_, logs) = app.stop();
+    let lines: Vec<&str> = logs
+        .lines()
+        .filter(|l| l.contains("sms send failed"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{logs}");
+    assert!(
+        lines[0].contains("AuthorizationError") && lines[0].contains("+1******2671"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        !logs.contains("4155552671"),
+        "a full number reached the logs"
+    );
+}
+
+#[test]
+fn check_config_with_sns_reports_credentials() {
+    let dir = temp_dir();
+    let sns = [
+        ("SMS_PROVIDER", "sns"),
+        ("AWS_REGION", "eu-west-1"),
+        ("AWS_EC2_METADATA_DISABLED", "true"),
+    ];
+    let with = command(&dir)
+        .arg("check-config")
+        .envs(sns)
+        .env("HOME", &dir)
+        .env("AWS_ACCESS_KEY_ID", "AKIATESTING")
+        .env("AWS_SECRET_ACCESS_KEY", "secret-value")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(with.stdout).unwrap();
+    assert!(with.status.success(), "{out}");
+    assert!(
+        out.contains("AWS credentials: resolved") && out.contains("region eu-west-1"),
+        "{out}"
+    );
+    assert!(!out.contains("secret-value"), "{out}");
+    let without = command(&dir)
+        .arg("check-config")
+        .envs(sns)
+        .env("HOME", &dir)
+        .output()
+        .unwrap();
+    assert_eq!(without.status.code(), Some(2));
+    assert!(
+        String::from_utf8(without.stdout)
+            .unwrap()
+            .contains("AWS credentials: NOT resolved")
+    );
 }
 
 /// Whether `digits` stands in `text` as a number of its own (not inside a

@@ -289,6 +289,36 @@ impl TestApp {
         id.parse().unwrap()
     }
 
+    /// How many pending verifications the number has (0 or 1).
+    pub async fn pending_count(&self, e164: &str) -> i64 {
+        let sql = match self.backend {
+            Backend::Sqlite => {
+                "SELECT count(*) FROM verifications WHERE phone = ?1 AND status = 'pending'"
+            }
+            Backend::Postgres => {
+                "SELECT count(*) FROM verifications WHERE phone = $1 AND status = 'pending'"
+            }
+        };
+        match self.backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.db.url).await.unwrap();
+                sqlx::query_scalar(sql)
+                    .bind(e164)
+                    .fetch_one(&mut conn)
+                    .await
+                    .unwrap()
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.db.url).await.unwrap();
+                sqlx::query_scalar(sql)
+                    .bind(e164)
+                    .fetch_one(&mut conn)
+                    .await
+                    .unwrap()
+            }
+        }
+    }
+
     /// The session cookie's value as the browser holds it.
     pub fn session_cookie(&self) -> Option<String> {
         use reqwest::cookie::CookieStore as _;

@@ -5,4 +5,5 @@ mod helpers;
 mod cli;
 mod flow;
 mod rules;
+mod sns;
 mod store_contract;
