@@ -290,3 +290,45 @@ impl Verifier {
         self.store.purge(now - EXPIRED_ROW_GRACE, now).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{clock::SystemClock, sms::Outbox, storage::sqlite::SqliteStore};
+
+    #[tokio::test]
+    async fn every_shipped_sms_fits_one_segment() {
+        let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let verifier = Verifier::new(
+            Arc::new(store),
+            Arc::new(Outbox::new(clock.clone())),
+            clock,
+            CodeHasher::new(&[0; 32]),
+            Arc::new(I18n::new("en").unwrap()),
+            Policy {
+                otp: OtpSettings {
+                    length: 10,
+                    ttl_seconds: 600,
+                    max_attempts: 5,
+                },
+                send: SendSettings {
+                    resend_cooldown_seconds: 30,
+                    limit_per_phone: 5,
+                    limit_window_seconds: 3600,
+                },
+                brand: "phone-verify".into(),
+                webotp_host: "verify.example.com".into(),
+            },
+        );
+        for (lang, encoding, units, segments) in verifier.sms_report() {
+            assert_eq!(
+                segments,
+                1,
+                "{lang}: {} units of {}",
+                units,
+                encoding.as_str()
+            );
+        }
+    }
+}

@@ -64,10 +64,11 @@ error-internal = Algo ha fallado por nuestra parte. Inténtalo de nuevo.
 flash-expired = Tu código ha caducado. Introduce tu número para recibir uno nuevo.
 start-over = Volver a empezar
 
+# "clave" rather than "código": the ó would force UCS-2 and a second segment.
 sms-body =
     { $minutes ->
-        [one] Tu código de { $brand } es { $code }. Caduca en 1 minuto.
-       *[other] Tu código de { $brand } es { $code }. Caduca en { $minutes } minutos.
+        [one] Tu clave de { $brand } es { $code }. Caduca en 1 minuto.
+       *[other] Tu clave de { $brand } es { $code }. Caduca en { $minutes } minutos.
     }
 
 outbox-title = Buzón de SMS de desarrollo

@@ -419,7 +419,7 @@ async fn language_from_query_and_header(backend: Backend) {
     app.start(US, "US").await;
     let code_page = app.get("/verify/code").await;
     assert!(code_page.body.contains("Introduce tu código"));
-    assert!(app.last_sms(US).await.starts_with("Tu código de Acme es "));
+    assert!(app.last_sms(US).await.starts_with("Tu clave de Acme es "));
     let page = app
         .get_with("/verify?lang=en", &[("Accept-Language", "es")])
         .await;

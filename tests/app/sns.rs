@@ -124,7 +124,7 @@ async fn flow_through_moto(backend: Backend) {
     let code = code_of(&messages[0]);
     assert_eq!(
         messages[0],
-        format!("Tu código de Acme es {code}. Caduca en 5 minutos.\n@127.0.0.1 #{code}")
+        format!("Tu clave de Acme es {code}. Caduca en 5 minutos.\n@127.0.0.1 #{code}")
     );
     let publishes = recorded_publishes(&phone).await;
     assert_eq!(publishes.len(), 1);
