@@ -88,6 +88,44 @@ pub struct OtpSettings {
     pub max_attempts: u32,
 }
 
+/// What the pumping breaker does when a rule fires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PumpingMode {
+    Off,
+    /// Logs and counts what it would block, blocks nothing.
+    Monitor,
+    Block,
+}
+
+/// Thresholds of the SMS-pumping breaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PumpingSettings {
+    pub mode: PumpingMode,
+    pub window_seconds: u32,
+    /// National digits after the country code that make a prefix.
+    pub prefix_digits: u8,
+    /// Unverified sends to one prefix in the window before the rule may fire.
+    pub min_sends: u32,
+    /// The rule fires when at least this share (percent) of the window's
+    /// sends to a prefix or country were never verified.
+    pub max_unverified_percent: u32,
+    /// Unverified sends to one country in the window before its rule may fire.
+    pub country_min_sends: u32,
+    pub block_seconds: u32,
+}
+
+/// Abuse resistance beyond the per-number limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AbuseSettings {
+    pub global_limit_per_hour: u32,
+    /// ISO codes; empty means every country.
+    pub allowed_countries: Vec<&'static str>,
+    pub ip_per_minute: u32,
+    pub ip_burst: u32,
+    pub trust_proxy_headers: bool,
+    pub pumping: PumpingSettings,
+}
+
 /// Limits on how often one number may be texted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SendSettings {
@@ -109,6 +147,7 @@ pub struct Settings {
     pub brand_name: String,
     pub otp: OtpSettings,
     pub send: SendSettings,
+    pub abuse: AbuseSettings,
     pub default_locale: String,
     pub cleanup_interval_seconds: u32,
     pub log_format: LogFormat,
@@ -127,6 +166,7 @@ impl std::fmt::Debug for Settings {
             .field("brand_name", &self.brand_name)
             .field("otp", &self.otp)
             .field("send", &self.send)
+            .field("abuse", &self.abuse)
             .field("default_locale", &self.default_locale)
             .field("cleanup_interval_seconds", &self.cleanup_interval_seconds)
             .field("log_format", &self.log_format)
@@ -167,6 +207,18 @@ pub const KEYS: &[&str] = &[
     "RESEND_COOLDOWN_SECONDS",
     "SEND_LIMIT_PER_PHONE",
     "SEND_LIMIT_WINDOW_SECONDS",
+    "SMS_GLOBAL_LIMIT_PER_HOUR",
+    "ALLOWED_COUNTRIES",
+    "IP_RATE_LIMIT_PER_MINUTE",
+    "IP_RATE_LIMIT_BURST",
+    "TRUST_PROXY_HEADERS",
+    "PUMPING_GUARD",
+    "PUMPING_WINDOW_SECONDS",
+    "PUMPING_PREFIX_DIGITS",
+    "PUMPING_MIN_SENDS",
+    "PUMPING_MAX_UNVERIFIED_PERCENT",
+    "PUMPING_COUNTRY_MIN_SENDS",
+    "PUMPING_BLOCK_SECONDS",
     "DEFAULT_LOCALE",
     "CLEANUP_INTERVAL_SECONDS",
     "LOG_FORMAT",
@@ -291,6 +343,7 @@ impl Settings {
                 604_800,
             )?,
         };
+        let abuse = abuse_settings(&get)?;
         let default_locale = match get("DEFAULT_LOCALE") {
             None => "en".to_owned(),
             Some(v) => crate::i18n::shipped_locale(v)
@@ -337,6 +390,7 @@ impl Settings {
             brand_name,
             otp,
             send,
+            abuse,
             default_locale,
             cleanup_interval_seconds,
             log_format,
@@ -347,6 +401,109 @@ impl Settings {
     pub fn is_https(&self) -> bool {
         self.public_url.scheme() == "https"
     }
+}
+
+fn abuse_settings<'a>(
+    get: &impl Fn(&str) -> Option<&'a str>,
+) -> Result<AbuseSettings, ConfigError> {
+    let mut allowed_countries = Vec::new();
+    for code in get("ALLOWED_COUNTRIES")
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        let known = crate::domain::phone::known_region(code).ok_or_else(|| {
+            problem(
+                "ALLOWED_COUNTRIES",
+                format!("`{code}` is not an ISO 3166 alpha-2 country code such as US"),
+            )
+        })?;
+        if !allowed_countries.contains(&known) {
+            allowed_countries.push(known);
+        }
+    }
+    let mode = match get("PUMPING_GUARD").unwrap_or("block") {
+        v if v.eq_ignore_ascii_case("off") => PumpingMode::Off,
+        v if v.eq_ignore_ascii_case("monitor") => PumpingMode::Monitor,
+        v if v.eq_ignore_ascii_case("block") => PumpingMode::Block,
+        v => {
+            return Err(problem(
+                "PUMPING_GUARD",
+                format!("`{v}` is not allowed; allowed: off, monitor, block"),
+            ));
+        }
+    };
+    Ok(AbuseSettings {
+        global_limit_per_hour: parse_num(
+            get("SMS_GLOBAL_LIMIT_PER_HOUR"),
+            "SMS_GLOBAL_LIMIT_PER_HOUR",
+            1000,
+            1,
+            10_000_000,
+        )?,
+        allowed_countries,
+        ip_per_minute: parse_num(
+            get("IP_RATE_LIMIT_PER_MINUTE"),
+            "IP_RATE_LIMIT_PER_MINUTE",
+            20,
+            1,
+            1_000_000,
+        )?,
+        ip_burst: parse_num(
+            get("IP_RATE_LIMIT_BURST"),
+            "IP_RATE_LIMIT_BURST",
+            10,
+            1,
+            100_000,
+        )?,
+        trust_proxy_headers: parse_bool(get("TRUST_PROXY_HEADERS"), "TRUST_PROXY_HEADERS", false)?,
+        pumping: PumpingSettings {
+            mode,
+            window_seconds: parse_num(
+                get("PUMPING_WINDOW_SECONDS"),
+                "PUMPING_WINDOW_SECONDS",
+                3600,
+                60,
+                604_800,
+            )?,
+            prefix_digits: parse_num(
+                get("PUMPING_PREFIX_DIGITS"),
+                "PUMPING_PREFIX_DIGITS",
+                4,
+                1,
+                8,
+            )? as u8,
+            min_sends: parse_num(
+                get("PUMPING_MIN_SENDS"),
+                "PUMPING_MIN_SENDS",
+                10,
+                1,
+                1_000_000,
+            )?,
+            max_unverified_percent: parse_num(
+                get("PUMPING_MAX_UNVERIFIED_PERCENT"),
+                "PUMPING_MAX_UNVERIFIED_PERCENT",
+                80,
+                1,
+                100,
+            )?,
+            country_min_sends: parse_num(
+                get("PUMPING_COUNTRY_MIN_SENDS"),
+                "PUMPING_COUNTRY_MIN_SENDS",
+                50,
+                1,
+                10_000_000,
+            )?,
+            block_seconds: parse_num(
+                get("PUMPING_BLOCK_SECONDS"),
+                "PUMPING_BLOCK_SECONDS",
+                3600,
+                60,
+                604_800,
+            )?,
+        },
+    })
 }
 
 fn sns_settings<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<SnsSettings, ConfigError> {
@@ -619,6 +776,19 @@ mod tests {
         assert_eq!(s.cleanup_interval_seconds, 60);
         assert_eq!(s.log_format, LogFormat::Text);
         assert!(!s.is_https());
+        assert_eq!(s.abuse.global_limit_per_hour, 1000);
+        assert!(s.abuse.allowed_countries.is_empty());
+        assert_eq!(
+            (
+                s.abuse.ip_per_minute,
+                s.abuse.ip_burst,
+                s.abuse.trust_proxy_headers
+            ),
+            (20, 10, false)
+        );
+        assert_eq!(s.abuse.pumping.mode, PumpingMode::Block);
+        let s = settings(&[("ALLOWED_COUNTRIES", "us, gb,US")]).unwrap();
+        assert_eq!(s.abuse.allowed_countries, vec!["US", "GB"]);
     }
 
     #[test]
@@ -637,6 +807,11 @@ mod tests {
             ("SECRET_KEY", "abcd", "at least 32 bytes"),
             ("SECRET_KEY", "not hex nor base64!", "hex or base64"),
             ("DEV_OUTBOX_PUBLIC", "maybe", "true or false"),
+            ("ALLOWED_COUNTRIES", "US,XX", "`XX` is not an ISO 3166"),
+            ("PUMPING_GUARD", "panic", "off, monitor, block"),
+            ("IP_RATE_LIMIT_PER_MINUTE", "0", "from 1 to 1000000"),
+            ("TRUST_PROXY_HEADERS", "sometimes", "true or false"),
+            ("PUMPING_MAX_UNVERIFIED_PERCENT", "101", "from 1 to 100"),
         ];
         for (name, value, expected) in cases {
             let err = settings(&[(name, value)]).unwrap_err();

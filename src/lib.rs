@@ -4,6 +4,8 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod metrics;
+pub mod pumping;
 pub mod sms;
 pub mod startup;
 pub mod state;

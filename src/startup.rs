@@ -10,6 +10,7 @@ use crate::{
     config::{Settings, SmsProvider},
     domain::CodeHasher,
     i18n::I18n,
+    metrics::Metrics,
     sms::{Outbox, SmsSender, sns::SnsSender},
     state::AppState,
     storage::{self, sessions::SessionStoreAny},
@@ -56,9 +57,11 @@ impl Application {
                 (Arc::new(SnsSender::new(sns).await), None)
             }
         };
+        let metrics = Arc::new(Metrics::default());
         let policy = Policy {
             otp: settings.otp,
             send: settings.send,
+            abuse: settings.abuse.clone(),
             brand: settings.brand_name.clone(),
             webotp_host: settings
                 .public_url
@@ -73,6 +76,7 @@ impl Application {
             CodeHasher::new(settings.secret_key.bytes()),
             i18n.clone(),
             policy,
+            metrics.clone(),
         ));
         for (lang, encoding, units, segments) in verifier.sms_report() {
             if segments > 1 {
@@ -105,6 +109,7 @@ impl Application {
             clock,
             outbox,
             brand,
+            metrics,
         };
         Ok(Self {
             listener,

@@ -2,7 +2,8 @@
 use std::sync::Arc;
 
 use crate::{
-    clock::Clock, config::Settings, i18n::I18n, sms::Outbox, storage::Store, verification::Verifier,
+    clock::Clock, config::Settings, i18n::I18n, metrics::Metrics, sms::Outbox, storage::Store,
+    verification::Verifier,
 };
 
 #[derive(Clone)]
@@ -15,4 +16,5 @@ pub struct AppState {
     /// Present when `SMS_PROVIDER=outbox`.
     pub outbox: Option<Arc<Outbox>>,
     pub brand: Arc<str>,
+    pub metrics: Arc<Metrics>,
 }

@@ -8,12 +8,15 @@ use uuid::Uuid;
 
 use crate::{
     clock::Clock,
-    config::{OtpSettings, SendSettings},
+    config::{AbuseSettings, OtpSettings, PumpingMode, SendSettings},
     domain::{CodeHasher, OtpCode, PhoneNumber},
     i18n::{Arg, I18n, Tr},
+    metrics::{CountryLabel, Metrics, PumpingLabels},
+    pumping::{self, Target},
     sms::{SmsMessage, SmsSender},
     storage::{
-        NewVerification, Purged, SendLimits, SendRefusal, Status, Store, StoreError, Verification,
+        Block, NewVerification, Purged, SendLimits, SendRefusal, Status, Store, StoreError,
+        Verification,
     },
 };
 
@@ -26,6 +29,7 @@ pub const EXPIRED_ROW_GRACE: Duration = Duration::minutes(10);
 pub struct Policy {
     pub otp: OtpSettings,
     pub send: SendSettings,
+    pub abuse: AbuseSettings,
     pub brand: String,
     /// The host of `PUBLIC_URL`, for the WebOTP line.
     pub webotp_host: String,
@@ -36,6 +40,13 @@ pub struct Policy {
 pub enum VerifyError {
     #[error("send refused: {0:?}")]
     Refused(SendRefusal),
+    #[error("the number's country is not allowed")]
+    CountryNotAllowed,
+    #[error("sends to {scope} are blocked by the pumping guard")]
+    PumpingBlocked {
+        scope: String,
+        retry_after: Duration,
+    },
     #[error("verification is {}", .0.as_str())]
     NotPending(Status),
     #[error("no such verification")]
@@ -66,6 +77,7 @@ pub struct Verifier {
     hasher: CodeHasher,
     i18n: Arc<I18n>,
     policy: Policy,
+    metrics: Arc<Metrics>,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -84,6 +96,7 @@ impl Verifier {
         hasher: CodeHasher,
         i18n: Arc<I18n>,
         policy: Policy,
+        metrics: Arc<Metrics>,
     ) -> Self {
         Self {
             store,
@@ -92,6 +105,7 @@ impl Verifier {
             hasher,
             i18n,
             policy,
+            metrics,
         }
     }
 
@@ -103,16 +117,122 @@ impl Verifier {
         self.clock.now()
     }
 
-    fn limits(&self, now: OffsetDateTime) -> SendLimits {
+    fn limits(&self, now: OffsetDateTime, target: &Target) -> SendLimits {
         let send = &self.policy.send;
         let cooldown = Duration::seconds(i64::from(send.resend_cooldown_seconds));
         let window = Duration::seconds(i64::from(send.limit_window_seconds));
+        let pumping_window = Duration::seconds(i64::from(self.policy.abuse.pumping.window_seconds));
+        let ts = now.unix_timestamp();
         SendLimits {
             cooldown,
             limit: send.limit_per_phone,
             window,
-            record_until: now + window.max(cooldown).max(Duration::HOUR),
+            record_until: now + window.max(cooldown).max(pumping_window).max(Duration::HOUR),
+            global_limit: self.policy.abuse.global_limit_per_hour,
+            hour: OffsetDateTime::from_unix_timestamp(ts - ts.rem_euclid(3600)).unwrap_or(now),
+            prefix: target.prefix.clone(),
+            country: target.country.clone(),
         }
+    }
+
+    /// Counts a refused send by reason and passes the refusal on.
+    fn refused(&self, refusal: SendRefusal) -> VerifyError {
+        let reason = match refusal {
+            SendRefusal::Cooldown { .. } => "cooldown",
+            SendRefusal::Quota { .. } => "quota",
+            SendRefusal::Budget { .. } => {
+                tracing::warn!(
+                    limit = self.policy.abuse.global_limit_per_hour,
+                    "global SMS budget exhausted: sends refused until the next hour"
+                );
+                "budget"
+            }
+        };
+        self.metrics.refuse(reason);
+        VerifyError::Refused(refusal)
+    }
+
+    /// The checks before anything is stored or sent: the country allowlist
+    /// and the pumping breaker.
+    async fn guard(&self, phone: &PhoneNumber) -> Result<Target, VerifyError> {
+        let abuse = &self.policy.abuse;
+        if !abuse.allowed_countries.is_empty()
+            && !phone
+                .region()
+                .is_some_and(|r| abuse.allowed_countries.contains(&r))
+        {
+            self.metrics.refuse("country");
+            return Err(VerifyError::CountryNotAllowed);
+        }
+        let settings = &abuse.pumping;
+        let target = Target::of(phone, settings.prefix_digits);
+        if settings.mode == PumpingMode::Off {
+            return Ok(target);
+        }
+        let now = self.clock.now();
+        let blocking = settings.mode == PumpingMode::Block;
+        let scopes = [target.prefix_scope(), target.country_scope()];
+        if let Some(block) = self
+            .store
+            .active_blocks(&scopes, now)
+            .await?
+            .into_iter()
+            .next()
+        {
+            if blocking {
+                self.metrics.refuse("pumping");
+                return Err(VerifyError::PumpingBlocked {
+                    scope: block.scope,
+                    retry_after: block.expires_at - now,
+                });
+            }
+            return Ok(target);
+        }
+        let since = now - Duration::seconds(i64::from(settings.window_seconds));
+        let (prefix, country) = self
+            .store
+            .send_stats(&target.prefix, &target.country, since)
+            .await?;
+        let Some(finding) = pumping::judge(settings, &target, prefix, country) else {
+            return Ok(target);
+        };
+        let block = Block {
+            scope: finding.scope.clone(),
+            rule: finding.rule.to_owned(),
+            sends: finding.stats.sends,
+            verified: finding.stats.verified,
+            expires_at: now + Duration::seconds(i64::from(settings.block_seconds)),
+        };
+        let action = if blocking { "block" } else { "monitor" };
+        if self.store.add_block(&block, now).await? {
+            tracing::warn!(
+                scope = %finding.scope,
+                rule = finding.rule,
+                sends = finding.stats.sends,
+                verified = finding.stats.verified,
+                window_seconds = settings.window_seconds,
+                block_seconds = settings.block_seconds,
+                action,
+                "pumping guard: too many codes to this {} were never verified",
+                if finding.rule == "prefix_unverified" { "prefix" } else { "country" },
+            );
+            self.metrics
+                .pumping_decisions
+                .get_or_create(&PumpingLabels {
+                    scope: finding.scope.clone(),
+                    rule: finding.rule,
+                    action,
+                })
+                .inc();
+        }
+        if blocking {
+            self.metrics.refuse("pumping");
+            return Err(VerifyError::PumpingBlocked {
+                scope: finding.scope,
+                retry_after: block.expires_at - now,
+            });
+        }
+        Ok(target)
     }
 
     fn ttl(&self) -> Duration {
@@ -157,6 +277,7 @@ impl Verifier {
         phone: &PhoneNumber,
         locale: &str,
     ) -> Result<Verification, VerifyError> {
+        let target = self.guard(phone).await?;
         let id = Uuid::new_v4();
         let code = OtpCode::generate(self.policy.otp.length);
         let now = self.clock.now();
@@ -170,10 +291,16 @@ impl Verifier {
         };
         let verification = self
             .store
-            .create(&new, &self.limits(now), now)
+            .create(&new, &self.limits(now, &target), now)
             .await?
-            .map_err(VerifyError::Refused)?;
+            .map_err(|r| self.refused(r))?;
         self.deliver(&verification, phone, &code).await?;
+        self.metrics
+            .started
+            .get_or_create(&CountryLabel {
+                country: target.country,
+            })
+            .inc();
         tracing::info!(verification = %id, "verification started");
         Ok(verification)
     }
@@ -182,19 +309,24 @@ impl Verifier {
     /// working and the attempts left stay as they are.
     #[tracing::instrument(skip_all, fields(verification = %id))]
     pub async fn resend(&self, id: Uuid) -> Result<Verification, VerifyError> {
-        let code = OtpCode::generate(self.policy.otp.length);
+        let current = self.store.get(id).await?.ok_or(VerifyError::NotFound)?;
         let now = self.clock.now();
+        if current.status != Status::Pending {
+            return Err(VerifyError::NotPending(current.status_at(now)));
+        }
+        let phone = PhoneNumber::from_stored(&current.phone)
+            .ok_or_else(|| StoreError::Corrupt("stored number no longer parses".into()))?;
+        let target = self.guard(&phone).await?;
+        let code = OtpCode::generate(self.policy.otp.length);
         let hash = self.hasher.hash(id, &code);
         let replaced = self
             .store
-            .replace_code(id, &hash, now + self.ttl(), &self.limits(now), now)
+            .replace_code(id, &hash, now + self.ttl(), &self.limits(now, &target), now)
             .await?;
         let verification = match replaced {
-            Some(gate) => gate.map_err(VerifyError::Refused)?,
+            Some(gate) => gate.map_err(|r| self.refused(r))?,
             None => return Err(self.not_pending(id, now).await),
         };
-        let phone = PhoneNumber::from_stored(&verification.phone)
-            .ok_or_else(|| StoreError::Corrupt("stored number no longer parses".into()))?;
         self.deliver(&verification, &phone, &code).await?;
         tracing::info!("code resent");
         Ok(verification)
@@ -246,6 +378,13 @@ impl Verifier {
             {
                 let outcome = if after.status == Status::Approved {
                     tracing::info!("verification approved");
+                    let country = PhoneNumber::from_stored(&after.phone)
+                        .map(|p| Target::of(&p, 0).country)
+                        .unwrap_or_default();
+                    self.metrics
+                        .approved
+                        .get_or_create(&CountryLabel { country })
+                        .inc();
                     CheckOutcome::Approved(after)
                 } else {
                     tracing::info!(attempts_left = after.attempts_left, "wrong code");
@@ -317,9 +456,26 @@ mod tests {
                     limit_per_phone: 5,
                     limit_window_seconds: 3600,
                 },
+                abuse: AbuseSettings {
+                    global_limit_per_hour: 1000,
+                    allowed_countries: Vec::new(),
+                    ip_per_minute: 20,
+                    ip_burst: 10,
+                    trust_proxy_headers: false,
+                    pumping: crate::config::PumpingSettings {
+                        mode: PumpingMode::Block,
+                        window_seconds: 3600,
+                        prefix_digits: 4,
+                        min_sends: 10,
+                        max_unverified_percent: 80,
+                        country_min_sends: 50,
+                        block_seconds: 3600,
+                    },
+                },
                 brand: "phone-verify".into(),
                 webotp_host: "verify.example.com".into(),
             },
+            Arc::new(Metrics::default()),
         );
         for (lang, encoding, units, segments) in verifier.sms_report() {
             assert_eq!(

@@ -54,6 +54,10 @@ error-quota =
         [one] We’ve sent too many codes to this number. Try again in 1 minute.
        *[other] We’ve sent too many codes to this number. Try again in { $minutes } minutes.
     }
+error-country-not-allowed = We can’t send codes to numbers in this country.
+error-blocked = We can’t send codes to this number right now. Please try again later.
+error-budget = We can’t send any more codes right now. Please try again later.
+error-rate-limited = Too many requests from your network. Wait a minute and try again.
 error-csrf = This form has expired. Go back, reload the page and try again.
 error-not-found = We couldn’t find that page.
 error-too-large = That request was too large.

@@ -54,6 +54,10 @@ error-quota =
         [one] Hemos enviado demasiados códigos a este número. Vuelve a intentarlo dentro de 1 minuto.
        *[other] Hemos enviado demasiados códigos a este número. Vuelve a intentarlo dentro de { $minutes } minutos.
     }
+error-country-not-allowed = No podemos enviar códigos a números de este país.
+error-blocked = Ahora mismo no podemos enviar códigos a este número. Inténtalo de nuevo más tarde.
+error-budget = Ahora mismo no podemos enviar más códigos. Inténtalo de nuevo más tarde.
+error-rate-limited = Demasiadas solicitudes desde tu red. Espera un minuto y vuelve a intentarlo.
 error-csrf = Este formulario ha caducado. Vuelve atrás, recarga la página e inténtalo de nuevo.
 error-not-found = No hemos encontrado esa página.
 error-too-large = La solicitud es demasiado grande.

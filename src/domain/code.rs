@@ -137,6 +137,7 @@ mod tests {
             "۱۲۳-۴۵۶",
             "１２３４５６",
             "123\u{2013}456",
+            "\u{200F}123\u{200B}456\u{200E}",
         ] {
             assert_eq!(OtpCode::parse(input, 6).as_ref(), Some(&want), "{input:?}");
         }

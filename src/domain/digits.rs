@@ -23,11 +23,23 @@ pub fn decimal_value(c: char) -> Option<u8> {
         .map(|&zero| (cp - zero) as u8)
 }
 
-/// Replaces every decimal digit of any script with its ASCII digit, and the
-/// full-width plus sign with `+`; leaves every other character as it is.
+/// Invisible formatting characters that copy-and-paste carries along
+/// (zero-width spaces and joiners, bidirectional marks, the BOM).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// Replaces every decimal digit of any script with its ASCII digit and the
+/// full-width plus sign with `+`, drops invisible formatting characters, and
+/// leaves every other character as it is.
 pub fn to_ascii_digits(input: &str) -> String {
     input
         .chars()
+        .filter(|c| !is_invisible(*c))
         .map(|c| match decimal_value(c) {
             Some(d) => char::from(b'0' + d),
             None if c == '\u{FF0B}' => '+',
@@ -48,6 +60,11 @@ mod tests {
         assert_eq!(to_ascii_digits("１２３"), "123"); // full-width
         assert_eq!(to_ascii_digits("＋44"), "+44");
         assert_eq!(to_ascii_digits("a-b 7"), "a-b 7");
+        assert_eq!(
+            to_ascii_digits("\u{200E}12\u{200B}3\u{FEFF}"),
+            "123",
+            "invisible marks dropped"
+        );
     }
 
     #[test]

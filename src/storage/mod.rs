@@ -93,14 +93,40 @@ pub struct NewVerification {
     pub expires_at: OffsetDateTime,
 }
 
-/// The per-number limits a send must pass, checked and recorded atomically.
-#[derive(Debug, Clone, Copy)]
+/// The limits a send must pass, checked and recorded atomically, and what
+/// the send record keeps about its destination.
+#[derive(Debug, Clone)]
 pub struct SendLimits {
     pub cooldown: Duration,
     pub limit: u32,
     pub window: Duration,
     /// When the record of this send may be deleted.
     pub record_until: OffsetDateTime,
+    /// Sends allowed per clock hour across all numbers and instances.
+    pub global_limit: u32,
+    /// The start of the current clock hour (the budget's bucket).
+    pub hour: OffsetDateTime,
+    /// The number's prefix and country, for the pumping statistics.
+    pub prefix: String,
+    pub country: String,
+}
+
+/// Sends and approved sends to one prefix or country in a window.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SendStats {
+    pub sends: i64,
+    pub verified: i64,
+}
+
+/// A prefix or country whose sends the pumping breaker stopped (or flagged).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// `prefix:+447700` or `country:GB`.
+    pub scope: String,
+    pub rule: String,
+    pub sends: i64,
+    pub verified: i64,
+    pub expires_at: OffsetDateTime,
 }
 
 /// Why a send to one number was refused.
@@ -110,14 +136,16 @@ pub enum SendRefusal {
     Cooldown { retry_after: Duration },
     /// Too many sends in the window.
     Quota { retry_after: Duration },
+    /// The global hourly budget is spent.
+    Budget { retry_after: Duration },
 }
 
 impl SendRefusal {
     pub fn retry_after(self) -> Duration {
         match self {
-            SendRefusal::Cooldown { retry_after } | SendRefusal::Quota { retry_after } => {
-                retry_after
-            }
+            SendRefusal::Cooldown { retry_after }
+            | SendRefusal::Quota { retry_after }
+            | SendRefusal::Budget { retry_after } => retry_after,
         }
     }
 }
@@ -130,6 +158,7 @@ pub type SendGate<T> = Result<T, SendRefusal>;
 pub struct Purged {
     pub verifications: u64,
     pub sends: u64,
+    pub blocks: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -215,13 +244,39 @@ pub trait Store: Send + Sync + 'static {
     /// but not the cooldown.
     async fn send_failed(&self, id: Uuid, now: OffsetDateTime) -> Result<(), StoreError>;
 
-    /// Deletes verifications that expired before `verifications_before` and
-    /// send records kept until before `now`.
+    /// Sends (and approved sends) since `since` to `prefix` and to `country`.
+    async fn send_stats(
+        &self,
+        prefix: &str,
+        country: &str,
+        since: OffsetDateTime,
+    ) -> Result<(SendStats, SendStats), StoreError>;
+
+    /// The blocks among `scopes` still in force at `now`.
+    async fn active_blocks(
+        &self,
+        scopes: &[String],
+        now: OffsetDateTime,
+    ) -> Result<Vec<Block>, StoreError>;
+
+    /// Records a block unless one is already in force; `true` if this call
+    /// recorded it (so each block is announced once across instances).
+    async fn add_block(&self, block: &Block, now: OffsetDateTime) -> Result<bool, StoreError>;
+
+    /// Deletes verifications that expired before `verifications_before`, and
+    /// send records, blocks and budget hours past their time at `now`.
     async fn purge(
         &self,
         verifications_before: OffsetDateTime,
         now: OffsetDateTime,
     ) -> Result<Purged, StoreError>;
+}
+
+/// The budget refusal when the hour's counter is full.
+pub(crate) fn budget_refusal(limits: &SendLimits, now: OffsetDateTime) -> SendRefusal {
+    SendRefusal::Budget {
+        retry_after: (limits.hour + Duration::HOUR - now).max(Duration::SECOND),
+    }
 }
 
 /// The gate decision from what the send log says about one number.

@@ -6,7 +6,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{
-    NewVerification, Purged, SendGate, SendLimits, Status, Store, StoreError, Verification, gate,
+    Block, NewVerification, Purged, SendGate, SendLimits, SendStats, Status, Store, StoreError,
+    Verification, budget_refusal, gate,
 };
 
 #[derive(Debug, Clone)]
@@ -95,6 +96,23 @@ impl PgStore {
         Ok(gate(limits, now, last, count, oldest))
     }
 
+    /// Takes one unit of the hour's budget; `false` when it is spent.
+    async fn take_budget(
+        tx: &mut Transaction<'_, Postgres>,
+        limits: &SendLimits,
+    ) -> Result<bool, StoreError> {
+        let taken: Option<i32> = sqlx::query_scalar(
+            "INSERT INTO sms_budget (hour, sent) VALUES ($1, 1)
+             ON CONFLICT (hour) DO UPDATE SET sent = sms_budget.sent + 1 WHERE sms_budget.sent < $2
+             RETURNING sent",
+        )
+        .bind(limits.hour)
+        .bind(i64::from(limits.global_limit))
+        .fetch_optional(&mut **tx)
+        .await?;
+        Ok(taken.is_some())
+    }
+
     async fn record_send(
         tx: &mut Transaction<'_, Postgres>,
         phone: &str,
@@ -103,12 +121,15 @@ impl PgStore {
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at) VALUES ($1, $2, $3, TRUE, $4)",
+            "INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at, prefix, country)
+             VALUES ($1, $2, $3, TRUE, $4, $5, $6)",
         )
         .bind(phone)
         .bind(id)
         .bind(now)
         .bind(limits.record_until)
+        .bind(&limits.prefix)
+        .bind(&limits.country)
         .execute(&mut **tx)
         .await?;
         Ok(())
@@ -142,6 +163,9 @@ impl Store for PgStore {
         let mut tx = self.pool.begin().await?;
         if let Some(refusal) = Self::lock_and_gate(&mut tx, &new.phone, limits, now).await? {
             return Ok(Err(refusal));
+        }
+        if !Self::take_budget(&mut tx, limits).await? {
+            return Ok(Err(budget_refusal(limits, now)));
         }
         let carried: Option<i32> = sqlx::query_scalar(
             "UPDATE verifications SET status = 'canceled', updated_at = $2
@@ -190,6 +214,9 @@ impl Store for PgStore {
         if let Some(refusal) = Self::lock_and_gate(&mut tx, &phone, limits, now).await? {
             return Ok(Some(Err(refusal)));
         }
+        if !Self::take_budget(&mut tx, limits).await? {
+            return Ok(Some(Err(budget_refusal(limits, now))));
+        }
         let row: Option<Row> = sqlx::query_as(&format!(
             "UPDATE verifications SET code_hash = $2, expires_at = $3, last_sent_at = $4, updated_at = $4
              WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}"
@@ -222,15 +249,23 @@ impl Store for PgStore {
         correct: bool,
         now: OffsetDateTime,
     ) -> Result<Option<Verification>, StoreError> {
+        // One statement: the conditional update, and on approval the send
+        // records marked verified for the pumping statistics.
         one(sqlx::query_as(&format!(
-            "UPDATE verifications SET
-                status = CASE WHEN $3 THEN 'approved'
-                              WHEN attempts_left <= 1 THEN 'max_attempts_reached'
-                              ELSE 'pending' END,
-                attempts_left = CASE WHEN $3 THEN attempts_left ELSE attempts_left - 1 END,
-                updated_at = $4
-             WHERE id = $1 AND status = 'pending' AND expires_at > $4 AND attempts_left > 0 AND code_hash = $2
-             RETURNING {COLUMNS}"
+            "WITH checked AS (
+                UPDATE verifications SET
+                    status = CASE WHEN $3 THEN 'approved'
+                                  WHEN attempts_left <= 1 THEN 'max_attempts_reached'
+                                  ELSE 'pending' END,
+                    attempts_left = CASE WHEN $3 THEN attempts_left ELSE attempts_left - 1 END,
+                    updated_at = $4
+                WHERE id = $1 AND status = 'pending' AND expires_at > $4 AND attempts_left > 0 AND code_hash = $2
+                RETURNING {COLUMNS}
+             ), marked AS (
+                UPDATE sms_sends SET verified = TRUE
+                WHERE verification_id = (SELECT id FROM checked WHERE status = 'approved')
+             )
+             SELECT {COLUMNS} FROM checked"
         ))
         .bind(id)
         .bind(seen_hash)
@@ -273,6 +308,77 @@ impl Store for PgStore {
         Ok(())
     }
 
+    async fn send_stats(
+        &self,
+        prefix: &str,
+        country: &str,
+        since: OffsetDateTime,
+    ) -> Result<(SendStats, SendStats), StoreError> {
+        let (ps, pv, cs, cv): (i64, i64, i64, i64) = sqlx::query_as(
+            "SELECT
+                (SELECT count(*) FROM sms_sends WHERE prefix = $1 AND sent_at > $3),
+                (SELECT count(*) FROM sms_sends WHERE prefix = $1 AND sent_at > $3 AND verified),
+                (SELECT count(*) FROM sms_sends WHERE country = $2 AND sent_at > $3),
+                (SELECT count(*) FROM sms_sends WHERE country = $2 AND sent_at > $3 AND verified)",
+        )
+        .bind(prefix)
+        .bind(country)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((
+            SendStats {
+                sends: ps,
+                verified: pv,
+            },
+            SendStats {
+                sends: cs,
+                verified: cv,
+            },
+        ))
+    }
+
+    async fn active_blocks(
+        &self,
+        scopes: &[String],
+        now: OffsetDateTime,
+    ) -> Result<Vec<Block>, StoreError> {
+        let rows: Vec<(String, String, i64, i64, OffsetDateTime)> = sqlx::query_as(
+            "SELECT scope, rule, sends, verified, expires_at FROM send_blocks WHERE scope = ANY($1) AND expires_at > $2",
+        )
+        .bind(scopes)
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(scope, rule, sends, verified, expires_at)| Block {
+                scope,
+                rule,
+                sends,
+                verified,
+                expires_at,
+            })
+            .collect())
+    }
+
+    async fn add_block(&self, block: &Block, now: OffsetDateTime) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO send_blocks (scope, rule, sends, verified, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (scope) DO UPDATE SET rule = $2, sends = $3, verified = $4, created_at = $5, expires_at = $6
+             WHERE send_blocks.expires_at <= $5",
+        )
+        .bind(&block.scope)
+        .bind(&block.rule)
+        .bind(block.sends)
+        .bind(block.verified)
+        .bind(now)
+        .bind(block.expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     async fn purge(
         &self,
         verifications_before: OffsetDateTime,
@@ -288,9 +394,20 @@ impl Store for PgStore {
             .execute(&self.pool)
             .await?
             .rows_affected();
+        let blocks = sqlx::query("DELETE FROM send_blocks WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        sqlx::query("DELETE FROM sms_budget WHERE hour < $1")
+            .bind(now - time::Duration::hours(2))
+            .execute(&self.pool)
+            .await?;
+
         Ok(Purged {
             verifications,
             sends,
+            blocks,
         })
     }
 }

@@ -11,7 +11,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{
-    NewVerification, Purged, SendGate, SendLimits, Status, Store, StoreError, Verification, gate,
+    Block, NewVerification, Purged, SendGate, SendLimits, SendStats, Status, Store, StoreError,
+    Verification, budget_refusal, gate,
 };
 
 #[derive(Debug, Clone)]
@@ -127,6 +128,23 @@ impl SqliteStore {
         ))
     }
 
+    /// Takes one unit of the hour's budget; `false` when it is spent.
+    async fn take_budget(
+        tx: &mut Transaction<'_, Sqlite>,
+        limits: &SendLimits,
+    ) -> Result<bool, StoreError> {
+        let taken: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO sms_budget (hour, sent) VALUES (?1, 1)
+             ON CONFLICT (hour) DO UPDATE SET sent = sent + 1 WHERE sent < ?2
+             RETURNING sent",
+        )
+        .bind(ms(limits.hour))
+        .bind(i64::from(limits.global_limit))
+        .fetch_optional(&mut **tx)
+        .await?;
+        Ok(taken.is_some())
+    }
+
     async fn record_send(
         tx: &mut Transaction<'_, Sqlite>,
         phone: &str,
@@ -134,13 +152,18 @@ impl SqliteStore {
         limits: &SendLimits,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at) VALUES (?1, ?2, ?3, 1, ?4)")
-            .bind(phone)
-            .bind(id.to_string())
-            .bind(ms(now))
-            .bind(ms(limits.record_until))
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at, prefix, country)
+             VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)",
+        )
+        .bind(phone)
+        .bind(id.to_string())
+        .bind(ms(now))
+        .bind(ms(limits.record_until))
+        .bind(&limits.prefix)
+        .bind(&limits.country)
+        .execute(&mut **tx)
+        .await?;
         Ok(())
     }
 }
@@ -172,6 +195,9 @@ impl Store for SqliteStore {
         let mut tx = self.write_tx().await?;
         if let Some(refusal) = Self::gate(&mut tx, &new.phone, limits, now).await? {
             return Ok(Err(refusal));
+        }
+        if !Self::take_budget(&mut tx, limits).await? {
+            return Ok(Err(budget_refusal(limits, now)));
         }
         let carried: Option<i64> = sqlx::query_scalar(
             "UPDATE verifications SET status = 'canceled', updated_at = ?2
@@ -219,6 +245,9 @@ impl Store for SqliteStore {
         let Some(phone) = phone else { return Ok(None) };
         if let Some(refusal) = Self::gate(&mut tx, &phone, limits, now).await? {
             return Ok(Some(Err(refusal)));
+        }
+        if !Self::take_budget(&mut tx, limits).await? {
+            return Ok(Some(Err(budget_refusal(limits, now))));
         }
         let row: Row = sqlx::query_as(&format!(
             "UPDATE verifications SET code_hash = ?2, expires_at = ?3, last_sent_at = ?4, updated_at = ?4
@@ -268,6 +297,12 @@ impl Store for SqliteStore {
         .bind(ms(now))
         .fetch_optional(&mut *tx)
         .await?)?;
+        if row.as_ref().is_some_and(|v| v.status == Status::Approved) {
+            sqlx::query("UPDATE sms_sends SET verified = 1 WHERE verification_id = ?1")
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(row)
     }
@@ -308,6 +343,82 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn send_stats(
+        &self,
+        prefix: &str,
+        country: &str,
+        since: OffsetDateTime,
+    ) -> Result<(SendStats, SendStats), StoreError> {
+        let (ps, pv, cs, cv): (i64, i64, i64, i64) = sqlx::query_as(
+            "SELECT
+                (SELECT count(*) FROM sms_sends WHERE prefix = ?1 AND sent_at > ?3),
+                (SELECT count(*) FROM sms_sends WHERE prefix = ?1 AND sent_at > ?3 AND verified),
+                (SELECT count(*) FROM sms_sends WHERE country = ?2 AND sent_at > ?3),
+                (SELECT count(*) FROM sms_sends WHERE country = ?2 AND sent_at > ?3 AND verified)",
+        )
+        .bind(prefix)
+        .bind(country)
+        .bind(ms(since))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((
+            SendStats {
+                sends: ps,
+                verified: pv,
+            },
+            SendStats {
+                sends: cs,
+                verified: cv,
+            },
+        ))
+    }
+
+    async fn active_blocks(
+        &self,
+        scopes: &[String],
+        now: OffsetDateTime,
+    ) -> Result<Vec<Block>, StoreError> {
+        let mut blocks = Vec::new();
+        for scope in scopes {
+            let row: Option<(String, String, i64, i64, i64)> = sqlx::query_as(
+                "SELECT scope, rule, sends, verified, expires_at FROM send_blocks WHERE scope = ?1 AND expires_at > ?2",
+            )
+            .bind(scope)
+            .bind(ms(now))
+            .fetch_optional(&self.pool)
+            .await?;
+            if let Some((scope, rule, sends, verified, expires_at)) = row {
+                blocks.push(Block {
+                    scope,
+                    rule,
+                    sends,
+                    verified,
+                    expires_at: from_ms(expires_at)?,
+                });
+            }
+        }
+        Ok(blocks)
+    }
+
+    async fn add_block(&self, block: &Block, now: OffsetDateTime) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let done = sqlx::query(
+            "INSERT INTO send_blocks (scope, rule, sends, verified, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (scope) DO UPDATE SET rule = ?2, sends = ?3, verified = ?4, created_at = ?5, expires_at = ?6
+             WHERE send_blocks.expires_at <= ?5",
+        )
+        .bind(&block.scope)
+        .bind(&block.rule)
+        .bind(block.sends)
+        .bind(block.verified)
+        .bind(ms(now))
+        .bind(ms(block.expires_at))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     async fn purge(
         &self,
         verifications_before: OffsetDateTime,
@@ -324,10 +435,20 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        let blocks = sqlx::query("DELETE FROM send_blocks WHERE expires_at < ?1")
+            .bind(ms(now))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        sqlx::query("DELETE FROM sms_budget WHERE hour < ?1")
+            .bind(ms(now - time::Duration::hours(2)))
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(Purged {
             verifications,
             sends,
+            blocks,
         })
     }
 }

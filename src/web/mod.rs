@@ -45,6 +45,7 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
         .fallback(|| async { AppError::NotFound })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(rate_limit_layer(&state))
         .layer(middleware::from_fn_with_state(state.clone(), ui_context))
         .layer(session_layer)
         .merge(dev::health_router())
@@ -59,6 +60,44 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
             }),
         )
         .with_state(state)
+}
+
+/// Per-client-IP limits on every POST (`IP_RATE_LIMIT_PER_MINUTE`, burst
+/// `IP_RATE_LIMIT_BURST`). A task drops idle buckets every minute.
+fn rate_limit_layer(
+    state: &AppState,
+) -> tower_governor::GovernorLayer<
+    security::ClientIpKey,
+    governor::middleware::NoOpMiddleware,
+    axum::body::Body,
+> {
+    let abuse = &state.settings.abuse;
+    let config = tower_governor::governor::GovernorConfigBuilder::default()
+        .period(std::time::Duration::from_nanos(
+            60_000_000_000 / u64::from(abuse.ip_per_minute),
+        ))
+        .burst_size(abuse.ip_burst)
+        .methods(vec![axum::http::Method::POST])
+        .key_extractor(security::ClientIpKey {
+            trust_proxy: abuse.trust_proxy_headers,
+        })
+        .finish()
+        .expect("period and burst are validated at start-up");
+    let config = std::sync::Arc::new(config);
+    let weak = std::sync::Arc::downgrade(&config);
+    tokio::spawn(async move {
+        let mut ticker = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            ticker.tick().await;
+            match weak.upgrade() {
+                Some(config) => config.limiter().retain_recent(),
+                None => break,
+            }
+        }
+    });
+    let metrics = state.metrics.clone();
+    tower_governor::GovernorLayer::new(config)
+        .error_handler(move |e| security::rate_limited(e, &metrics))
 }
 
 /// Picks the language (`?lang=` → session → `Accept-Language` → default),

@@ -80,7 +80,41 @@ fn refusal_message(tr: &Tr, refusal: SendRefusal) -> String {
         SendRefusal::Quota { .. } => {
             tr.args("error-quota", &[("minutes", Arg::from((secs + 59) / 60))])
         }
+        SendRefusal::Budget { .. } => tr.t("error-budget"),
     }
+}
+
+/// A send that did not happen, as the person is told: status, localized
+/// message and when to try again. `None` for errors that are not about the send.
+fn send_failure(tr: &Tr, error: &VerifyError) -> Option<(StatusCode, String, Option<Duration>)> {
+    Some(match error {
+        VerifyError::Refused(refusal @ SendRefusal::Budget { .. }) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            refusal_message(tr, *refusal),
+            Some(refusal.retry_after()),
+        ),
+        VerifyError::Refused(refusal) => (
+            StatusCode::TOO_MANY_REQUESTS,
+            refusal_message(tr, *refusal),
+            Some(refusal.retry_after()),
+        ),
+        VerifyError::CountryNotAllowed => (
+            StatusCode::FORBIDDEN,
+            tr.t("error-country-not-allowed"),
+            None,
+        ),
+        VerifyError::PumpingBlocked { retry_after, .. } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            tr.t("error-blocked"),
+            Some(*retry_after),
+        ),
+        VerifyError::SmsFailed(e) => {
+            let status = sms_status(e);
+            let retry = (status == StatusCode::SERVICE_UNAVAILABLE).then_some(Duration::seconds(5));
+            (status, tr.t(sms_message_id(e)), retry)
+        }
+        _ => return None,
+    })
 }
 
 // ---------- error pages ----------
@@ -215,28 +249,16 @@ async fn start(
                 .await?;
             Ok(Redirect::to("/verify/code").into_response())
         }
-        Err(VerifyError::Refused(refusal)) => {
-            let page = phone_page(
-                StatusCode::TOO_MANY_REQUESTS,
-                refusal_message(&tr, refusal),
-                session.csrf_token().await?,
-            );
-            Ok(with_retry_after(page, refusal.retry_after()))
-        }
-        Err(VerifyError::SmsFailed(e)) => {
-            let status = sms_status(&e);
-            let page = phone_page(
-                status,
-                tr.t(sms_message_id(&e)),
-                session.csrf_token().await?,
-            );
-            Ok(if status == StatusCode::SERVICE_UNAVAILABLE {
-                with_retry_after(page, Duration::seconds(5))
-            } else {
-                page
-            })
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => match send_failure(&tr, &e) {
+            Some((status, message, retry)) => {
+                let page = phone_page(status, message, session.csrf_token().await?);
+                Ok(match retry {
+                    Some(after) => with_retry_after(page, after),
+                    None => page,
+                })
+            }
+            None => Err(e.into()),
+        },
     }
 }
 
@@ -435,26 +457,25 @@ async fn resend(
             session.set_flash("code-sent").await?;
             Ok(Redirect::to("/verify/code").into_response())
         }
-        Err(VerifyError::Refused(refusal)) => {
-            let now = state.verifier.now();
-            let page = code_page(
-                &state,
-                &tr,
-                session.csrf_token().await?,
-                &v,
-                now,
-                Some(refusal_message(&tr, refusal)),
-                None,
-            );
-            let mut page = with_retry_after(page, refusal.retry_after());
-            *page.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-            Ok(page)
-        }
         Err(VerifyError::NotPending(_)) | Err(VerifyError::NotFound) => {
             session.clear_flow().await?;
             Ok(Redirect::to("/verify").into_response())
         }
-        Err(e) => Err(e.into()),
+        Err(e) => match send_failure(&tr, &e) {
+            Some((status, message, retry)) => {
+                // A failed SMS canceled the verification: show it as it now stands.
+                let v = state.verifier.get(v.id).await.unwrap_or(v);
+                let now = state.verifier.now();
+                let csrf = session.csrf_token().await?;
+                let mut page = code_page(&state, &tr, csrf, &v, now, Some(message), None);
+                *page.status_mut() = status;
+                Ok(match retry {
+                    Some(after) => with_retry_after(page, after),
+                    None => page,
+                })
+            }
+            None => Err(e.into()),
+        },
     }
 }
 

@@ -28,6 +28,16 @@ pub struct TestDb {
     file: Option<PathBuf>,
 }
 
+impl TestDb {
+    /// Another handle on the same database (the file is removed by the original).
+    pub fn share(&self) -> TestDb {
+        TestDb {
+            url: self.url.clone(),
+            file: None,
+        }
+    }
+}
+
 impl Drop for TestDb {
     fn drop(&mut self) {
         if let Some(file) = &self.file {
@@ -84,6 +94,10 @@ pub fn settings(db_url: &str, overrides: &[(&str, &str)]) -> Settings {
         ("SECRET_KEY".into(), SECRET.into()),
         ("BRAND_NAME".into(), "Acme".into()),
         ("CLEANUP_INTERVAL_SECONDS".into(), "3600".into()),
+        // One client address sends everything here: lift the per-IP limit
+        // except in the tests that are about it.
+        ("IP_RATE_LIMIT_PER_MINUTE".into(), "100000".into()),
+        ("IP_RATE_LIMIT_BURST".into(), "100000".into()),
     ]);
     for (k, v) in overrides {
         raw.insert((*k).into(), (*v).into());
@@ -98,6 +112,11 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 pub async fn spawn_app_with(backend: Backend, overrides: &[(&str, &str)]) -> TestApp {
     let db = fresh_db(backend).await;
+    spawn_app_on(backend, db, overrides).await
+}
+
+/// An instance on an existing database (several instances may share one).
+pub async fn spawn_app_on(backend: Backend, db: TestDb, overrides: &[(&str, &str)]) -> TestApp {
     let clock = Arc::new(ManualClock::starting_now());
     let app = Application::build_with_clock(settings(&db.url, overrides), clock.clone())
         .await
@@ -319,6 +338,57 @@ impl TestApp {
         }
     }
 
+    /// A browser of its own (fresh cookie jar) on this app, optionally behind
+    /// a proxy that says the client is `forwarded_for`.
+    pub fn new_browser(&self, forwarded_for: Option<&str>) -> Browser {
+        let mut headers = reqwest::header::HeaderMap::new();
+        if let Some(ip) = forwarded_for {
+            headers.insert("x-forwarded-for", ip.parse().unwrap());
+        }
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
+            .build()
+            .unwrap();
+        Browser {
+            client,
+            address: self.address.clone(),
+        }
+    }
+
+    /// Attempts spent over every verification of the number.
+    pub async fn attempts_spent(&self, e164: &str, max_attempts: i64) -> i64 {
+        let sql = match self.backend {
+            Backend::Sqlite => {
+                "SELECT COALESCE(SUM(?2 - attempts_left), 0) FROM verifications WHERE phone = ?1 AND status <> 'canceled'"
+            }
+            Backend::Postgres => {
+                "SELECT COALESCE(SUM($2 - attempts_left), 0)::BIGINT FROM verifications WHERE phone = $1 AND status <> 'canceled'"
+            }
+        };
+        match self.backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.db.url).await.unwrap();
+                sqlx::query_scalar(sql)
+                    .bind(e164)
+                    .bind(max_attempts)
+                    .fetch_one(&mut conn)
+                    .await
+                    .unwrap()
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.db.url).await.unwrap();
+                sqlx::query_scalar(sql)
+                    .bind(e164)
+                    .bind(max_attempts)
+                    .fetch_one(&mut conn)
+                    .await
+                    .unwrap()
+            }
+        }
+    }
+
     /// The session cookie's value as the browser holds it.
     pub fn session_cookie(&self) -> Option<String> {
         use reqwest::cookie::CookieStore as _;
@@ -330,6 +400,56 @@ impl TestApp {
             .split("; ")
             .find_map(|c| c.strip_prefix("pv_session="))
             .map(str::to_owned)
+    }
+}
+
+/// One browser: its own cookies, its own (claimed) address.
+pub struct Browser {
+    pub client: reqwest::Client,
+    address: String,
+}
+
+impl Browser {
+    pub async fn get(&self, path: &str) -> Page {
+        TestApp::page(
+            self.client
+                .get(format!("{}{path}", self.address))
+                .send()
+                .await
+                .expect("GET"),
+        )
+        .await
+    }
+
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Page {
+        TestApp::page(
+            self.client
+                .post(format!("{}{path}", self.address))
+                .form(form)
+                .send()
+                .await
+                .expect("POST"),
+        )
+        .await
+    }
+
+    pub async fn start(&self, phone: &str, country: &str) -> Page {
+        let csrf = self.get("/verify").await.csrf();
+        self.post(
+            "/verify",
+            &[
+                ("csrf_token", &csrf),
+                ("phone", phone),
+                ("country", country),
+            ],
+        )
+        .await
+    }
+
+    pub async fn submit_code(&self, code: &str) -> Page {
+        let csrf = self.get("/verify").await.csrf();
+        self.post("/verify/code", &[("csrf_token", &csrf), ("code", code)])
+            .await
     }
 }
 

@@ -2,6 +2,7 @@
 //! SQLite and on PostgreSQL.
 mod helpers;
 
+mod abuse;
 mod cli;
 mod flow;
 mod rules;

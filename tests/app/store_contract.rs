@@ -68,6 +68,10 @@ fn limits(now: OffsetDateTime) -> SendLimits {
         limit: 3,
         window: Duration::hours(1),
         record_until: now + Duration::hours(1),
+        global_limit: 1000,
+        hour: now - Duration::seconds(now.unix_timestamp().rem_euclid(3600)),
+        prefix: "+1415".into(),
+        country: "US".into(),
     }
 }
 
