@@ -25,6 +25,7 @@ both_backends!(
     country_outside_the_allowlist,
     global_budget_exhausted,
     multiple_instances_share_the_per_number_quota,
+    start_answers_alike_with_or_without_a_pending_code,
 );
 
 async fn brute_force_across_many_sessions(backend: Backend) {
@@ -389,4 +390,24 @@ async fn multiple_instances_share_the_per_number_quota(backend: Backend) {
     assert_eq!(sent, 5, "at most SEND_LIMIT_PER_PHONE across instances");
     assert_eq!((ok, refused), (5, 95));
     drop(db);
+}
+
+async fn start_answers_alike_with_or_without_a_pending_code(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (had, fresh) = ("+14155552671", "+14155552672");
+    app.new_browser(None).start(had, "US").await;
+    app.clock.advance(Duration::seconds(31));
+    let (a, b) = (app.new_browser(None), app.new_browser(None));
+    let (pa, pb) = (a.start(had, "US").await, b.start(fresh, "US").await);
+    assert_eq!((pa.status, pa.location()), (pb.status, pb.location()));
+    let page = |p: crate::helpers::Page, masked: &str| {
+        let csrf = p.csrf();
+        p.body.replace(&csrf, "TOKEN").replace(masked, "NUMBER")
+    };
+    let ca = page(a.get("/verify/code").await, "+1******2671");
+    let cb = page(b.get("/verify/code").await, "+1******2672");
+    assert_eq!(
+        ca, cb,
+        "the code page does not tell whether the number had a pending code"
+    );
 }
