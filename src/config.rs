@@ -151,6 +151,139 @@ pub struct Settings {
     pub default_locale: String,
     pub cleanup_interval_seconds: u32,
     pub log_format: LogFormat,
+    /// Bearer keys for `/api/v1`; empty means the API is off.
+    pub api_keys: Vec<SecretString>,
+    /// Numbers with a fixed code: nothing sent, not counted (E.164 → code).
+    pub test_numbers: Vec<(String, String)>,
+    /// Apps that embed the flow (`[[clients]]` in the TOML file).
+    pub clients: Vec<ClientConfig>,
+}
+
+/// A string that `Debug` never prints.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretString(pub String);
+
+impl std::fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// An app that sends its users here and gets back a signed proof.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ClientConfig {
+    pub id: String,
+    /// Shown to the person ("Acme wants to confirm your phone number").
+    pub name: String,
+    pub secret: SecretKey,
+    /// Exact `return_to` values allowed.
+    pub redirect_uris: Vec<String>,
+    /// Origins allowed to frame the flow (`embed=1`).
+    pub frame_ancestors: Vec<String>,
+}
+
+impl std::fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("secret", &self.secret)
+            .field("redirect_uris", &self.redirect_uris)
+            .field("frame_ancestors", &self.frame_ancestors)
+            .finish()
+    }
+}
+
+/// A `[[clients]]` table as written.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClient {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    pub secret: String,
+    #[serde(default)]
+    pub redirect_uris: Vec<String>,
+    #[serde(default)]
+    pub frame_ancestors: Vec<String>,
+}
+
+/// Checks the clients: ids unique, secrets of 32 bytes or more, exact
+/// https redirect URIs (http only on loopback hosts), origins for framing.
+pub fn validate_clients(raw: Vec<RawClient>) -> Result<Vec<ClientConfig>, ConfigError> {
+    let mut clients: Vec<ClientConfig> = Vec::new();
+    for c in raw {
+        let at = |what: String| problem("CONFIG_FILE", format!("client `{}`: {what}", c.id));
+        if c.id.is_empty()
+            || c.id.len() > 64
+            || !c
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return Err(problem(
+                "CONFIG_FILE",
+                format!("client id `{}`: 1 to 64 letters, digits, - or _", c.id),
+            ));
+        }
+        if clients.iter().any(|k| k.id == c.id) {
+            return Err(at("the id is used twice".into()));
+        }
+        if c.secret.len() < 32 {
+            return Err(at(format!(
+                "the secret has {} bytes; at least 32 are required",
+                c.secret.len()
+            )));
+        }
+        if c.redirect_uris.is_empty() {
+            return Err(at("redirect_uris is empty".into()));
+        }
+        for uri in &c.redirect_uris {
+            let url = Url::parse(uri)
+                .map_err(|_| at(format!("redirect URI `{uri}` is not an absolute URL")))?;
+            if url.fragment().is_some() || url.as_str() != uri || !secure_or_loopback(&url) {
+                return Err(at(format!(
+                    "redirect URI `{uri}` must be an exact https URL without a fragment (http only for localhost), written in its normal form ({})",
+                    url.as_str()
+                )));
+            }
+        }
+        for origin in &c.frame_ancestors {
+            let url = Url::parse(origin)
+                .map_err(|_| at(format!("frame ancestor `{origin}` is not an origin")))?;
+            let normal = url.origin().ascii_serialization();
+            if &normal != origin || !secure_or_loopback(&url) {
+                return Err(at(format!(
+                    "frame ancestor `{origin}` must be an https origin such as https://app.example (http only for localhost)"
+                )));
+            }
+        }
+        clients.push(ClientConfig {
+            name: c
+                .name
+                .clone()
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| c.id.clone()),
+            id: c.id,
+            secret: SecretKey(c.secret.into_bytes()),
+            redirect_uris: c.redirect_uris,
+            frame_ancestors: c.frame_ancestors,
+        });
+    }
+    Ok(clients)
+}
+
+fn secure_or_loopback(url: &Url) -> bool {
+    match url.scheme() {
+        "https" => url.host().is_some(),
+        "http" => match url.host() {
+            Some(url::Host::Domain(d)) => d == "localhost",
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            None => false,
+        },
+        _ => false,
+    }
 }
 
 impl std::fmt::Debug for Settings {
@@ -170,6 +303,12 @@ impl std::fmt::Debug for Settings {
             .field("default_locale", &self.default_locale)
             .field("cleanup_interval_seconds", &self.cleanup_interval_seconds)
             .field("log_format", &self.log_format)
+            .field("api_keys", &format_args!("{} key(s)", self.api_keys.len()))
+            .field(
+                "test_numbers",
+                &self.test_numbers.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            )
+            .field("clients", &self.clients)
             .finish()
     }
 }
@@ -219,6 +358,8 @@ pub const KEYS: &[&str] = &[
     "PUMPING_MAX_UNVERIFIED_PERCENT",
     "PUMPING_COUNTRY_MIN_SENDS",
     "PUMPING_BLOCK_SECONDS",
+    "API_KEYS",
+    "TEST_NUMBERS",
     "DEFAULT_LOCALE",
     "CLEANUP_INTERVAL_SECONDS",
     "LOG_FORMAT",
@@ -231,16 +372,18 @@ impl Settings {
     /// Reads `.env`, `CONFIG_FILE` and the environment.
     pub fn load() -> Result<Self, ConfigError> {
         let _ = dotenvy::dotenv();
-        let mut raw = match std::env::var("CONFIG_FILE") {
+        let (mut raw, clients) = match std::env::var("CONFIG_FILE") {
             Ok(path) if !path.is_empty() => read_config_file(Path::new(&path))?,
-            _ => HashMap::new(),
+            _ => (HashMap::new(), Vec::new()),
         };
         for key in KEYS {
             if let Ok(value) = std::env::var(key) {
                 raw.insert((*key).to_owned(), value);
             }
         }
-        Self::from_map(&raw, Path::new(SECRET_KEY_FILE))
+        let mut settings = Self::from_map(&raw, Path::new(SECRET_KEY_FILE))?;
+        settings.clients = validate_clients(clients)?;
+        Ok(settings)
     }
 
     /// Builds settings from upper-case keys; a missing `SECRET_KEY` is read
@@ -375,6 +518,49 @@ impl Settings {
                 ));
             }
         };
+        let mut api_keys = Vec::new();
+        for key in get("API_KEYS")
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+        {
+            if key.len() < 16 || key.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                return Err(problem(
+                    "API_KEYS",
+                    "each key must be at least 16 characters, without spaces",
+                ));
+            }
+            api_keys.push(SecretString(key.to_owned()));
+        }
+        let mut test_numbers: Vec<(String, String)> = Vec::new();
+        for entry in get("TEST_NUMBERS")
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
+            let (number, code) = entry.split_once('=').ok_or_else(|| {
+                problem(
+                    "TEST_NUMBERS",
+                    format!("`{entry}` is not number=code, such as +15005550006=123456"),
+                )
+            })?;
+            let code = code.trim();
+            if code.len() != usize::from(otp.length) || !code.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(problem(
+                    "TEST_NUMBERS",
+                    format!(
+                        "the code for {} must be {} digits (OTP_LENGTH)",
+                        number.trim(),
+                        otp.length
+                    ),
+                ));
+            }
+            let e164 = crate::domain::phone::test_number(number.trim(), &abuse.allowed_countries)
+                .map_err(|why| problem("TEST_NUMBERS", why))?;
+            test_numbers.push((e164, code.to_owned()));
+        }
         let secret_key = match get("SECRET_KEY") {
             Some(v) => parse_secret(v)?,
             None => load_or_create_key(key_file)?,
@@ -394,6 +580,9 @@ impl Settings {
             default_locale,
             cleanup_interval_seconds,
             log_format,
+            api_keys,
+            test_numbers,
+            clients: Vec::new(),
         })
     }
 
@@ -692,7 +881,7 @@ fn load_or_create_key(path: &Path) -> Result<SecretKey, ConfigError> {
 }
 
 /// The TOML file's keys, upper-cased to the environment's names.
-fn read_config_file(path: &Path) -> Result<HashMap<String, String>, ConfigError> {
+fn read_config_file(path: &Path) -> Result<(HashMap<String, String>, Vec<RawClient>), ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         problem(
             "CONFIG_FILE",
@@ -706,7 +895,17 @@ fn read_config_file(path: &Path) -> Result<HashMap<String, String>, ConfigError>
         )
     })?;
     let mut raw = HashMap::new();
+    let mut clients = Vec::new();
     for (key, value) in table {
+        if key == "clients" {
+            clients = value.try_into().map_err(|e: toml::de::Error| {
+                problem(
+                    "CONFIG_FILE",
+                    format!("[[clients]] in {}: {}", path.display(), e.message()),
+                )
+            })?;
+            continue;
+        }
         let upper = key.to_ascii_uppercase();
         if !KEYS.contains(&upper.as_str()) || key != key.to_ascii_lowercase() {
             return Err(problem(
@@ -731,7 +930,7 @@ fn read_config_file(path: &Path) -> Result<HashMap<String, String>, ConfigError>
         };
         raw.insert(upper, text);
     }
-    Ok(raw)
+    Ok((raw, clients))
 }
 
 #[cfg(test)]
@@ -925,7 +1124,7 @@ mod tests {
             "otp_length = 8\nbrand_name = \"Acme\"\ndev_outbox_public = true\n",
         )
         .unwrap();
-        let raw = read_config_file(&good).unwrap();
+        let (raw, _) = read_config_file(&good).unwrap();
         assert_eq!(raw.get("OTP_LENGTH").map(String::as_str), Some("8"));
         assert_eq!(raw.get("BRAND_NAME").map(String::as_str), Some("Acme"));
         let bad = dir.join("bad.toml");

@@ -14,6 +14,10 @@ pub enum AppError {
     Csrf,
     #[error("not found")]
     NotFound,
+    #[error("unknown client or unregistered return_to")]
+    BadClient,
+    #[error("unknown or expired flow")]
+    FlowExpired,
     #[error("bad request")]
     BadRequest,
     #[error("request body too large")]
@@ -38,6 +42,7 @@ impl AppError {
         match self {
             AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadClient | AppError::FlowExpired => StatusCode::BAD_REQUEST,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Sms(e) => sms_status(e),
@@ -50,6 +55,8 @@ impl AppError {
         match self {
             AppError::Csrf => "error-csrf",
             AppError::NotFound => "error-not-found",
+            AppError::BadClient => "error-bad-client",
+            AppError::FlowExpired => "error-flow-expired",
             AppError::BadRequest => "error-bad-request",
             AppError::PayloadTooLarge => "error-too-large",
             AppError::Unavailable(_) => "error-unavailable",

@@ -181,11 +181,47 @@ pub struct Tr {
     pub lang: &'static str,
     /// `BRAND_NAME`, shown in every page and SMS.
     pub brand: Arc<str>,
+    /// `?flow=…` for an app's flow (links and forms keep it), else empty.
+    pub flow_q: String,
+    /// The app that asked, for an app's flow.
+    pub client_name: Option<String>,
+    /// The compact layout for an iframe.
+    pub embed: bool,
 }
 
 impl Tr {
     pub fn new(i18n: Arc<I18n>, lang: &'static str, brand: Arc<str>) -> Self {
-        Self { i18n, lang, brand }
+        Self {
+            i18n,
+            lang,
+            brand,
+            flow_q: String::new(),
+            client_name: None,
+            embed: false,
+        }
+    }
+
+    /// The same, inside an app's flow.
+    pub fn in_flow(mut self, flow_id: &str, client_name: Option<String>, embed: bool) -> Self {
+        self.flow_q = format!("?flow={flow_id}");
+        self.client_name = client_name;
+        self.embed = embed;
+        self
+    }
+
+    /// "Acme wants to confirm your phone number", inside an app's flow.
+    pub fn client_asks(&self) -> Option<String> {
+        let client = self.client_name.as_deref()?;
+        Some(self.args("client-asks", &[("client", Arg::from(client))]))
+    }
+
+    /// The query that switches language, keeping the flow: `?flow=…&lang=` or `?lang=`.
+    pub fn lang_q(&self) -> String {
+        if self.flow_q.is_empty() {
+            "?lang=".to_owned()
+        } else {
+            format!("{}&lang=", self.flow_q)
+        }
     }
 
     pub fn dir(&self) -> &'static str {

@@ -62,6 +62,7 @@ impl Application {
             otp: settings.otp,
             send: settings.send,
             abuse: settings.abuse.clone(),
+            test_numbers: settings.test_numbers.iter().cloned().collect(),
             brand: settings.brand_name.clone(),
             webotp_host: settings
                 .public_url

@@ -70,13 +70,42 @@ impl PhoneNumber {
         })
     }
 
+    /// Reads `input` as one of the configured test numbers (`is_test` says
+    /// which E.164 numbers are), whatever their type or validity; `None`
+    /// when it is not one.
+    pub fn parse_test_number(
+        input: &str,
+        default_region: Option<&str>,
+        is_test: impl Fn(&str) -> bool,
+    ) -> Option<Self> {
+        let input = to_ascii_digits(input.trim());
+        if input.is_empty() || input.chars().count() > 40 {
+            return None;
+        }
+        let region = default_region
+            .map(|r| r.trim().to_ascii_uppercase())
+            .and_then(|r| r.parse::<country::Id>().ok());
+        let number = phonenumber::parse(region, &input).ok()?;
+        let e164 = number.format().mode(Mode::E164).to_string();
+        is_test(&e164).then(|| Self {
+            region: number
+                .country()
+                .id()
+                .and_then(|id| known_region(id.as_ref())),
+            calling_code: number.code().value(),
+            e164,
+        })
+    }
+
     /// Reads a number stored by this program (always E.164); `None` if it is
     /// not one any more (for example after a metadata update).
     pub fn from_stored(e164: &str) -> Option<Self> {
         if !e164.starts_with('+') {
             return None;
         }
-        Self::parse(e164, None).ok()
+        Self::parse(e164, None)
+            .ok()
+            .or_else(|| Self::parse_test_number(e164, None, |n| n == e164))
     }
 
     pub fn e164(&self) -> &str {
@@ -107,6 +136,59 @@ fn mask_e164(e164: &str, calling_code: u16) -> String {
     let keep = if national.len() > 6 { 4 } else { 2 };
     let hidden = national.len().saturating_sub(keep);
     format!("+{cc}{}{}", "*".repeat(hidden), &national[hidden..])
+}
+
+/// Ranges reserved for fiction, where a test number may look like a mobile:
+/// North America's 555-0100 to 555-0199, the UK's 07700 900000 to 900999,
+/// and France's 06 39 98 xx xx.
+fn fictional(e164: &str) -> bool {
+    let digits = &e164[1..];
+    (digits.len() == 11 && digits.starts_with('1') && &digits[4..9] == "55501")
+        || (digits.len() == 12 && digits.starts_with("447700900"))
+        || (digits.len() == 11 && digits.starts_with("3363998"))
+}
+
+/// Checks a `TEST_NUMBERS` entry and returns it in E.164. The rule: it must
+/// be written in E.164, and it must not be a real mobile number of a country
+/// we send to (libphonenumber says mobile, or fixed-line-or-mobile, in an
+/// allowed country) unless it lies in a range reserved for fiction. Anything
+/// else (Twilio-style magic numbers such as +15005550006, numbers of other
+/// types, numbers no network uses) is accepted: nothing is ever sent to a
+/// test number, so the rule only keeps a real person's number from
+/// becoming a shared fixed code.
+pub fn test_number(input: &str, allowed_countries: &[&str]) -> Result<String, String> {
+    let well_formed = input.starts_with('+')
+        && (8..=16).contains(&input.len())
+        && input[1..].bytes().all(|b| b.is_ascii_digit());
+    if !well_formed {
+        return Err(format!(
+            "`{input}` is not an E.164 number such as +15005550006"
+        ));
+    }
+    if fictional(input) {
+        return Ok(input.to_owned());
+    }
+    let Ok(number) = phonenumber::parse(None, input) else {
+        return Ok(input.to_owned());
+    };
+    use phonenumber::metadata::DATABASE;
+    let mobile = phonenumber::is_valid(&number)
+        && matches!(
+            number.number_type(&DATABASE),
+            phonenumber::Type::Mobile | phonenumber::Type::FixedLineOrMobile
+        );
+    let region = number
+        .country()
+        .id()
+        .and_then(|id| known_region(id.as_ref()));
+    let sendable =
+        allowed_countries.is_empty() || region.is_some_and(|r| allowed_countries.contains(&r));
+    if mobile && sendable {
+        return Err(format!(
+            "{input} is a real mobile number; use a number no one can own, such as +15005550006 or one in a range reserved for fiction (+1 NPA 555-01xx, +44 7700 900xxx, +33 6 39 98 xx xx)"
+        ));
+    }
+    Ok(input.to_owned())
 }
 
 /// A country that numbers can be entered for: its ISO code and calling code.
@@ -214,6 +296,47 @@ mod tests {
         assert_eq!(us.calling_code, 1);
         assert_eq!(known_region("gb"), Some("GB"));
         assert_eq!(known_region("XX"), None);
+    }
+
+    #[test]
+    fn test_numbers_must_not_be_real_mobiles() {
+        assert_eq!(
+            test_number("+15005550006", &[]).as_deref(),
+            Ok("+15005550006")
+        );
+        assert_eq!(
+            test_number("+14155550123", &[]).as_deref(),
+            Ok("+14155550123"),
+            "555-01xx is fictional"
+        );
+        assert_eq!(
+            test_number("+447700900123", &[]).as_deref(),
+            Ok("+447700900123")
+        );
+        assert!(
+            test_number("+14155552671", &[])
+                .unwrap_err()
+                .contains("real mobile")
+        );
+        assert!(
+            test_number("+34612345678", &["US"]).is_ok(),
+            "a country we never text"
+        );
+        assert!(test_number("+34612345678", &["ES"]).is_err());
+        assert!(test_number("15005550006", &[]).is_err());
+    }
+
+    #[test]
+    fn test_numbers_parse_whatever_their_type() {
+        let is_test = |n: &str| n == "+447700900123";
+        assert!(PhoneNumber::parse("+447700900123", None).is_err());
+        let n = PhoneNumber::parse_test_number("07700 900123", Some("GB"), is_test).unwrap();
+        assert_eq!(n.e164(), "+447700900123");
+        assert_eq!(
+            PhoneNumber::from_stored("+447700900123").unwrap().e164(),
+            "+447700900123"
+        );
+        assert!(PhoneNumber::parse_test_number("+14155552671", None, is_test).is_none());
     }
 
     proptest! {

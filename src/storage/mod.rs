@@ -153,6 +153,34 @@ impl SendRefusal {
 /// A send that passed the per-number limits, or why it did not.
 pub type SendGate<T> = Result<T, SendRefusal>;
 
+/// An embedded (client) flow: who asked, where to return, and how far the
+/// person got. Its id travels in the page instead of a cookie.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ClientFlow {
+    pub id: String,
+    pub client_id: String,
+    pub return_to: String,
+    pub state: Option<String>,
+    pub embed: bool,
+    pub lang: String,
+    pub csrf: String,
+    pub verification_id: Option<Uuid>,
+    pub verified_phone: Option<String>,
+    /// The signed proof, once the number is verified (for the iframe page).
+    pub token: Option<String>,
+    pub expires_at: OffsetDateTime,
+}
+
+impl std::fmt::Debug for ClientFlow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientFlow")
+            .field("client_id", &self.client_id)
+            .field("embed", &self.embed)
+            .field("verification_id", &self.verification_id)
+            .finish_non_exhaustive()
+    }
+}
+
 /// What a purge deleted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Purged {
@@ -198,10 +226,11 @@ pub trait Store: Send + Sync + 'static {
     /// Atomically: checks the send limits of `new.phone`; replaces the
     /// number's pending verification (carrying over its attempts left, so a
     /// restart never buys more guesses); inserts `new`; records the send.
+    /// Without `limits` (test numbers) nothing is checked or recorded.
     async fn create(
         &self,
         new: &NewVerification,
-        limits: &SendLimits,
+        limits: Option<&SendLimits>,
         now: OffsetDateTime,
     ) -> Result<SendGate<Verification>, StoreError>;
 
@@ -213,7 +242,7 @@ pub trait Store: Send + Sync + 'static {
         id: Uuid,
         code_hash: &[u8],
         expires_at: OffsetDateTime,
-        limits: &SendLimits,
+        limits: Option<&SendLimits>,
         now: OffsetDateTime,
     ) -> Result<Option<SendGate<Verification>>, StoreError>;
 
@@ -262,6 +291,16 @@ pub trait Store: Send + Sync + 'static {
     /// Records a block unless one is already in force; `true` if this call
     /// recorded it (so each block is announced once across instances).
     async fn add_block(&self, block: &Block, now: OffsetDateTime) -> Result<bool, StoreError>;
+
+    /// Saves a client flow (insert or update by id).
+    async fn save_flow(&self, flow: &ClientFlow) -> Result<(), StoreError>;
+
+    /// A client flow still in force at `now`.
+    async fn get_flow(
+        &self,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<ClientFlow>, StoreError>;
 
     /// Deletes verifications that expired before `verifications_before`, and
     /// send records, blocks and budget hours past their time at `now`.

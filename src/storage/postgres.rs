@@ -6,8 +6,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{
-    Block, NewVerification, Purged, SendGate, SendLimits, SendStats, Status, Store, StoreError,
-    Verification, budget_refusal, gate,
+    Block, ClientFlow, NewVerification, Purged, SendGate, SendLimits, SendStats, Status, Store,
+    StoreError, Verification, budget_refusal, gate,
 };
 
 #[derive(Debug, Clone)]
@@ -113,6 +113,25 @@ impl PgStore {
         Ok(taken.is_some())
     }
 
+    /// The per-number gate and then the global budget; nothing for test numbers.
+    async fn admit(
+        tx: &mut Transaction<'_, Postgres>,
+        phone: &str,
+        limits: Option<&SendLimits>,
+        now: OffsetDateTime,
+    ) -> Result<Option<super::SendRefusal>, StoreError> {
+        let Some(limits) = limits else {
+            return Ok(None);
+        };
+        if let Some(refusal) = Self::lock_and_gate(tx, phone, limits, now).await? {
+            return Ok(Some(refusal));
+        }
+        if !Self::take_budget(tx, limits).await? {
+            return Ok(Some(budget_refusal(limits, now)));
+        }
+        Ok(None)
+    }
+
     async fn record_send(
         tx: &mut Transaction<'_, Postgres>,
         phone: &str,
@@ -157,15 +176,12 @@ impl Store for PgStore {
     async fn create(
         &self,
         new: &NewVerification,
-        limits: &SendLimits,
+        limits: Option<&SendLimits>,
         now: OffsetDateTime,
     ) -> Result<SendGate<Verification>, StoreError> {
         let mut tx = self.pool.begin().await?;
-        if let Some(refusal) = Self::lock_and_gate(&mut tx, &new.phone, limits, now).await? {
+        if let Some(refusal) = Self::admit(&mut tx, &new.phone, limits, now).await? {
             return Ok(Err(refusal));
-        }
-        if !Self::take_budget(&mut tx, limits).await? {
-            return Ok(Err(budget_refusal(limits, now)));
         }
         let carried: Option<i32> = sqlx::query_scalar(
             "UPDATE verifications SET status = 'canceled', updated_at = $2
@@ -190,7 +206,9 @@ impl Store for PgStore {
         .bind(new.expires_at)
         .fetch_one(&mut *tx)
         .await?;
-        Self::record_send(&mut tx, &new.phone, new.id, limits, now).await?;
+        if let Some(limits) = limits {
+            Self::record_send(&mut tx, &new.phone, new.id, limits, now).await?;
+        }
         tx.commit().await?;
         Ok(Ok(row.try_into()?))
     }
@@ -200,7 +218,7 @@ impl Store for PgStore {
         id: Uuid,
         code_hash: &[u8],
         expires_at: OffsetDateTime,
-        limits: &SendLimits,
+        limits: Option<&SendLimits>,
         now: OffsetDateTime,
     ) -> Result<Option<SendGate<Verification>>, StoreError> {
         let mut tx = self.pool.begin().await?;
@@ -211,11 +229,8 @@ impl Store for PgStore {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(phone) = phone else { return Ok(None) };
-        if let Some(refusal) = Self::lock_and_gate(&mut tx, &phone, limits, now).await? {
+        if let Some(refusal) = Self::admit(&mut tx, &phone, limits, now).await? {
             return Ok(Some(Err(refusal)));
-        }
-        if !Self::take_budget(&mut tx, limits).await? {
-            return Ok(Some(Err(budget_refusal(limits, now))));
         }
         let row: Option<Row> = sqlx::query_as(&format!(
             "UPDATE verifications SET code_hash = $2, expires_at = $3, last_sent_at = $4, updated_at = $4
@@ -228,7 +243,9 @@ impl Store for PgStore {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        Self::record_send(&mut tx, &phone, id, limits, now).await?;
+        if let Some(limits) = limits {
+            Self::record_send(&mut tx, &phone, id, limits, now).await?;
+        }
         tx.commit().await?;
         Ok(Some(Ok(row.try_into()?)))
     }
@@ -379,6 +396,69 @@ impl Store for PgStore {
         Ok(done.rows_affected() == 1)
     }
 
+    async fn save_flow(&self, flow: &ClientFlow) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+             ON CONFLICT (id) DO UPDATE SET lang = $6, verification_id = $8, verified_phone = $9, token = $10, expires_at = $11",
+        )
+        .bind(&flow.id)
+        .bind(&flow.client_id)
+        .bind(&flow.return_to)
+        .bind(&flow.state)
+        .bind(flow.embed)
+        .bind(&flow.lang)
+        .bind(&flow.csrf)
+        .bind(flow.verification_id)
+        .bind(&flow.verified_phone)
+        .bind(&flow.token)
+        .bind(flow.expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn get_flow(
+        &self,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<ClientFlow>, StoreError> {
+        type FlowRow = (
+            String,
+            String,
+            String,
+            Option<String>,
+            bool,
+            String,
+            String,
+            Option<Uuid>,
+            Option<String>,
+            Option<String>,
+            OffsetDateTime,
+        );
+        let row: Option<FlowRow> = sqlx::query_as(
+            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at
+             FROM flows WHERE id = $1 AND expires_at > $2",
+        )
+        .bind(id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| ClientFlow {
+            id: r.0,
+            client_id: r.1,
+            return_to: r.2,
+            state: r.3,
+            embed: r.4,
+            lang: r.5,
+            csrf: r.6,
+            verification_id: r.7,
+            verified_phone: r.8,
+            token: r.9,
+            expires_at: r.10,
+        }))
+    }
+
     async fn purge(
         &self,
         verifications_before: OffsetDateTime,
@@ -394,6 +474,10 @@ impl Store for PgStore {
             .execute(&self.pool)
             .await?
             .rows_affected();
+        sqlx::query("DELETE FROM flows WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
         let blocks = sqlx::query("DELETE FROM send_blocks WHERE expires_at < $1")
             .bind(now)
             .execute(&self.pool)

@@ -11,8 +11,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{
-    Block, NewVerification, Purged, SendGate, SendLimits, SendStats, Status, Store, StoreError,
-    Verification, budget_refusal, gate,
+    Block, ClientFlow, NewVerification, Purged, SendGate, SendLimits, SendStats, Status, Store,
+    StoreError, Verification, budget_refusal, gate,
 };
 
 #[derive(Debug, Clone)]
@@ -145,6 +145,25 @@ impl SqliteStore {
         Ok(taken.is_some())
     }
 
+    /// The per-number gate and then the global budget; nothing for test numbers.
+    async fn admit(
+        tx: &mut Transaction<'_, Sqlite>,
+        phone: &str,
+        limits: Option<&SendLimits>,
+        now: OffsetDateTime,
+    ) -> Result<Option<super::SendRefusal>, StoreError> {
+        let Some(limits) = limits else {
+            return Ok(None);
+        };
+        if let Some(refusal) = Self::gate(tx, phone, limits, now).await? {
+            return Ok(Some(refusal));
+        }
+        if !Self::take_budget(tx, limits).await? {
+            return Ok(Some(budget_refusal(limits, now)));
+        }
+        Ok(None)
+    }
+
     async fn record_send(
         tx: &mut Transaction<'_, Sqlite>,
         phone: &str,
@@ -189,15 +208,12 @@ impl Store for SqliteStore {
     async fn create(
         &self,
         new: &NewVerification,
-        limits: &SendLimits,
+        limits: Option<&SendLimits>,
         now: OffsetDateTime,
     ) -> Result<SendGate<Verification>, StoreError> {
         let mut tx = self.write_tx().await?;
-        if let Some(refusal) = Self::gate(&mut tx, &new.phone, limits, now).await? {
+        if let Some(refusal) = Self::admit(&mut tx, &new.phone, limits, now).await? {
             return Ok(Err(refusal));
-        }
-        if !Self::take_budget(&mut tx, limits).await? {
-            return Ok(Err(budget_refusal(limits, now)));
         }
         let carried: Option<i64> = sqlx::query_scalar(
             "UPDATE verifications SET status = 'canceled', updated_at = ?2
@@ -222,7 +238,9 @@ impl Store for SqliteStore {
         .bind(ms(new.expires_at))
         .fetch_one(&mut *tx)
         .await?;
-        Self::record_send(&mut tx, &new.phone, new.id, limits, now).await?;
+        if let Some(limits) = limits {
+            Self::record_send(&mut tx, &new.phone, new.id, limits, now).await?;
+        }
         tx.commit().await?;
         Ok(Ok(row.try_into()?))
     }
@@ -232,7 +250,7 @@ impl Store for SqliteStore {
         id: Uuid,
         code_hash: &[u8],
         expires_at: OffsetDateTime,
-        limits: &SendLimits,
+        limits: Option<&SendLimits>,
         now: OffsetDateTime,
     ) -> Result<Option<SendGate<Verification>>, StoreError> {
         let mut tx = self.write_tx().await?;
@@ -243,11 +261,8 @@ impl Store for SqliteStore {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(phone) = phone else { return Ok(None) };
-        if let Some(refusal) = Self::gate(&mut tx, &phone, limits, now).await? {
+        if let Some(refusal) = Self::admit(&mut tx, &phone, limits, now).await? {
             return Ok(Some(Err(refusal)));
-        }
-        if !Self::take_budget(&mut tx, limits).await? {
-            return Ok(Some(Err(budget_refusal(limits, now))));
         }
         let row: Row = sqlx::query_as(&format!(
             "UPDATE verifications SET code_hash = ?2, expires_at = ?3, last_sent_at = ?4, updated_at = ?4
@@ -259,7 +274,9 @@ impl Store for SqliteStore {
         .bind(ms(now))
         .fetch_one(&mut *tx)
         .await?;
-        Self::record_send(&mut tx, &phone, id, limits, now).await?;
+        if let Some(limits) = limits {
+            Self::record_send(&mut tx, &phone, id, limits, now).await?;
+        }
         tx.commit().await?;
         Ok(Some(Ok(row.try_into()?)))
     }
@@ -419,6 +436,79 @@ impl Store for SqliteStore {
         Ok(done.rows_affected() == 1)
     }
 
+    async fn save_flow(&self, flow: &ClientFlow) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query(
+            "INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             ON CONFLICT (id) DO UPDATE SET lang = ?6, verification_id = ?8, verified_phone = ?9, token = ?10, expires_at = ?11",
+        )
+        .bind(&flow.id)
+        .bind(&flow.client_id)
+        .bind(&flow.return_to)
+        .bind(&flow.state)
+        .bind(flow.embed)
+        .bind(&flow.lang)
+        .bind(&flow.csrf)
+        .bind(flow.verification_id.map(|v| v.to_string()))
+        .bind(&flow.verified_phone)
+        .bind(&flow.token)
+        .bind(ms(flow.expires_at))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn get_flow(
+        &self,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<ClientFlow>, StoreError> {
+        type FlowRow = (
+            String,
+            String,
+            String,
+            Option<String>,
+            bool,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            i64,
+        );
+        let row: Option<FlowRow> = sqlx::query_as(
+            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at
+             FROM flows WHERE id = ?1 AND expires_at > ?2",
+        )
+        .bind(id)
+        .bind(ms(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let verification_id = match r.7 {
+            Some(v) => Some(
+                Uuid::parse_str(&v)
+                    .map_err(|_| StoreError::Corrupt("bad flow verification id".into()))?,
+            ),
+            None => None,
+        };
+        Ok(Some(ClientFlow {
+            id: r.0,
+            client_id: r.1,
+            return_to: r.2,
+            state: r.3,
+            embed: r.4,
+            lang: r.5,
+            csrf: r.6,
+            verification_id,
+            verified_phone: r.8,
+            token: r.9,
+            expires_at: from_ms(r.10)?,
+        }))
+    }
+
     async fn purge(
         &self,
         verifications_before: OffsetDateTime,
@@ -435,6 +525,10 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        sqlx::query("DELETE FROM flows WHERE expires_at < ?1")
+            .bind(ms(now))
+            .execute(&mut *tx)
+            .await?;
         let blocks = sqlx::query("DELETE FROM send_blocks WHERE expires_at < ?1")
             .bind(ms(now))
             .execute(&mut *tx)

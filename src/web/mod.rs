@@ -18,6 +18,8 @@ use crate::{
 };
 
 pub mod dev;
+pub mod embed;
+pub mod journey;
 pub mod pages;
 pub mod security;
 pub mod session;
@@ -103,16 +105,68 @@ fn rate_limit_layer(
 /// Picks the language (`?lang=` → session → `Accept-Language` → default),
 /// hands it to the handler, and renders error responses as localized pages.
 async fn ui_context(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let query: Vec<(String, String)> = request
+        .uri()
+        .query()
+        .map(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .into_owned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let param = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let asked = param("lang").and_then(shipped_locale);
+
+    // An app's flow carries its own state (and language) instead of a cookie.
+    if let Some(flow_id) = param("flow") {
+        let flow = match state.store.get_flow(flow_id, state.verifier.now()).await {
+            Ok(flow) => flow,
+            Err(e) => return AppError::from(e).into_response(),
+        };
+        let Some(mut flow) = flow else {
+            request.extensions_mut().insert(journey::StaleFlow);
+            let tr = Tr::new(
+                state.i18n.clone(),
+                asked.unwrap_or_else(|| state.i18n.negotiate(accept_language(request.headers()))),
+                state.brand.clone(),
+            );
+            return finish(next.run(request).await, &tr);
+        };
+        if let Some(lang) = asked.filter(|l| *l != flow.lang) {
+            flow.lang = lang.to_owned();
+            if let Err(e) = state.store.save_flow(&flow).await {
+                return AppError::from(e).into_response();
+            }
+        }
+        let client = embed::client(&state, &flow.client_id);
+        let lang = shipped_locale(&flow.lang).unwrap_or(state.i18n.default_locale());
+        let tr = Tr::new(state.i18n.clone(), lang, state.brand.clone()).in_flow(
+            &flow.id,
+            client.map(|c| c.name.clone()),
+            flow.embed,
+        );
+        let csp = embed::csp(&flow, client);
+        request.extensions_mut().insert(tr.clone());
+        request.extensions_mut().insert(flow);
+        let mut response = finish(next.run(request).await, &tr);
+        if let Ok(value) = axum::http::HeaderValue::from_str(&csp) {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+        return response;
+    }
+
     let session = request
         .extensions()
         .get::<Session>()
         .cloned()
         .map(session::FlowSession::new);
-    let asked = request.uri().query().and_then(|q| {
-        url::form_urlencoded::parse(q.as_bytes())
-            .find(|(k, _)| k == "lang")
-            .and_then(|(_, v)| shipped_locale(&v))
-    });
     let lang = match (asked, &session) {
         (Some(lang), Some(session)) => {
             if let Err(e) = session.set_lang(lang).await {
@@ -131,14 +185,18 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
     };
     let tr = Tr::new(state.i18n.clone(), lang, state.brand.clone());
     request.extensions_mut().insert(tr.clone());
-    let mut response = next.run(request).await;
+    finish(next.run(request).await, &tr)
+}
+
+/// Renders an error response as the localized page.
+fn finish(mut response: Response, tr: &Tr) -> Response {
     let page = response.extensions_mut().remove::<ErrorPage>().or_else(|| {
         (response.status() == StatusCode::PAYLOAD_TOO_LARGE).then_some(ErrorPage {
             message_id: "error-too-large",
         })
     });
     match page {
-        Some(page) => pages::error_page(response, &tr, page),
+        Some(page) => pages::error_page(response, tr, page),
         None => response,
     }
 }

@@ -12,10 +12,7 @@ use axum::{
 use serde::Deserialize;
 use time::{Duration, OffsetDateTime};
 
-use super::{
-    Form,
-    session::{Flow, FlowSession, Verified},
-};
+use super::{Form, embed, journey::Journey};
 use crate::{
     domain::{
         PhoneError, PhoneNumber,
@@ -36,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/verify/resend", post(resend))
         .route("/verify/done", get(done))
         .route("/static/style.css", get(stylesheet))
+        .route("/static/embed.js", get(embed_script))
 }
 
 const STYLESHEET: &str = include_str!("../../static/style.css");
@@ -47,6 +45,19 @@ async fn stylesheet() -> Response {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         STYLESHEET,
+    )
+        .into_response()
+}
+
+const EMBED_SCRIPT: &str = include_str!("../../static/embed.js");
+
+async fn embed_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        EMBED_SCRIPT,
     )
         .into_response()
 }
@@ -162,16 +173,46 @@ struct PhonePage<'a> {
 struct PhoneQuery {
     phone: Option<String>,
     country: Option<String>,
+    #[serde(flatten)]
+    client: embed::ClientQuery,
 }
 
 async fn phone_form(
-    State(_): State<AppState>,
+    State(state): State<AppState>,
     tr: Tr,
-    session: FlowSession,
+    journey: Journey,
     query: Result<Query<PhoneQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, AppError> {
     let query = query.map(|Query(q)| q).unwrap_or_default();
-    let notice = session.take_flash().await?.map(|id| tr.t(&id));
+    // `?client_id=` opens an app's flow; its state lives in the page from here on.
+    let (journey, tr) = if query.client.client_id.is_some() {
+        let flow = embed::open_flow(&state, tr.lang, &query.client).await?;
+        let client = embed::client(&state, &flow.client_id);
+        let tr = tr
+            .clone()
+            .in_flow(&flow.id, client.map(|c| c.name.clone()), flow.embed);
+        let csp = embed::csp(&flow, client);
+        let journey = Journey::Client(Box::new(flow));
+        let mut response = phone_page(&tr, &journey, &query, None).await?;
+        if let Ok(v) = HeaderValue::from_str(&csp) {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+        return Ok(response);
+    } else {
+        (journey, tr)
+    };
+    let notice = journey.take_flash().await?.map(|id| tr.t(&id));
+    phone_page(&tr, &journey, &query, notice).await
+}
+
+async fn phone_page(
+    tr: &Tr,
+    journey: &Journey,
+    query: &PhoneQuery,
+    notice: Option<String>,
+) -> Result<Response, AppError> {
     let country = query
         .country
         .as_deref()
@@ -179,9 +220,15 @@ async fn phone_form(
         .or_else(|| default_region(tr.lang))
         .unwrap_or("US");
     let page = PhonePage {
-        tr: &tr,
-        csrf: session.csrf_token().await?,
-        phone: query.phone.unwrap_or_default().chars().take(40).collect(),
+        tr,
+        csrf: journey.csrf_token().await?,
+        phone: query
+            .phone
+            .as_deref()
+            .unwrap_or_default()
+            .chars()
+            .take(40)
+            .collect(),
         country,
         countries: &COUNTRIES,
         error: None,
@@ -201,22 +248,23 @@ struct PhoneForm {
 async fn start(
     State(state): State<AppState>,
     tr: Tr,
-    session: FlowSession,
+    mut journey: Journey,
     Form(form): Form<PhoneForm>,
 ) -> Result<Response, AppError> {
-    session.check_csrf(form.csrf_token.as_deref()).await?;
+    journey.check_csrf(form.csrf_token.as_deref()).await?;
     let region = form
         .country
         .as_deref()
         .and_then(known_region)
         .or_else(|| default_region(tr.lang));
     let country = region.unwrap_or("US");
-    let phone_page = |status: StatusCode, error: String, csrf: String| {
+    let csrf = journey.csrf_token().await?;
+    let phone_page = |status: StatusCode, error: String| {
         render(
             status,
             &PhonePage {
                 tr: &tr,
-                csrf,
+                csrf: csrf.clone(),
                 phone: form.phone.chars().take(40).collect(),
                 country,
                 countries: &COUNTRIES,
@@ -225,7 +273,7 @@ async fn start(
             },
         )
     };
-    let phone = match PhoneNumber::parse(&form.phone, region) {
+    let phone = match state.verifier.parse_phone(&form.phone, region) {
         Ok(phone) => phone,
         Err(e) => {
             let id = match e {
@@ -233,25 +281,17 @@ async fn start(
                 PhoneError::CannotReceiveSms => "error-not-mobile",
                 PhoneError::Unparseable | PhoneError::Invalid => "error-invalid-phone",
             };
-            return Ok(phone_page(
-                StatusCode::BAD_REQUEST,
-                tr.t(id),
-                session.csrf_token().await?,
-            ));
+            return Ok(phone_page(StatusCode::BAD_REQUEST, tr.t(id)));
         }
     };
     match state.verifier.start(&phone, tr.lang).await {
         Ok(v) => {
-            session
-                .set_flow(&Flow {
-                    verification_id: v.id,
-                })
-                .await?;
-            Ok(Redirect::to("/verify/code").into_response())
+            journey.set_verification(&state, Some(v.id)).await?;
+            Ok(journey.redirect("/verify/code"))
         }
         Err(e) => match send_failure(&tr, &e) {
             Some((status, message, retry)) => {
-                let page = phone_page(status, message, session.csrf_token().await?);
+                let page = phone_page(status, message);
                 Ok(match retry {
                     Some(after) => with_retry_after(page, after),
                     None => page,
@@ -326,20 +366,20 @@ fn code_page(
     render(code, &page)
 }
 
-/// The verification of this session's flow, or where to send the browser instead.
+/// The verification of this journey, or where to send the browser instead.
 async fn current(
     state: &AppState,
-    session: &FlowSession,
+    journey: &mut Journey,
 ) -> Result<Result<Verification, Response>, AppError> {
-    let Some(flow) = session.flow().await? else {
-        return Ok(Err(Redirect::to("/verify").into_response()));
+    let Some(id) = journey.verification().await? else {
+        return Ok(Err(journey.redirect("/verify")));
     };
-    match state.verifier.get(flow.verification_id).await {
+    match state.verifier.get(id).await {
         Ok(v) => Ok(Ok(v)),
         Err(VerifyError::NotFound) => {
-            session.clear_flow().await?;
-            session.set_flash("flash-expired").await?;
-            Ok(Err(Redirect::to("/verify").into_response()))
+            journey.set_verification(state, None).await?;
+            journey.set_flash("flash-expired").await?;
+            Ok(Err(journey.redirect("/verify")))
         }
         Err(e) => Err(e.into()),
     }
@@ -348,28 +388,27 @@ async fn current(
 async fn code_form(
     State(state): State<AppState>,
     tr: Tr,
-    session: FlowSession,
+    mut journey: Journey,
 ) -> Result<Response, AppError> {
-    let v = match current(&state, &session).await? {
+    let v = match current(&state, &mut journey).await? {
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
     };
     let now = state.verifier.now();
-    let status = v.status_at(now);
-    let error = match status {
+    let error = match v.status_at(now) {
         Status::Pending => None,
         Status::Expired => Some(tr.t("error-expired")),
         Status::MaxAttemptsReached => Some(tr.t("error-max-attempts")),
         Status::Approved | Status::Canceled => {
-            session.clear_flow().await?;
-            return Ok(Redirect::to("/verify").into_response());
+            journey.set_verification(&state, None).await?;
+            return Ok(journey.redirect("/verify"));
         }
     };
-    let notice = session.take_flash().await?.map(|id| tr.t(&id));
+    let notice = journey.take_flash().await?.map(|id| tr.t(&id));
     let mut response = code_page(
         &state,
         &tr,
-        session.csrf_token().await?,
+        journey.csrf_token().await?,
         &v,
         now,
         error,
@@ -390,29 +429,26 @@ struct CodeForm {
 async fn check(
     State(state): State<AppState>,
     tr: Tr,
-    session: FlowSession,
+    mut journey: Journey,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, AppError> {
-    session.check_csrf(form.csrf_token.as_deref()).await?;
-    let Some(flow) = session.flow().await? else {
-        return Ok(Redirect::to("/verify").into_response());
+    journey.check_csrf(form.csrf_token.as_deref()).await?;
+    let Some(id) = journey.verification().await? else {
+        return Ok(journey.redirect("/verify"));
     };
-    let outcome = match state.verifier.check(flow.verification_id, &form.code).await {
+    let outcome = match state.verifier.check(id, &form.code).await {
         Ok(outcome) => outcome,
         Err(VerifyError::NotFound) => {
-            session.clear_flow().await?;
-            session.set_flash("flash-expired").await?;
-            return Ok(Redirect::to("/verify").into_response());
+            journey.set_verification(&state, None).await?;
+            journey.set_flash("flash-expired").await?;
+            return Ok(journey.redirect("/verify"));
         }
         Err(e) => return Err(e.into()),
     };
     let now = state.verifier.now();
-    let csrf = session.csrf_token().await?;
+    let csrf = journey.csrf_token().await?;
     match outcome {
-        CheckOutcome::Approved(v) => {
-            session.set_verified(&Verified { phone: v.phone }).await?;
-            Ok(Redirect::to("/verify/done").into_response())
-        }
+        CheckOutcome::Approved(v) => journey.approved(&state, v.phone).await,
         CheckOutcome::Incorrect(v) => {
             let error = if v.status == Status::MaxAttemptsReached {
                 tr.t("error-max-attempts")
@@ -425,7 +461,7 @@ async fn check(
             Ok(code_page(&state, &tr, csrf, &v, now, Some(error), None))
         }
         CheckOutcome::NotPending(status) => {
-            let v = state.verifier.get(flow.verification_id).await?;
+            let v = state.verifier.get(id).await?;
             let error = match status {
                 Status::Expired => tr.t("error-expired"),
                 Status::MaxAttemptsReached => tr.t("error-max-attempts"),
@@ -444,29 +480,29 @@ struct ResendForm {
 async fn resend(
     State(state): State<AppState>,
     tr: Tr,
-    session: FlowSession,
+    mut journey: Journey,
     Form(form): Form<ResendForm>,
 ) -> Result<Response, AppError> {
-    session.check_csrf(form.csrf_token.as_deref()).await?;
-    let v = match current(&state, &session).await? {
+    journey.check_csrf(form.csrf_token.as_deref()).await?;
+    let v = match current(&state, &mut journey).await? {
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
     };
     match state.verifier.resend(v.id).await {
         Ok(_) => {
-            session.set_flash("code-sent").await?;
-            Ok(Redirect::to("/verify/code").into_response())
+            journey.set_flash("code-sent").await?;
+            Ok(journey.redirect("/verify/code"))
         }
         Err(VerifyError::NotPending(_)) | Err(VerifyError::NotFound) => {
-            session.clear_flow().await?;
-            Ok(Redirect::to("/verify").into_response())
+            journey.set_verification(&state, None).await?;
+            Ok(journey.redirect("/verify"))
         }
         Err(e) => match send_failure(&tr, &e) {
             Some((status, message, retry)) => {
                 // A failed SMS canceled the verification: show it as it now stands.
                 let v = state.verifier.get(v.id).await.unwrap_or(v);
                 let now = state.verifier.now();
-                let csrf = session.csrf_token().await?;
+                let csrf = journey.csrf_token().await?;
                 let mut page = code_page(&state, &tr, csrf, &v, now, Some(message), None);
                 *page.status_mut() = status;
                 Ok(match retry {
@@ -486,12 +522,20 @@ async fn resend(
 struct DonePage<'a> {
     tr: &'a Tr,
     body: String,
+    handoff: Option<embed::Handoff>,
 }
 
-async fn done(tr: Tr, session: FlowSession) -> Result<Response, AppError> {
-    let Some(verified) = session.verified().await? else {
-        return Ok(Redirect::to("/verify").into_response());
+async fn done(tr: Tr, journey: Journey) -> Result<Response, AppError> {
+    let Some((phone, handoff)) = journey.verified().await? else {
+        return Ok(journey.redirect("/verify"));
     };
-    let body = tr.args("done-body", &[("phone", Arg::from(verified.phone))]);
-    Ok(render(StatusCode::OK, &DonePage { tr: &tr, body }))
+    let body = tr.args("done-body", &[("phone", Arg::from(phone))]);
+    Ok(render(
+        StatusCode::OK,
+        &DonePage {
+            tr: &tr,
+            body,
+            handoff,
+        },
+    ))
 }

@@ -81,7 +81,7 @@ async fn create_and_get_round_trip(backend: Backend) {
     let n = new("+14155552671", c.now);
     let v = c
         .store
-        .create(&n, &limits(c.now), c.now)
+        .create(&n, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
         .unwrap();
@@ -104,7 +104,7 @@ async fn create_replaces_the_pending_verification(backend: Backend) {
     let c = ctx(backend).await;
     let first = new("+14155552671", c.now);
     c.store
-        .create(&first, &limits(c.now), c.now)
+        .create(&first, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
         .unwrap();
@@ -117,7 +117,7 @@ async fn create_replaces_the_pending_verification(backend: Backend) {
     let second = new("+14155552671", later);
     let v = c
         .store
-        .create(&second, &limits(later), later)
+        .create(&second, Some(&limits(later)), later)
         .await
         .unwrap()
         .unwrap();
@@ -130,7 +130,7 @@ async fn create_replaces_the_pending_verification(backend: Backend) {
     let other = new("+34612345678", later);
     assert_eq!(
         c.store
-            .create(&other, &limits(later), later)
+            .create(&other, Some(&limits(later)), later)
             .await
             .unwrap()
             .unwrap()
@@ -143,12 +143,16 @@ async fn cooldown_and_quota(backend: Backend) {
     let c = ctx(backend).await;
     let phone = "+14155552671";
     c.store
-        .create(&new(phone, c.now), &limits(c.now), c.now)
+        .create(&new(phone, c.now), Some(&limits(c.now)), c.now)
         .await
         .unwrap()
         .unwrap();
     let t = c.now + Duration::seconds(10);
-    let refused = c.store.create(&new(phone, t), &limits(t), t).await.unwrap();
+    let refused = c
+        .store
+        .create(&new(phone, t), Some(&limits(t)), t)
+        .await
+        .unwrap();
     assert_eq!(
         refused,
         Err(SendRefusal::Cooldown {
@@ -158,13 +162,19 @@ async fn cooldown_and_quota(backend: Backend) {
     let t2 = c.now + Duration::seconds(30);
     let v = c
         .store
-        .create(&new(phone, t2), &limits(t2), t2)
+        .create(&new(phone, t2), Some(&limits(t2)), t2)
         .await
         .unwrap()
         .unwrap();
     let t3 = c.now + Duration::seconds(60);
     c.store
-        .replace_code(v.id, &[1; 32], t3 + Duration::minutes(5), &limits(t3), t3)
+        .replace_code(
+            v.id,
+            &[1; 32],
+            t3 + Duration::minutes(5),
+            Some(&limits(t3)),
+            t3,
+        )
         .await
         .unwrap()
         .unwrap()
@@ -172,7 +182,7 @@ async fn cooldown_and_quota(backend: Backend) {
     let t4 = c.now + Duration::seconds(120);
     let refused = c
         .store
-        .create(&new(phone, t4), &limits(t4), t4)
+        .create(&new(phone, t4), Some(&limits(t4)), t4)
         .await
         .unwrap();
     assert_eq!(
@@ -185,7 +195,7 @@ async fn cooldown_and_quota(backend: Backend) {
     let t5 = c.now + Duration::hours(1) + Duration::milliseconds(1);
     assert!(
         c.store
-            .create(&new(phone, t5), &limits(t5), t5)
+            .create(&new(phone, t5), Some(&limits(t5)), t5)
             .await
             .unwrap()
             .is_ok()
@@ -196,14 +206,20 @@ async fn replace_code_only_while_pending(backend: Backend) {
     let c = ctx(backend).await;
     let n = new("+14155552671", c.now);
     c.store
-        .create(&n, &limits(c.now), c.now)
+        .create(&n, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
         .unwrap();
     let t = c.now + Duration::seconds(31);
     let v = c
         .store
-        .replace_code(n.id, &[9; 32], t + Duration::minutes(5), &limits(t), t)
+        .replace_code(
+            n.id,
+            &[9; 32],
+            t + Duration::minutes(5),
+            Some(&limits(t)),
+            t,
+        )
         .await
         .unwrap()
         .unwrap()
@@ -216,14 +232,14 @@ async fn replace_code_only_while_pending(backend: Backend) {
     let t2 = t + Duration::seconds(31);
     assert_eq!(
         c.store
-            .replace_code(n.id, &[1; 32], t2, &limits(t2), t2)
+            .replace_code(n.id, &[1; 32], t2, Some(&limits(t2)), t2)
             .await
             .unwrap(),
         None
     );
     assert_eq!(
         c.store
-            .replace_code(Uuid::new_v4(), &[1; 32], t2, &limits(t2), t2)
+            .replace_code(Uuid::new_v4(), &[1; 32], t2, Some(&limits(t2)), t2)
             .await
             .unwrap(),
         None
@@ -235,7 +251,7 @@ async fn record_check_is_conditional(backend: Backend) {
     let mut n = new("+14155552671", c.now);
     n.max_attempts = 2;
     c.store
-        .create(&n, &limits(c.now), c.now)
+        .create(&n, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
         .unwrap();
@@ -271,7 +287,7 @@ async fn record_check_is_conditional(backend: Backend) {
 
     let ok = new("+34612345678", c.now);
     c.store
-        .create(&ok, &limits(c.now), c.now)
+        .create(&ok, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
         .unwrap();
@@ -305,7 +321,7 @@ async fn cancel_only_while_pending(backend: Backend) {
     let c = ctx(backend).await;
     let n = new("+14155552671", c.now);
     c.store
-        .create(&n, &limits(c.now), c.now)
+        .create(&n, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
         .unwrap();
@@ -322,7 +338,7 @@ async fn failed_send_lifts_the_cooldown_but_counts(backend: Backend) {
     let phone = "+14155552671";
     let n = new(phone, c.now);
     c.store
-        .create(&n, &limits(c.now), c.now)
+        .create(&n, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
         .unwrap();
@@ -334,13 +350,13 @@ async fn failed_send_lifts_the_cooldown_but_counts(backend: Backend) {
     // No cooldown after a send that never arrived…
     let t = c.now + Duration::seconds(1);
     c.store
-        .create(&new(phone, t), &limits(t), t)
+        .create(&new(phone, t), Some(&limits(t)), t)
         .await
         .unwrap()
         .unwrap();
     let t2 = c.now + Duration::seconds(40);
     c.store
-        .create(&new(phone, t2), &limits(t2), t2)
+        .create(&new(phone, t2), Some(&limits(t2)), t2)
         .await
         .unwrap()
         .unwrap();
@@ -348,7 +364,7 @@ async fn failed_send_lifts_the_cooldown_but_counts(backend: Backend) {
     let t3 = c.now + Duration::seconds(80);
     assert!(matches!(
         c.store
-            .create(&new(phone, t3), &limits(t3), t3)
+            .create(&new(phone, t3), Some(&limits(t3)), t3)
             .await
             .unwrap(),
         Err(SendRefusal::Quota { .. })
@@ -359,14 +375,14 @@ async fn purge_deletes_only_what_expired(backend: Backend) {
     let c = ctx(backend).await;
     let old = new("+14155552671", c.now);
     c.store
-        .create(&old, &limits(c.now), c.now)
+        .create(&old, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
         .unwrap();
     let later = c.now + Duration::minutes(30);
     let fresh = new("+34612345678", later);
     c.store
-        .create(&fresh, &limits(later), later)
+        .create(&fresh, Some(&limits(later)), later)
         .await
         .unwrap()
         .unwrap();
