@@ -160,6 +160,24 @@ impl I18n {
     }
 }
 
+/// The shipped language most people in a region read, if one is.
+pub fn locale_for_region(region: &str) -> Option<&'static str> {
+    const SPANISH: &[&str] = &[
+        "ES", "MX", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO", "DO", "HN", "PY", "SV",
+        "NI", "CR", "PA", "UY", "GQ", "PR",
+    ];
+    const ENGLISH: &[&str] = &[
+        "US", "GB", "AU", "CA", "NZ", "IE", "ZA", "NG", "KE", "GH", "JM", "SG",
+    ];
+    if SPANISH.contains(&region) {
+        Some("es")
+    } else if ENGLISH.contains(&region) {
+        Some("en")
+    } else {
+        None
+    }
+}
+
 /// `rtl` or `ltr` for the `dir` attribute.
 pub fn direction(lang: &str) -> &'static str {
     let primary = lang.split('-').next().unwrap_or(lang);

@@ -1,5 +1,5 @@
 // phone-verify, inside an app's iframe: hand the signed proof to the parent
-// page, and only to the origin the app registered (never "*").
+// page, and only to the origin the app registered (never a wildcard).
 (function () {
   "use strict";
   var el = document.getElementById("handoff");

@@ -17,6 +17,7 @@ use crate::{
     storage::sessions::SessionStoreAny,
 };
 
+pub mod api;
 pub mod dev;
 pub mod embed;
 pub mod journey;
@@ -47,10 +48,14 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
         .fallback(|| async { AppError::NotFound })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(rate_limit_layer(&state))
+        .layer({
+            let metrics = state.metrics.clone();
+            rate_limit_layer(&state).error_handler(move |e| security::rate_limited(e, &metrics))
+        })
         .layer(middleware::from_fn_with_state(state.clone(), ui_context))
         .layer(session_layer)
         .merge(dev::health_router())
+        .merge(api_router(&state))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security::headers,
@@ -97,9 +102,30 @@ fn rate_limit_layer(
             }
         }
     });
-    let metrics = state.metrics.clone();
     tower_governor::GovernorLayer::new(config)
-        .error_handler(move |e| security::rate_limited(e, &metrics))
+}
+
+/// The JSON API, when `API_KEYS` is set: outside the session layer, with
+/// its own per-IP limit answering in JSON.
+fn api_router(state: &AppState) -> Router<AppState> {
+    if state.settings.api_keys.is_empty() {
+        return Router::new();
+    }
+    let metrics = state.metrics.clone();
+    api::router()
+        .route(
+            "/api/v1/{*rest}",
+            axum::routing::any(|| async { api::ApiError::not_found() }),
+        )
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(rate_limit_layer(state).error_handler(move |e| {
+            let wait = match e {
+                tower_governor::GovernorError::TooManyRequests { wait_time, .. } => wait_time,
+                _ => 1,
+            };
+            metrics.refuse("rate_limited");
+            api::ApiError::rate_limited(wait).into_response()
+        }))
 }
 
 /// Picks the language (`?lang=` → session → `Accept-Language` → default),
@@ -129,12 +155,11 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
             Err(e) => return AppError::from(e).into_response(),
         };
         let Some(mut flow) = flow else {
+            let lang =
+                asked.unwrap_or_else(|| state.i18n.negotiate(accept_language(request.headers())));
+            let tr = Tr::new(state.i18n.clone(), lang, state.brand.clone());
             request.extensions_mut().insert(journey::StaleFlow);
-            let tr = Tr::new(
-                state.i18n.clone(),
-                asked.unwrap_or_else(|| state.i18n.negotiate(accept_language(request.headers()))),
-                state.brand.clone(),
-            );
+            request.extensions_mut().insert(tr.clone());
             return finish(next.run(request).await, &tr);
         };
         if let Some(lang) = asked.filter(|l| *l != flow.lang) {

@@ -117,8 +117,38 @@ pub async fn spawn_app_with(backend: Backend, overrides: &[(&str, &str)]) -> Tes
 
 /// An instance on an existing database (several instances may share one).
 pub async fn spawn_app_on(backend: Backend, db: TestDb, overrides: &[(&str, &str)]) -> TestApp {
+    spawn_full(backend, db, overrides, Vec::new()).await
+}
+
+/// An instance with embedding clients.
+pub async fn spawn_app_with_clients(
+    backend: Backend,
+    overrides: &[(&str, &str)],
+    clients: Vec<phone_verify::config::RawClient>,
+) -> TestApp {
+    let db = fresh_db(backend).await;
+    spawn_full(backend, db, overrides, clients).await
+}
+
+/// A free loopback port (for apps whose URL must be known before they start).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn spawn_full(
+    backend: Backend,
+    db: TestDb,
+    overrides: &[(&str, &str)],
+    clients: Vec<phone_verify::config::RawClient>,
+) -> TestApp {
     let clock = Arc::new(ManualClock::starting_now());
-    let app = Application::build_with_clock(settings(&db.url, overrides), clock.clone())
+    let mut settings = settings(&db.url, overrides);
+    settings.clients = phone_verify::config::validate_clients(clients).expect("valid test clients");
+    let app = Application::build_with_clock(settings, clock.clone())
         .await
         .expect("application builds");
     let address = format!("http://{}", app.local_addr());
@@ -410,6 +440,11 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// GET an absolute URL (another site, or a Location header).
+    pub async fn get_abs(&self, url: &str) -> Page {
+        TestApp::page(self.client.get(url).send().await.expect("GET")).await
+    }
+
     pub async fn get(&self, path: &str) -> Page {
         TestApp::page(
             self.client

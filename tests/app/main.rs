@@ -3,7 +3,9 @@
 mod helpers;
 
 mod abuse;
+mod api;
 mod cli;
+mod embed;
 mod flow;
 mod rules;
 mod sns;

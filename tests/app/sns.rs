@@ -50,9 +50,11 @@ async fn moto_messages(phone: &str) -> Vec<String> {
         .json()
         .await
         .unwrap();
+    // moto lists SNS only once something was published to it.
     data["sns"]["SMS"]
         .as_array()
-        .unwrap()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
         .iter()
         .filter(|m| m["phone_number"] == phone)
         .map(|m| m["message"].as_str().unwrap().to_owned())

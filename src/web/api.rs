@@ -1,0 +1,595 @@
+//! The JSON API (`/api/v1`) for servers with their own UI: the same rules
+//! and limits as the pages (one `Verifier`), bearer keys, the SPEC's error
+//! objects, and an OpenAPI 3.1 document generated from these handlers.
+use std::sync::OnceLock;
+
+use axum::{
+    Json, Router,
+    body::Bytes,
+    extract::{FromRequest, FromRequestParts, Path, Request, State},
+    http::{HeaderValue, StatusCode, header, request::Parts},
+    response::{IntoResponse, Response},
+};
+use serde::{Deserialize, Serialize};
+use subtle::ConstantTimeEq;
+use time::OffsetDateTime;
+use utoipa::{
+    Modify, OpenApi, ToSchema,
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+};
+use utoipa_axum::{router::OpenApiRouter, routes};
+use uuid::Uuid;
+
+use crate::{
+    domain::PhoneError,
+    i18n::{Tr, shipped_locale},
+    sms::SmsError,
+    state::AppState,
+    storage::{SendRefusal, Status, Verification},
+    verification::{CheckOutcome, VerifyError},
+};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "phone-verify API",
+        version = "1",
+        description = "Start a phone verification (a code is texted), check the code the person typed, read or cancel it."
+    ),
+    modifiers(&BearerAuth),
+    security(("bearer" = []))
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("One of API_KEYS"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+fn parts() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(create_verification))
+        .routes(routes!(get_verification))
+        .routes(routes!(check_verification))
+        .routes(routes!(cancel_verification))
+        .routes(routes!(openapi_document))
+        .split_for_parts()
+}
+
+/// The API's routes (absent when `API_KEYS` is empty).
+pub fn router() -> Router<AppState> {
+    parts().0
+}
+
+/// The OpenAPI document, built from the same `routes!` as the router.
+pub fn openapi() -> &'static utoipa::openapi::OpenApi {
+    static DOC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
+    DOC.get_or_init(|| parts().1)
+}
+
+// ---------- wire types ----------
+
+/// Where a verification stands.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiStatus {
+    Pending,
+    Approved,
+    Expired,
+    Canceled,
+    MaxAttemptsReached,
+}
+
+impl From<Status> for ApiStatus {
+    fn from(s: Status) -> Self {
+        match s {
+            Status::Pending => ApiStatus::Pending,
+            Status::Approved => ApiStatus::Approved,
+            Status::Expired => ApiStatus::Expired,
+            Status::Canceled => ApiStatus::Canceled,
+            Status::MaxAttemptsReached => ApiStatus::MaxAttemptsReached,
+        }
+    }
+}
+
+/// A verification.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VerificationBody {
+    id: Uuid,
+    status: ApiStatus,
+    /// E.164.
+    #[schema(example = "+14155552671")]
+    phone: String,
+    /// When the current code stops working.
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    expires_at: OffsetDateTime,
+    attempts_left: u32,
+    /// When a new code may be sent to this number.
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    resend_after: OffsetDateTime,
+}
+
+impl VerificationBody {
+    fn new(state: &AppState, v: &Verification) -> Self {
+        let now = state.verifier.now();
+        let cooldown = time::Duration::seconds(i64::from(
+            state.verifier.policy().send.resend_cooldown_seconds,
+        ));
+        Self {
+            id: v.id,
+            status: v.status_at(now).into(),
+            phone: v.phone.clone(),
+            expires_at: v.expires_at,
+            attempts_left: v.attempts_left,
+            resend_after: v.last_sent_at + cooldown,
+        }
+    }
+}
+
+/// Start a verification.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateRequest {
+    /// E.164, or national format with `country`.
+    #[schema(example = "+14155552671")]
+    phone: String,
+    /// ISO 3166 alpha-2 region for a national-format `phone`.
+    #[schema(example = "US")]
+    country: Option<String>,
+    /// The SMS language (BCP 47); defaults to the main language of the number's country.
+    #[schema(example = "es")]
+    locale: Option<String>,
+}
+
+/// Check a code.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckRequest {
+    #[schema(example = "123456")]
+    code: String,
+}
+
+/// An error.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// One of: invalid_phone, country_not_allowed, rate_limited, budget_exhausted,
+    /// incorrect_code, expired, max_attempts_reached, not_found, canceled, approved,
+    /// sms_failed, unauthorized, unsupported_media_type, invalid_request.
+    code: &'static str,
+    message: String,
+    /// With `incorrect_code`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attempts_left: Option<u32>,
+}
+
+// ---------- errors ----------
+
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    attempts_left: Option<u32>,
+    retry_after: Option<i64>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            attempts_left: None,
+            retry_after: None,
+        }
+    }
+
+    fn retry(mut self, after: time::Duration) -> Self {
+        self.retry_after = Some(((after.whole_milliseconds().max(0) as i64) + 999) / 1000);
+        self
+    }
+
+    pub fn unauthorized() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "A valid `Authorization: Bearer <key>` header is required.",
+        )
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", "No such verification.")
+    }
+
+    pub fn rate_limited(wait_seconds: u64) -> Self {
+        let mut e = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "Too many requests from this address.",
+        );
+        e.retry_after = Some(wait_seconds.max(1) as i64);
+        e
+    }
+
+    fn not_pending(status: Status) -> Self {
+        let (code, message) = match status {
+            Status::Expired => ("expired", "The code has expired; start a new verification."),
+            Status::Approved => ("approved", "The verification is already approved."),
+            Status::Canceled => ("canceled", "The verification was canceled."),
+            Status::MaxAttemptsReached => (
+                "max_attempts_reached",
+                "Too many wrong codes; start a new verification.",
+            ),
+            Status::Pending => ("invalid_request", "The verification is still pending."),
+        };
+        Self::new(StatusCode::BAD_REQUEST, code, message)
+    }
+
+    fn from_verify(e: VerifyError, tr: &Tr) -> Self {
+        match e {
+            VerifyError::Refused(r @ SendRefusal::Budget { .. }) => Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "budget_exhausted",
+                tr.t("error-budget"),
+            )
+            .retry(r.retry_after()),
+            VerifyError::Refused(r) => {
+                let message = match r {
+                    SendRefusal::Cooldown { .. } => {
+                        "A code was sent to this number moments ago; wait before asking again."
+                    }
+                    _ => "Too many codes were sent to this number; try again later.",
+                };
+                Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
+                    .retry(r.retry_after())
+            }
+            VerifyError::PumpingBlocked { retry_after, .. } => Self::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                tr.t("error-blocked"),
+            )
+            .retry(retry_after),
+            VerifyError::CountryNotAllowed => Self::new(
+                StatusCode::FORBIDDEN,
+                "country_not_allowed",
+                tr.t("error-country-not-allowed"),
+            ),
+            VerifyError::SmsFailed(SmsError::InvalidNumber(_)) => Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_phone",
+                tr.t("error-invalid-phone"),
+            ),
+            VerifyError::SmsFailed(SmsError::OptedOut) => Self::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_phone",
+                tr.t("error-opted-out"),
+            ),
+            VerifyError::SmsFailed(_) => Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "sms_failed",
+                tr.t("error-sms-failed"),
+            )
+            .retry(time::Duration::seconds(5)),
+            VerifyError::NotPending(status) => Self::not_pending(status),
+            VerifyError::NotFound => Self::not_found(),
+            VerifyError::Store(e) => {
+                tracing::error!(error = %e, "api request failed");
+                Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    tr.t("error-unavailable"),
+                )
+                .retry(time::Duration::seconds(5))
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code,
+                message: self.message,
+                attempts_left: self.attempts_left,
+            },
+        };
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(secs) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
+        }
+        response
+    }
+}
+
+// ---------- extractors ----------
+
+/// A request that carried one of `API_KEYS` (compared in constant time).
+pub struct ApiKey;
+
+impl FromRequestParts<AppState> for ApiKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let presented = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .unwrap_or("");
+        let mut ok = false;
+        for key in &state.settings.api_keys {
+            // Every key is compared, so the time does not tell which matched.
+            ok |= key.0.len() == presented.len()
+                && bool::from(key.0.as_bytes().ct_eq(presented.as_bytes()));
+        }
+        if ok {
+            Ok(ApiKey)
+        } else {
+            Err(ApiError::unauthorized())
+        }
+    }
+}
+
+/// A JSON body: 415 unless `Content-Type: application/json`, 400 when it
+/// does not parse, 413 past the body limit.
+pub struct ApiJson<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"));
+        if !json {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "The body must be JSON (Content-Type: application/json).",
+            ));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|r| {
+            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "invalid_request",
+                    "The body is larger than 16 KiB.",
+                )
+            } else {
+                ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request",
+                    "The body could not be read.",
+                )
+            }
+        })?;
+        serde_json::from_slice(&bytes).map(ApiJson).map_err(|e| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                format!("Invalid JSON body: {e}"),
+            )
+        })
+    }
+}
+
+/// A verification id from the path; anything else is simply not found.
+pub struct VerificationId(Uuid);
+
+impl FromRequestParts<AppState> for VerificationId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::not_found())?;
+        Uuid::parse_str(&raw)
+            .map(VerificationId)
+            .map_err(|_| ApiError::not_found())
+    }
+}
+
+fn english(state: &AppState) -> Tr {
+    Tr::new(state.i18n.clone(), "en", state.brand.clone())
+}
+
+// ---------- handlers ----------
+
+/// Start a verification: a code is texted to the number.
+///
+/// A pending verification of the same number is replaced (its code stops
+/// working). The same limits apply as in the web flow.
+#[utoipa::path(
+    post,
+    path = "/api/v1/verifications",
+    tag = "verifications",
+    request_body = CreateRequest,
+    responses(
+        (status = 201, description = "Code sent", body = VerificationBody),
+        (status = 400, description = "invalid_phone or invalid_request", body = ErrorBody),
+        (status = 401, description = "unauthorized", body = ErrorBody),
+        (status = 403, description = "country_not_allowed", body = ErrorBody),
+        (status = 413, description = "invalid_request: body too large", body = ErrorBody),
+        (status = 415, description = "unsupported_media_type", body = ErrorBody),
+        (status = 429, description = "rate_limited (cooldown, quota, address or pumping guard)", body = ErrorBody),
+        (status = 503, description = "budget_exhausted, sms_failed or unavailable", body = ErrorBody),
+    )
+)]
+async fn create_verification(
+    State(state): State<AppState>,
+    _key: ApiKey,
+    ApiJson(body): ApiJson<CreateRequest>,
+) -> Result<Response, ApiError> {
+    let tr = english(&state);
+    let region = body
+        .country
+        .as_deref()
+        .and_then(crate::domain::phone::known_region);
+    let phone = state
+        .verifier
+        .parse_phone(&body.phone, region)
+        .map_err(|e| {
+            let id = if e == PhoneError::CannotReceiveSms {
+                "error-not-mobile"
+            } else {
+                "error-invalid-phone"
+            };
+            ApiError::new(StatusCode::BAD_REQUEST, "invalid_phone", tr.t(id))
+        })?;
+    let locale = body
+        .locale
+        .as_deref()
+        .and_then(shipped_locale)
+        .or_else(|| phone.region().and_then(crate::i18n::locale_for_region))
+        .unwrap_or(state.i18n.default_locale());
+    let v = state
+        .verifier
+        .start(&phone, locale)
+        .await
+        .map_err(|e| ApiError::from_verify(e, &tr))?;
+    Ok((StatusCode::CREATED, Json(VerificationBody::new(&state, &v))).into_response())
+}
+
+/// Read a verification.
+#[utoipa::path(
+    get,
+    path = "/api/v1/verifications/{id}",
+    tag = "verifications",
+    params(("id" = Uuid, Path, description = "The verification id")),
+    responses(
+        (status = 200, description = "The verification", body = VerificationBody),
+        (status = 401, description = "unauthorized", body = ErrorBody),
+        (status = 404, description = "not_found", body = ErrorBody),
+    )
+)]
+async fn get_verification(
+    State(state): State<AppState>,
+    _key: ApiKey,
+    VerificationId(id): VerificationId,
+) -> Result<Json<VerificationBody>, ApiError> {
+    let v = state
+        .verifier
+        .get(id)
+        .await
+        .map_err(|e| ApiError::from_verify(e, &english(&state)))?;
+    Ok(Json(VerificationBody::new(&state, &v)))
+}
+
+/// Check the code the person typed.
+///
+/// Each wrong code uses one attempt. A verification that is no longer
+/// pending answers 400 with its state as the error code.
+#[utoipa::path(
+    post,
+    path = "/api/v1/verifications/{id}/check",
+    tag = "verifications",
+    params(("id" = Uuid, Path, description = "The verification id")),
+    request_body = CheckRequest,
+    responses(
+        (status = 200, description = "Approved", body = VerificationBody),
+        (status = 400, description = "incorrect_code (with attempts_left), expired, approved, canceled, max_attempts_reached or invalid_request", body = ErrorBody),
+        (status = 401, description = "unauthorized", body = ErrorBody),
+        (status = 404, description = "not_found", body = ErrorBody),
+        (status = 413, description = "invalid_request: body too large", body = ErrorBody),
+        (status = 415, description = "unsupported_media_type", body = ErrorBody),
+        (status = 429, description = "rate_limited", body = ErrorBody),
+        (status = 503, description = "unavailable", body = ErrorBody),
+    )
+)]
+async fn check_verification(
+    State(state): State<AppState>,
+    _key: ApiKey,
+    VerificationId(id): VerificationId,
+    ApiJson(body): ApiJson<CheckRequest>,
+) -> Result<Json<VerificationBody>, ApiError> {
+    let tr = english(&state);
+    match state
+        .verifier
+        .check(id, &body.code)
+        .await
+        .map_err(|e| ApiError::from_verify(e, &tr))?
+    {
+        CheckOutcome::Approved(v) => Ok(Json(VerificationBody::new(&state, &v))),
+        CheckOutcome::Incorrect(v) => {
+            let mut e = ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "incorrect_code",
+                "The code is not right.",
+            );
+            e.attempts_left = Some(v.attempts_left);
+            Err(e)
+        }
+        CheckOutcome::NotPending(status) => Err(ApiError::not_pending(status)),
+    }
+}
+
+/// Cancel a pending verification.
+#[utoipa::path(
+    post,
+    path = "/api/v1/verifications/{id}/cancel",
+    tag = "verifications",
+    params(("id" = Uuid, Path, description = "The verification id")),
+    responses(
+        (status = 200, description = "Canceled", body = VerificationBody),
+        (status = 400, description = "expired, approved, canceled or max_attempts_reached", body = ErrorBody),
+        (status = 401, description = "unauthorized", body = ErrorBody),
+        (status = 404, description = "not_found", body = ErrorBody),
+        (status = 429, description = "rate_limited", body = ErrorBody),
+    )
+)]
+async fn cancel_verification(
+    State(state): State<AppState>,
+    _key: ApiKey,
+    VerificationId(id): VerificationId,
+) -> Result<Json<VerificationBody>, ApiError> {
+    let v = state
+        .verifier
+        .cancel(id)
+        .await
+        .map_err(|e| ApiError::from_verify(e, &english(&state)))?;
+    Ok(Json(VerificationBody::new(&state, &v)))
+}
+
+/// This document.
+#[utoipa::path(
+    get,
+    path = "/api/v1/openapi.json",
+    tag = "meta",
+    security(()),
+    responses((status = 200, description = "The OpenAPI 3.1 document", content_type = "application/json"))
+)]
+async fn openapi_document() -> Response {
+    Json(openapi()).into_response()
+}

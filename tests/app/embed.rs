@@ -1,0 +1,529 @@
+//! Apps that embed the flow: the redirect flow end to end with the example
+//! host app, open-redirect tricks, and the iframe flow without cookies.
+use std::{
+    io::{BufRead, BufReader},
+    process::{Child, Command, Stdio},
+};
+
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use phone_verify::{config::RawClient, web::embed::Claims};
+use reqwest::StatusCode;
+
+use crate::{
+    both_backends,
+    helpers::{Backend, Page, TestApp, code_of, free_port, spawn_app_with_clients},
+};
+
+const SECRET: &str = "acme-secret-of-at-least-thirty-two-bytes!";
+const RETURN_TO: &str = "https://acme.example/signup/phone";
+const US: &str = "+14155552671";
+
+fn acme(redirect_uris: &[&str]) -> RawClient {
+    RawClient {
+        id: "acme".into(),
+        name: Some("Acme Shop".into()),
+        secret: SECRET.into(),
+        redirect_uris: redirect_uris.iter().map(|s| s.to_string()).collect(),
+        frame_ancestors: vec!["https://acme.example".into()],
+    }
+}
+
+async fn spawn(backend: Backend) -> TestApp {
+    spawn_app_with_clients(
+        backend,
+        &[],
+        vec![acme(&[RETURN_TO, "https://acme.example/cb?x=1"])],
+    )
+    .await
+}
+
+/// A browser with no cookie jar at all: what an iframe gets when
+/// third-party cookies are blocked.
+fn cookieless() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn page(response: reqwest::Response) -> Page {
+    let status = response.status();
+    let headers = response.headers().clone();
+    Page {
+        status,
+        headers,
+        body: response.text().await.unwrap(),
+    }
+}
+
+fn decode(token: &str) -> Claims {
+    let mut validation = Validation::new(Algorithm::HS256);
+    validation.set_audience(&["acme"]);
+    jsonwebtoken::decode::<Claims>(
+        token,
+        &DecodingKey::from_secret(SECRET.as_bytes()),
+        &validation,
+    )
+    .expect("a valid token")
+    .claims
+}
+
+/// The `flow=` id in a page's form action.
+fn flow_id(body: &str) -> String {
+    let start = body.find("?flow=").expect("a flow id in the page") + 6;
+    body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect()
+}
+
+both_backends!(
+    iframe_flow_without_cookies,
+    redirect_flow_adds_token_and_state,
+    open_redirect_tricks_get_400,
+    iframe_headers_follow_the_client,
+    stale_flow_ids_are_refused,
+);
+
+async fn iframe_flow_without_cookies(backend: Backend) {
+    let app = spawn(backend).await;
+    let frame = cookieless();
+    let url = |path: &str| app.url(path);
+    let first = page(
+        frame
+            .get(url(&format!(
+                "/verify?client_id=acme&return_to={}&state=s-123&embed=1",
+                urlencode(RETURN_TO)
+            )))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    assert!(
+        first
+            .body
+            .contains("Acme Shop wants to confirm your phone number.")
+    );
+    assert!(first.body.contains(r#"class="embed""#));
+    let csp = first.headers["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.contains("frame-ancestors https://acme.example"),
+        "{csp}"
+    );
+    assert!(
+        first.headers.get("set-cookie").is_none(),
+        "no cookie needed"
+    );
+    let flow = flow_id(&first.body);
+    let csrf = first.csrf();
+
+    let started = frame
+        .post(url(&format!("/verify?flow={flow}")))
+        .form(&[
+            ("csrf_token", csrf.as_str()),
+            ("phone", US),
+            ("country", "US"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(started.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        started.headers()["location"],
+        format!("/verify/code?flow={flow}").as_str()
+    );
+    let code_page = page(
+        frame
+            .get(url(&format!("/verify/code?flow={flow}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(code_page.body.contains("+1******2671"));
+    // A forged token is refused even with the right flow id.
+    let forged = frame
+        .post(url(&format!("/verify/code?flow={flow}")))
+        .form(&[("csrf_token", "0".repeat(64).as_str()), ("code", "123456")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+
+    let code = app.last_code(US).await;
+    let checked = frame
+        .post(url(&format!("/verify/code?flow={flow}")))
+        .form(&[("csrf_token", csrf.as_str()), ("code", code.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(checked.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        checked.headers()["location"],
+        format!("/verify/done?flow={flow}").as_str()
+    );
+    let done = page(
+        frame
+            .get(url(&format!("/verify/done?flow={flow}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        done.body.contains(r#"data-origin="https://acme.example""#),
+        "posts to the registered origin only"
+    );
+    assert!(
+        done.body
+            .contains(r#"<script src="/static/embed.js"></script>"#)
+    );
+    let token_at = done.body.find("data-token=\"").unwrap() + 12;
+    let token: String = done.body[token_at..]
+        .chars()
+        .take_while(|c| *c != '"')
+        .collect();
+    let claims = decode(&token);
+    assert_eq!(claims.phone_number, US);
+    assert!(claims.phone_number_verified);
+    let script = app.get("/static/embed.js").await.body;
+    assert!(script.contains("\"phone-verify:verified\"") && !script.contains("\"*\""));
+}
+
+async fn redirect_flow_adds_token_and_state(backend: Backend) {
+    let app = spawn(backend).await;
+    let browser = app.new_browser(None);
+    let first = browser
+        .get(&format!(
+            "/verify?client_id=acme&return_to={}&state=xyz",
+            urlencode("https://acme.example/cb?x=1")
+        ))
+        .await;
+    let flow = flow_id(&first.body);
+    let csrf = first.csrf();
+    browser
+        .post(
+            &format!("/verify?flow={flow}"),
+            &[("csrf_token", &csrf), ("phone", US), ("country", "US")],
+        )
+        .await;
+    let code = app.last_code(US).await;
+    let back = browser
+        .post(
+            &format!("/verify/code?flow={flow}"),
+            &[("csrf_token", &csrf), ("code", &code)],
+        )
+        .await;
+    assert_eq!(back.status, StatusCode::SEE_OTHER);
+    let location = back.location().unwrap();
+    assert!(
+        location.starts_with("https://acme.example/cb?x=1&verification_token="),
+        "{location}"
+    );
+    let url = url::Url::parse(location).unwrap();
+    let q: std::collections::HashMap<_, _> = url.query_pairs().into_owned().collect();
+    assert_eq!(q["state"], "xyz");
+    let claims = decode(&q["verification_token"]);
+    assert_eq!(claims.iss, "http://127.0.0.1:8080", "PUBLIC_URL");
+    assert_eq!((claims.aud.as_str(), claims.sub.as_str()), ("acme", US));
+    assert_eq!(claims.exp - claims.iat, 300);
+    // The flow is over: replaying the code gets nothing.
+    let replay = browser
+        .post(
+            &format!("/verify/code?flow={flow}"),
+            &[("csrf_token", &csrf), ("code", &code)],
+        )
+        .await;
+    assert_eq!(replay.status, StatusCode::BAD_REQUEST);
+    assert!(replay.location().is_none());
+}
+
+async fn open_redirect_tricks_get_400(backend: Backend) {
+    let app = spawn(backend).await;
+    let tricks = [
+        "//evil.example",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "https://evil.example/signup/phone",
+        "https://acme.example.evil.example/signup/phone",
+        "https://acme.example/signup/phonex",
+        "https://acme.example/signup/phone/../../evil",
+        "https://acme.example/signup/phone?next=https://evil.example",
+        "https://acme.example/signup/phone#@evil.example",
+        "HTTPS://ACME.EXAMPLE/signup/phone",
+        "https://acme.example/signup/phone%2F..%2Fevil",
+        " https://acme.example/signup/phone",
+        "https://acme.example@evil.example/signup/phone",
+        "",
+    ];
+    for trick in tricks {
+        let response = app
+            .get(&format!(
+                "/verify?client_id=acme&return_to={}&state=s",
+                urlencode(trick)
+            ))
+            .await;
+        assert_eq!(response.status, StatusCode::BAD_REQUEST, "{trick:?}");
+        assert!(response.location().is_none(), "never a redirect: {trick:?}");
+        assert!(
+            response
+                .body
+                .contains("This verification link is not valid."),
+            "{trick:?}"
+        );
+    }
+    let unknown = app
+        .get(&format!(
+            "/verify?client_id=evil&return_to={}",
+            urlencode(RETURN_TO)
+        ))
+        .await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+    let ok = app
+        .get(&format!(
+            "/verify?client_id=acme&return_to={}",
+            urlencode(RETURN_TO)
+        ))
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+}
+
+async fn iframe_headers_follow_the_client(backend: Backend) {
+    let app = spawn_app_with_clients(
+        backend,
+        &[],
+        vec![
+            acme(&[RETURN_TO, "https://other.example/back"]),
+            RawClient {
+                id: "noframe".into(),
+                name: None,
+                secret: SECRET.into(),
+                redirect_uris: vec![RETURN_TO.into()],
+                frame_ancestors: vec![],
+            },
+        ],
+    )
+    .await;
+    let csp = |p: &Page| {
+        p.headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    let framed = app
+        .get(&format!(
+            "/verify?client_id=acme&return_to={}&embed=1",
+            urlencode(RETURN_TO)
+        ))
+        .await;
+    assert!(csp(&framed).contains("frame-ancestors https://acme.example"));
+    assert!(csp(&framed).contains("form-action 'self' https://acme.example"));
+    let top = app
+        .get(&format!(
+            "/verify?client_id=acme&return_to={}",
+            urlencode(RETURN_TO)
+        ))
+        .await;
+    assert!(
+        csp(&top).contains("frame-ancestors 'none'"),
+        "not embedded: no framing"
+    );
+    let plain = app.get("/verify").await;
+    assert!(csp(&plain).contains("frame-ancestors 'none'"));
+    // The result may only be posted to an origin allowed to frame the flow.
+    let foreign = app
+        .get(&format!(
+            "/verify?client_id=acme&return_to={}&embed=1",
+            urlencode("https://other.example/back")
+        ))
+        .await;
+    assert_eq!(foreign.status, StatusCode::BAD_REQUEST);
+    let noframe = app
+        .get(&format!(
+            "/verify?client_id=noframe&return_to={}&embed=1",
+            urlencode(RETURN_TO)
+        ))
+        .await;
+    assert_eq!(noframe.status, StatusCode::BAD_REQUEST);
+}
+
+async fn stale_flow_ids_are_refused(backend: Backend) {
+    let app = spawn(backend).await;
+    let page = app
+        .get(&format!("/verify/code?flow={}", "ab".repeat(32)))
+        .await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.body.contains("This verification page has expired."));
+    let first = app
+        .get(&format!(
+            "/verify?client_id=acme&return_to={}",
+            urlencode(RETURN_TO)
+        ))
+        .await;
+    let flow = flow_id(&first.body);
+    app.clock.advance(time::Duration::minutes(31));
+    assert_eq!(
+        app.get(&format!("/verify?flow={flow}")).await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+pub fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+// ---------- the example host app ----------
+
+struct HostApp {
+    child: Child,
+    url: String,
+}
+
+impl Drop for HostApp {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_host_app(port: u16, phone_verify: &str) -> HostApp {
+    let python = std::env::var("PV_TEST_PYTHON")
+        .expect("PV_TEST_PYTHON is not set: run the suite with scripts/test, which installs PyJWT");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/host-app/app.py");
+    let mut child = Command::new(python)
+        .args([
+            script,
+            "--phone-verify",
+            phone_verify,
+            "--client-id",
+            "acme",
+            "--secret",
+            SECRET,
+        ])
+        .args(["--port", &port.to_string()])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the host app starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line.trim().rsplit(' ').next().unwrap().to_owned();
+    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+    HostApp { child, url }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redirect_flow_with_the_example_host_app() {
+    let (host_port, app_port) = (free_port(), free_port());
+    let public = format!("http://127.0.0.1:{app_port}");
+    let callback = format!("http://127.0.0.1:{host_port}/callback");
+    let app = spawn_app_with_clients(
+        Backend::Sqlite,
+        &[
+            ("BIND_ADDR", &format!("127.0.0.1:{app_port}")),
+            ("PUBLIC_URL", &public),
+        ],
+        vec![acme(&[&callback])],
+    )
+    .await;
+    let host = start_host_app(host_port, &public);
+    let browser = app.new_browser(None);
+
+    // The person clicks "sign up" on the host and lands on phone-verify.
+    let to_pv = browser.get_abs(&format!("{}/signup", host.url)).await;
+    assert_eq!(to_pv.status, StatusCode::SEE_OTHER);
+    let entry = to_pv.location().unwrap().to_owned();
+    assert!(
+        entry.starts_with(&format!("{public}/verify?client_id=acme")),
+        "{entry}"
+    );
+    let first = browser.get_abs(&entry).await;
+    assert!(first.body.contains("Acme Shop wants to confirm"));
+    let flow = flow_id(&first.body);
+    let csrf = first.csrf();
+    browser
+        .post(
+            &format!("/verify?flow={flow}"),
+            &[("csrf_token", &csrf), ("phone", US), ("country", "US")],
+        )
+        .await;
+    let code = code_of(&app.last_sms(US).await);
+    let back = browser
+        .post(
+            &format!("/verify/code?flow={flow}"),
+            &[("csrf_token", &csrf), ("code", &code)],
+        )
+        .await;
+    let callback_url = back.location().expect("back to the host").to_owned();
+    assert!(callback_url.starts_with(&callback));
+
+    // The host validates the token and the state it sent.
+    let welcome = browser.get_abs(&callback_url).await;
+    assert_eq!(welcome.status, StatusCode::OK, "{}", welcome.body);
+    assert!(
+        welcome
+            .body
+            .contains(&format!("Your phone {US} is verified."))
+    );
+    // Single use at the host: the same token again is refused.
+    let again = browser.get_abs(&callback_url).await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    assert!(again.body.contains("already used"));
+
+    // A tampered token is refused.
+    let url = url::Url::parse(&callback_url).unwrap();
+    let q: std::collections::HashMap<_, _> = url.query_pairs().into_owned().collect();
+    let token = &q["verification_token"];
+    let (head, sig) = token.rsplit_once('.').unwrap();
+    // Change the signature's first character (to another valid base64url one).
+    let first = if sig.starts_with('A') { 'B' } else { 'A' };
+    let flipped = format!("{head}.{first}{}", &sig[first.len_utf8()..]);
+    let tampered = browser
+        .get_abs(&format!(
+            "{callback}?verification_token={flipped}&state={}",
+            q["state"]
+        ))
+        .await;
+    assert_eq!(tampered.status, StatusCode::BAD_REQUEST);
+    assert!(
+        tampered.body.contains("Signature verification failed"),
+        "{}",
+        tampered.body
+    );
+
+    // An expired token (signed right, but past exp) is refused.
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let old = Claims {
+        iss: public.clone(),
+        aud: "acme".into(),
+        sub: US.into(),
+        phone_number: US.into(),
+        phone_number_verified: true,
+        iat: now - 900,
+        exp: now - 600,
+        jti: "old".into(),
+    };
+    let expired = jsonwebtoken::encode(
+        &Header::new(Algorithm::HS256),
+        &old,
+        &EncodingKey::from_secret(SECRET.as_bytes()),
+    )
+    .unwrap();
+    let refused = browser
+        .get_abs(&format!(
+            "{callback}?verification_token={expired}&state={}",
+            q["state"]
+        ))
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.body.contains("expired"), "{}", refused.body);
+
+    // A token for another browser's signup (state mismatch) is refused.
+    let stranger = app.new_browser(None);
+    let hijack = stranger.get_abs(&callback_url).await;
+    assert_eq!(hijack.status, StatusCode::BAD_REQUEST);
+    assert!(hijack.body.contains("state does not match"));
+}
