@@ -8,6 +8,7 @@ phone-intro = We’ll text you a code to confirm this number is yours.
 phone-label = Phone number
 phone-hint = Include your country code (for example +1), or choose your country below.
 country-label = Country
+client-asks = { $client } wants to confirm your phone number.
 phone-submit = Text me a code
 
 code-title = Enter your code
@@ -20,16 +21,15 @@ code-attempts-left =
        *[other] You have { $count } attempts left.
     }
 code-resend = Text me a new code
-code-resend-wait =
-    { $seconds ->
-        [one] You can ask for a new code in 1 second.
-       *[other] You can ask for a new code in { $seconds } seconds.
-    }
+# $time is a countdown such as 0:25 (minutes:seconds).
+code-resend-wait = You can ask for a new code in { $time }.
+code-resend-ready = You can ask for a new code now.
 code-change-number = Use a different number
 code-sent = We texted you a new code.
 
 done-title = Phone number verified
 done-body = { $phone } is verified. You can close this page.
+done-continue = Continue
 
 error-title = Something went wrong
 error-empty-phone = Enter your phone number.
@@ -60,8 +60,6 @@ error-budget = We can’t send any more codes right now. Please try again later.
 error-rate-limited = Too many requests from your network. Wait a minute and try again.
 error-bad-client = This verification link is not valid. Go back to the site that sent you here and try again.
 error-flow-expired = This verification page has expired. Go back to the site that sent you here and start again.
-client-asks = { $client } wants to confirm your phone number.
-done-continue = Continue
 error-csrf = This form has expired. Go back, reload the page and try again.
 error-not-found = We couldn’t find that page.
 error-too-large = That request was too large.

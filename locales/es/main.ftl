@@ -8,6 +8,7 @@ phone-intro = Te enviaremos un código por SMS para confirmar que este número e
 phone-label = Número de teléfono
 phone-hint = Incluye el prefijo del país (por ejemplo +34) o elige tu país abajo.
 country-label = País
+client-asks = { $client } quiere confirmar tu número de teléfono.
 phone-submit = Enviarme un código
 
 code-title = Introduce tu código
@@ -20,16 +21,14 @@ code-attempts-left =
        *[other] Te quedan { $count } intentos.
     }
 code-resend = Enviarme otro código
-code-resend-wait =
-    { $seconds ->
-        [one] Podrás pedir otro código dentro de 1 segundo.
-       *[other] Podrás pedir otro código dentro de { $seconds } segundos.
-    }
+code-resend-wait = Podrás pedir otro código dentro de { $time }.
+code-resend-ready = Ya puedes pedir otro código.
 code-change-number = Usar otro número
 code-sent = Te hemos enviado un código nuevo.
 
 done-title = Número verificado
 done-body = El número { $phone } está verificado. Ya puedes cerrar esta página.
+done-continue = Continuar
 
 error-title = Algo ha salido mal
 error-empty-phone = Introduce tu número de teléfono.
@@ -60,8 +59,6 @@ error-budget = Ahora mismo no podemos enviar más códigos. Inténtalo de nuevo 
 error-rate-limited = Demasiadas solicitudes desde tu red. Espera un minuto y vuelve a intentarlo.
 error-bad-client = Este enlace de verificación no es válido. Vuelve al sitio que te ha traído aquí e inténtalo de nuevo.
 error-flow-expired = Esta página de verificación ha caducado. Vuelve al sitio que te ha traído aquí y empieza de nuevo.
-client-asks = { $client } quiere confirmar tu número de teléfono.
-done-continue = Continuar
 error-csrf = Este formulario ha caducado. Vuelve atrás, recarga la página e inténtalo de nuevo.
 error-not-found = No hemos encontrado esa página.
 error-too-large = La solicitud es demasiado grande.

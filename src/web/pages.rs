@@ -354,7 +354,7 @@ fn code_page(
         can_check: status == Status::Pending,
         can_resend: matches!(status, Status::Pending | Status::Expired),
         resend_wait: (wait > 0)
-            .then(|| tr.args("code-resend-wait", &[("seconds", Arg::from(wait))])),
+            .then(|| tr.args("code-resend-wait", &[("time", Arg::from(format!("{}:{:02}", wait / 60, wait % 60)))])),
         error: error.clone(),
         notice,
     };

@@ -64,7 +64,7 @@ async fn happy_path(backend: Backend) {
     assert!(page.body.contains(r#"inputmode="numeric""#));
     assert!(
         page.body
-            .contains("You can ask for a new code in 30 seconds.")
+            .contains("You can ask for a new code in 0:30.")
     );
     assert!(
         !page.body.contains(&code),
