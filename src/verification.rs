@@ -246,7 +246,7 @@ impl Verifier {
         let lang = crate::i18n::shipped_locale(locale).unwrap_or(self.i18n.default_locale());
         let tr = Tr::new(self.i18n.clone(), lang, self.policy.brand.as_str().into());
         let minutes = i64::from(self.policy.otp.ttl_seconds.div_ceil(60));
-        let text = tr.args(
+        let text = tr.plain(
             "sms-body",
             &[
                 ("brand", Arg::from(&*tr.brand)),

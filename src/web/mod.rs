@@ -205,10 +205,17 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
                 Some(s) => s.lang().await.as_deref().and_then(shipped_locale),
                 None => None,
             };
-            saved.unwrap_or_else(|| state.i18n.negotiate(accept_language(request.headers())))
+            saved.unwrap_or("")
         }
     };
-    let tr = Tr::new(state.i18n.clone(), lang, state.brand.clone());
+    let (lang, region) = match lang {
+        "" => state
+            .i18n
+            .negotiate_with_region(accept_language(request.headers())),
+        chosen => (chosen, None),
+    };
+    let mut tr = Tr::new(state.i18n.clone(), lang, state.brand.clone());
+    tr.region = region;
     request.extensions_mut().insert(tr.clone());
     finish(next.run(request).await, &tr)
 }

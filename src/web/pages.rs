@@ -14,12 +14,9 @@ use time::{Duration, OffsetDateTime};
 
 use super::{Form, embed, journey::Journey};
 use crate::{
-    domain::{
-        PhoneError, PhoneNumber,
-        phone::{COUNTRIES, Country, known_region},
-    },
+    domain::{PhoneError, PhoneNumber, phone::known_region},
     error::{AppError, ErrorPage, sms_message_id, sms_status},
-    i18n::{Arg, Tr, default_region},
+    i18n::{Arg, Tr},
     state::AppState,
     storage::{SendRefusal, Status, Verification},
     verification::{CheckOutcome, VerifyError},
@@ -164,7 +161,6 @@ struct PhonePage<'a> {
     csrf: String,
     phone: String,
     country: &'a str,
-    countries: &'a [Country],
     error: Option<String>,
     notice: Option<String>,
 }
@@ -217,7 +213,7 @@ async fn phone_page(
         .country
         .as_deref()
         .and_then(known_region)
-        .or_else(|| default_region(tr.lang))
+        .or_else(|| tr.home_region())
         .unwrap_or("US");
     let page = PhonePage {
         tr,
@@ -230,7 +226,6 @@ async fn phone_page(
             .take(40)
             .collect(),
         country,
-        countries: &COUNTRIES,
         error: None,
         notice,
     };
@@ -256,7 +251,7 @@ async fn start(
         .country
         .as_deref()
         .and_then(known_region)
-        .or_else(|| default_region(tr.lang));
+        .or_else(|| tr.home_region());
     let country = region.unwrap_or("US");
     let csrf = journey.csrf_token().await?;
     let phone_page = |status: StatusCode, error: String| {
@@ -267,7 +262,6 @@ async fn start(
                 csrf: csrf.clone(),
                 phone: form.phone.chars().take(40).collect(),
                 country,
-                countries: &COUNTRIES,
                 error: Some(error),
                 notice: None,
             },
@@ -353,8 +347,12 @@ fn code_page(
         ),
         can_check: status == Status::Pending,
         can_resend: matches!(status, Status::Pending | Status::Expired),
-        resend_wait: (wait > 0)
-            .then(|| tr.args("code-resend-wait", &[("time", Arg::from(format!("{}:{:02}", wait / 60, wait % 60)))])),
+        resend_wait: (wait > 0).then(|| {
+            tr.args(
+                "code-resend-wait",
+                &[("time", Arg::from(format!("{}:{:02}", wait / 60, wait % 60)))],
+            )
+        }),
         error: error.clone(),
         notice,
     };

@@ -7,6 +7,7 @@ mod api;
 mod cli;
 mod embed;
 mod flow;
+mod locales;
 mod rules;
 mod sns;
 mod store_contract;

@@ -1,0 +1,84 @@
+# Deutsch.
+language-name = Deutsch
+skip-to-content = Zum Inhalt springen
+language-switcher = Sprache
+
+phone-title = Telefonnummer bestätigen
+phone-intro = Wir senden Ihnen einen Code per SMS, um zu bestätigen, dass diese Nummer Ihnen gehört.
+phone-label = Telefonnummer
+phone-hint = Geben Sie die Ländervorwahl mit an (zum Beispiel +49) oder wählen Sie Ihr Land aus der Liste.
+country-label = Land
+client-asks = { $client } möchte Ihre Telefonnummer bestätigen.
+phone-submit = Code per SMS senden
+
+code-title = Code eingeben
+code-intro = Wir haben einen Code per SMS an { $phone } gesendet.
+code-label = { $length }-stelliger Code
+code-submit = Bestätigen
+code-attempts-left =
+    { $count ->
+        [one] Sie haben noch { $count } Versuch.
+       *[other] Sie haben noch { $count } Versuche.
+    }
+code-resend = Neuen Code senden
+# $time ist ein Countdown wie 0:25 (Minuten:Sekunden).
+code-resend-wait = Sie können in { $time } einen neuen Code anfordern.
+code-resend-ready = Sie können jetzt einen neuen Code anfordern.
+code-change-number = Andere Nummer verwenden
+code-sent = Wir haben Ihnen einen neuen Code gesendet.
+
+done-title = Telefonnummer bestätigt
+done-body = Die Nummer { $phone } wurde bestätigt. Sie können diese Seite jetzt schließen.
+done-continue = Weiter
+
+error-title = Etwas ist schiefgelaufen
+error-empty-phone = Geben Sie Ihre Telefonnummer ein.
+error-invalid-phone = Das sieht nicht nach einer gültigen Telefonnummer aus. Bitte prüfen Sie die Nummer und geben Sie die Ländervorwahl mit an, wenn sie nicht aus dem ausgewählten Land stammt.
+error-not-mobile = Diese Nummer kann keine SMS empfangen. Bitte verwenden Sie eine Mobilfunknummer.
+error-incorrect-code =
+    { $count ->
+        [one] Dieser Code ist falsch. Sie haben noch { $count } Versuch.
+       *[other] Dieser Code ist falsch. Sie haben noch { $count } Versuche.
+    }
+error-opted-out = Für diese Nummer wurden unsere SMS abbestellt. Senden Sie START an die Nummer, von der unsere Nachrichten kommen, und versuchen Sie es dann erneut.
+error-expired = Dieser Code ist abgelaufen. Fordern Sie einen neuen an.
+error-max-attempts = Zu viele falsche Codes. Beginnen Sie von vorn, um einen neuen Code zu erhalten.
+error-no-longer-valid = Dieser Code kann nicht mehr verwendet werden. Beginnen Sie von vorn, um einen neuen Code zu erhalten.
+error-cooldown =
+    { $seconds ->
+        [one] Bitte warten Sie { $seconds } Sekunde, bevor Sie einen weiteren Code anfordern.
+       *[other] Bitte warten Sie { $seconds } Sekunden, bevor Sie einen weiteren Code anfordern.
+    }
+error-quota =
+    { $minutes ->
+        [one] Wir haben zu viele Codes an diese Nummer gesendet. Versuchen Sie es in { $minutes } Minute erneut.
+       *[other] Wir haben zu viele Codes an diese Nummer gesendet. Versuchen Sie es in { $minutes } Minuten erneut.
+    }
+error-country-not-allowed = An Nummern aus diesem Land können wir keine Codes senden.
+error-blocked = Wir können gerade keine Codes an diese Nummer senden. Bitte versuchen Sie es später erneut.
+error-budget = Wir können gerade keine weiteren Codes senden. Bitte versuchen Sie es später erneut.
+error-rate-limited = Zu viele Anfragen aus Ihrem Netzwerk. Warten Sie eine Minute und versuchen Sie es dann erneut.
+error-bad-client = Dieser Bestätigungslink ist ungültig. Kehren Sie zu der Website zurück, von der Sie hierhergekommen sind, und versuchen Sie es erneut.
+error-flow-expired = Diese Bestätigungsseite ist abgelaufen. Kehren Sie zu der Website zurück, von der Sie hierhergekommen sind, und beginnen Sie von vorn.
+error-csrf = Dieses Formular ist abgelaufen. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es erneut.
+error-not-found = Diese Seite wurde nicht gefunden.
+error-too-large = Die Anfrage war zu groß.
+error-bad-request = Diese Anfrage konnten wir nicht verarbeiten.
+error-unavailable = Der Dienst ist gerade überlastet oder nicht verfügbar. Bitte versuchen Sie es gleich noch einmal.
+error-sms-failed = Die SMS konnte nicht gesendet werden. Bitte versuchen Sie es gleich noch einmal.
+error-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.
+flash-expired = Ihr Code ist abgelaufen. Geben Sie Ihre Nummer ein, um einen neuen zu erhalten.
+start-over = Von vorn beginnen
+
+sms-body =
+    { $minutes ->
+        [one] Ihr Code für { $brand } lautet { $code }. Er ist { $minutes } Minute gültig.
+       *[other] Ihr Code für { $brand } lautet { $code }. Er ist { $minutes } Minuten gültig.
+    }
+
+outbox-title = SMS-Postausgang (Entwicklung)
+outbox-intro = Nachrichten, die der Entwicklungs-Postausgang per SMS verschickt hätte, die neuesten zuerst. Niemals in der Produktion aktivieren.
+outbox-empty = Noch keine Nachrichten.
+outbox-to = An
+outbox-sent-at = Gesendet
+outbox-body = Nachricht

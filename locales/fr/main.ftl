@@ -1,0 +1,84 @@
+# Français.
+language-name = Français
+skip-to-content = Aller au contenu
+language-switcher = Langue
+
+phone-title = Vérifiez votre numéro de téléphone
+phone-intro = Nous allons vous envoyer un code par SMS pour confirmer que ce numéro vous appartient.
+phone-label = Numéro de téléphone
+phone-hint = Indiquez l’indicatif du pays (par exemple +33) ou choisissez votre pays dans la liste.
+country-label = Pays
+client-asks = { $client } souhaite confirmer votre numéro de téléphone.
+phone-submit = Recevoir un code par SMS
+
+code-title = Saisissez votre code
+code-intro = Nous avons envoyé un code par SMS au { $phone }.
+code-label = Code à { $length } chiffres
+code-submit = Vérifier
+code-attempts-left =
+    { $count ->
+        [one] Il vous reste { $count } tentative.
+       *[other] Il vous reste { $count } tentatives.
+    }
+code-resend = Recevoir un nouveau code
+# $time est un compte à rebours, par exemple 0:25 (minutes:secondes).
+code-resend-wait = Vous pourrez demander un nouveau code dans { $time }.
+code-resend-ready = Vous pouvez demander un nouveau code dès maintenant.
+code-change-number = Utiliser un autre numéro
+code-sent = Nous vous avons envoyé un nouveau code.
+
+done-title = Numéro de téléphone vérifié
+done-body = Le numéro { $phone } est vérifié. Vous pouvez fermer cette page.
+done-continue = Continuer
+
+error-title = Une erreur s’est produite
+error-empty-phone = Saisissez votre numéro de téléphone.
+error-invalid-phone = Ce numéro de téléphone ne semble pas valide. Vérifiez-le et ajoutez l’indicatif du pays s’il ne s’agit pas d’un numéro du pays sélectionné.
+error-not-mobile = Ce numéro ne peut pas recevoir de SMS. Veuillez utiliser un numéro de mobile.
+error-incorrect-code =
+    { $count ->
+        [one] Ce code est incorrect. Il vous reste { $count } tentative.
+       *[other] Ce code est incorrect. Il vous reste { $count } tentatives.
+    }
+error-opted-out = La réception de nos SMS est désactivée pour ce numéro. Envoyez START par SMS au numéro d’où proviennent nos messages, puis réessayez.
+error-expired = Ce code a expiré. Demandez-en un nouveau.
+error-max-attempts = Trop de codes incorrects. Recommencez pour recevoir un nouveau code.
+error-no-longer-valid = Ce code ne peut plus être utilisé. Recommencez pour recevoir un nouveau code.
+error-cooldown =
+    { $seconds ->
+        [one] Veuillez patienter { $seconds } seconde avant de demander un autre code.
+       *[other] Veuillez patienter { $seconds } secondes avant de demander un autre code.
+    }
+error-quota =
+    { $minutes ->
+        [one] Nous avons envoyé trop de codes à ce numéro. Réessayez dans { $minutes } minute.
+       *[other] Nous avons envoyé trop de codes à ce numéro. Réessayez dans { $minutes } minutes.
+    }
+error-country-not-allowed = Nous ne pouvons pas envoyer de codes aux numéros de ce pays.
+error-blocked = Nous ne pouvons pas envoyer de code à ce numéro pour le moment. Veuillez réessayer plus tard.
+error-budget = Nous ne pouvons plus envoyer de codes pour le moment. Veuillez réessayer plus tard.
+error-rate-limited = Trop de requêtes depuis votre réseau. Patientez une minute, puis réessayez.
+error-bad-client = Ce lien de vérification n’est pas valide. Revenez sur le site d’origine et réessayez.
+error-flow-expired = Cette page de vérification a expiré. Revenez sur le site d’origine et recommencez.
+error-csrf = Ce formulaire a expiré. Revenez en arrière, actualisez la page et réessayez.
+error-not-found = Cette page est introuvable.
+error-too-large = Cette requête est trop volumineuse.
+error-bad-request = Nous n’avons pas pu comprendre cette requête.
+error-unavailable = Le service est surchargé ou indisponible pour le moment. Veuillez réessayer dans quelques instants.
+error-sms-failed = Nous n’avons pas pu envoyer le SMS. Veuillez réessayer dans quelques instants.
+error-internal = Une erreur s’est produite de notre côté. Veuillez réessayer.
+flash-expired = Votre code a expiré. Saisissez votre numéro pour en recevoir un nouveau.
+start-over = Recommencer
+
+sms-body =
+    { $minutes ->
+        [one] Votre code { $brand } est { $code }. Il expire dans { $minutes } minute.
+       *[other] Votre code { $brand } est { $code }. Il expire dans { $minutes } minutes.
+    }
+
+outbox-title = Boîte d’envoi SMS de développement
+outbox-intro = Messages que la boîte d’envoi de développement aurait envoyés par SMS, du plus récent au plus ancien. Ne l’activez jamais en production.
+outbox-empty = Aucun message pour l’instant.
+outbox-to = Destinataire
+outbox-sent-at = Envoyé le
+outbox-body = Message

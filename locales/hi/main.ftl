@@ -1,0 +1,87 @@
+# हिन्दी.
+language-name = हिन्दी
+skip-to-content = मुख्य सामग्री पर जाएँ
+language-switcher = भाषा
+
+phone-title = अपना मोबाइल नंबर वेरिफ़ाई करें
+phone-intro = हम आपको SMS से एक कोड भेजेंगे, ताकि पक्का हो सके कि यह नंबर आपका ही है।
+phone-label = मोबाइल नंबर
+phone-hint = देश का कोड भी डालें (जैसे +91), या नीचे अपना देश चुनें।
+country-label = देश
+client-asks = { $client } आपके मोबाइल नंबर की पुष्टि करना चाहता है।
+phone-submit = मुझे कोड भेजें
+
+code-title = अपना कोड डालें
+code-intro = हमने { $phone } पर SMS से एक कोड भेजा है।
+code-label = { $length } अंकों का कोड
+code-submit = वेरिफ़ाई करें
+# Hindi "one" also covers 0, so both variants show { $count }.
+code-attempts-left =
+    { $count ->
+        [one] आपके पास { $count } प्रयास बाकी है।
+       *[other] आपके पास { $count } प्रयास बाकी हैं।
+    }
+code-resend = नया कोड भेजें
+# $time is a countdown such as 0:25 (minutes:seconds).
+code-resend-wait = आप { $time } बाद नया कोड मँगा सकते हैं।
+code-resend-ready = अब आप नया कोड मँगा सकते हैं।
+code-change-number = कोई दूसरा नंबर इस्तेमाल करें
+code-sent = हमने आपको नया कोड भेज दिया है।
+
+done-title = मोबाइल नंबर वेरिफ़ाई हो गया
+done-body = { $phone } वेरिफ़ाई हो गया है। अब आप यह पेज बंद कर सकते हैं।
+done-continue = आगे बढ़ें
+
+error-title = कुछ गड़बड़ हो गई
+error-empty-phone = अपना मोबाइल नंबर डालें।
+error-invalid-phone = यह नंबर सही नहीं लग रहा। इसे एक बार जाँच लें, और अगर नंबर चुने गए देश का नहीं है, तो देश का कोड भी डालें।
+error-not-mobile = इस नंबर पर SMS नहीं आ सकते। कृपया कोई मोबाइल नंबर डालें।
+error-incorrect-code =
+    { $count ->
+        [one] यह कोड सही नहीं है। आपके पास { $count } प्रयास बाकी है।
+       *[other] यह कोड सही नहीं है। आपके पास { $count } प्रयास बाकी हैं।
+    }
+error-opted-out = इस नंबर ने हमारे SMS पाना बंद कर दिया है। जिस नंबर से हमारे मैसेज आते हैं, उस पर START लिखकर भेजें, फिर दोबारा कोशिश करें।
+error-expired = यह कोड एक्सपायर हो गया है। नया कोड मँगाएँ।
+error-max-attempts = बहुत बार गलत कोड डाला गया। नया कोड पाने के लिए फिर से शुरू करें।
+error-no-longer-valid = यह कोड अब इस्तेमाल नहीं किया जा सकता। नया कोड पाने के लिए फिर से शुरू करें।
+error-cooldown =
+    { $seconds ->
+        [one] नया कोड मँगाने से पहले कृपया { $seconds } सेकंड रुकें।
+       *[other] नया कोड मँगाने से पहले कृपया { $seconds } सेकंड रुकें।
+    }
+error-quota =
+    { $minutes ->
+        [one] इस नंबर पर बहुत ज़्यादा कोड भेजे जा चुके हैं। { $minutes } मिनट बाद फिर कोशिश करें।
+       *[other] इस नंबर पर बहुत ज़्यादा कोड भेजे जा चुके हैं। { $minutes } मिनट बाद फिर कोशिश करें।
+    }
+error-country-not-allowed = हम इस देश के नंबरों पर कोड नहीं भेज सकते।
+error-blocked = अभी हम इस नंबर पर कोड नहीं भेज सकते। कृपया कुछ देर बाद फिर कोशिश करें।
+error-budget = अभी हम और कोड नहीं भेज सकते। कृपया कुछ देर बाद फिर कोशिश करें।
+error-rate-limited = आपके नेटवर्क से बहुत ज़्यादा अनुरोध आए हैं। एक मिनट रुककर फिर कोशिश करें।
+error-bad-client = यह वेरिफ़िकेशन लिंक सही नहीं है। जिस साइट से आप यहाँ आए थे, वहाँ वापस जाकर फिर कोशिश करें।
+error-flow-expired = यह वेरिफ़िकेशन पेज एक्सपायर हो गया है। जिस साइट से आप यहाँ आए थे, वहाँ वापस जाकर फिर से शुरू करें।
+error-csrf = यह फ़ॉर्म एक्सपायर हो गया है। वापस जाएँ, पेज रीलोड करें और फिर कोशिश करें।
+error-not-found = यह पेज नहीं मिला।
+error-too-large = यह अनुरोध बहुत बड़ा था।
+error-bad-request = हम यह अनुरोध समझ नहीं पाए।
+error-unavailable = सेवा अभी व्यस्त है या उपलब्ध नहीं है। कृपया थोड़ी देर में फिर कोशिश करें।
+error-sms-failed = हम SMS नहीं भेज पाए। कृपया थोड़ी देर में फिर कोशिश करें।
+error-internal = हमारी तरफ़ से कुछ गड़बड़ हो गई। कृपया फिर कोशिश करें।
+flash-expired = आपका कोड एक्सपायर हो गया। नया कोड पाने के लिए अपना नंबर डालें।
+start-over = फिर से शुरू करें
+
+# Kept short: Devanagari goes as UCS-2 (70 characters a segment) and the
+# "@host #code" line is appended.
+sms-body =
+    { $minutes ->
+        [one] { $brand } का OTP { $code } है। { $minutes } मिनट तक मान्य।
+       *[other] { $brand } का OTP { $code } है। { $minutes } मिनट तक मान्य।
+    }
+
+outbox-title = डेवलपमेंट SMS आउटबॉक्स
+outbox-intro = वे मैसेज जो डेवलपमेंट आउटबॉक्स भेजता, सबसे नए पहले। इसे प्रोडक्शन में कभी चालू न करें।
+outbox-empty = अभी कोई मैसेज नहीं है।
+outbox-to = किसे
+outbox-sent-at = भेजा गया
+outbox-body = मैसेज

@@ -1,0 +1,65 @@
+# Bahasa Indonesia.
+language-name = Bahasa Indonesia
+skip-to-content = Langsung ke konten utama
+language-switcher = Bahasa
+
+phone-title = Verifikasi nomor telepon Anda
+phone-intro = Kami akan mengirimkan kode melalui SMS untuk memastikan nomor ini milik Anda.
+phone-label = Nomor telepon
+phone-hint = Sertakan kode negara (misalnya +62), atau pilih negara Anda di bawah.
+country-label = Negara
+client-asks = { $client } ingin mengonfirmasi nomor telepon Anda.
+phone-submit = Kirim kode via SMS
+
+code-title = Masukkan kode
+code-intro = Kami telah mengirimkan kode melalui SMS ke { $phone }.
+code-label = Kode { $length } digit
+code-submit = Verifikasi
+code-attempts-left = Anda masih punya { $count } kesempatan lagi.
+code-resend = Kirim kode baru
+# $time is a countdown such as 0:25 (minutes:seconds).
+code-resend-wait = Anda dapat meminta kode baru dalam { $time }.
+code-resend-ready = Sekarang Anda dapat meminta kode baru.
+code-change-number = Gunakan nomor lain
+code-sent = Kami telah mengirimkan kode baru melalui SMS.
+
+done-title = Nomor telepon terverifikasi
+done-body = Nomor { $phone } telah terverifikasi. Anda dapat menutup halaman ini.
+done-continue = Lanjutkan
+
+error-title = Terjadi kesalahan
+error-empty-phone = Masukkan nomor telepon Anda.
+error-invalid-phone = Nomor telepon ini sepertinya tidak valid. Periksa kembali, dan sertakan kode negara jika nomor tersebut bukan dari negara yang dipilih.
+error-not-mobile = Nomor ini tidak dapat menerima SMS. Gunakan nomor ponsel.
+error-incorrect-code = Kode salah. Anda masih punya { $count } kesempatan lagi.
+error-opted-out = Nomor ini telah berhenti menerima SMS dari kami. Kirim SMS berisi START ke nomor pengirim pesan kami, lalu coba lagi.
+error-expired = Kode ini sudah kedaluwarsa. Minta kode baru.
+error-max-attempts = Terlalu banyak kode salah yang dimasukkan. Mulai lagi untuk mendapatkan kode baru.
+error-no-longer-valid = Kode ini sudah tidak dapat digunakan. Mulai lagi untuk mendapatkan kode baru.
+error-cooldown = Tunggu { $seconds } detik sebelum meminta kode lain.
+error-quota = Kami sudah mengirim terlalu banyak kode ke nomor ini. Coba lagi dalam { $minutes } menit.
+error-country-not-allowed = Kami tidak dapat mengirim kode ke nomor dari negara ini.
+error-blocked = Saat ini kami tidak dapat mengirim kode ke nomor ini. Silakan coba lagi nanti.
+error-budget = Saat ini kami tidak dapat mengirim kode lagi. Silakan coba lagi nanti.
+error-rate-limited = Terlalu banyak permintaan dari jaringan Anda. Tunggu satu menit, lalu coba lagi.
+error-bad-client = Tautan verifikasi ini tidak valid. Kembali ke situs yang mengarahkan Anda ke sini, lalu coba lagi.
+error-flow-expired = Halaman verifikasi ini sudah kedaluwarsa. Kembali ke situs yang mengarahkan Anda ke sini, lalu mulai lagi.
+error-csrf = Formulir ini sudah kedaluwarsa. Kembali, muat ulang halaman, lalu coba lagi.
+error-not-found = Halaman tidak ditemukan.
+error-too-large = Permintaan terlalu besar.
+error-bad-request = Kami tidak dapat memahami permintaan tersebut.
+error-unavailable = Layanan sedang sibuk atau tidak tersedia. Silakan coba beberapa saat lagi.
+error-sms-failed = Kami tidak dapat mengirim SMS. Silakan coba beberapa saat lagi.
+error-internal = Terjadi kesalahan di sistem kami. Silakan coba lagi.
+flash-expired = Kode Anda sudah kedaluwarsa. Masukkan nomor Anda untuk mendapatkan kode baru.
+start-over = Mulai lagi
+
+# Plain ASCII so the SMS stays GSM-7.
+sms-body = Kode { $brand } Anda adalah { $code }. Berlaku { $minutes } menit.
+
+outbox-title = Kotak keluar SMS (dev)
+outbox-intro = Pesan yang akan dikirim oleh kotak keluar dev, terbaru di atas. Jangan pernah aktifkan ini di produksi.
+outbox-empty = Belum ada pesan.
+outbox-to = Kepada
+outbox-sent-at = Dikirim
+outbox-body = Pesan

@@ -1,0 +1,64 @@
+# 日本語.
+language-name = 日本語
+skip-to-content = 本文へスキップ
+language-switcher = 言語
+
+phone-title = 電話番号の認証
+phone-intro = この電話番号がご本人のものであることを確認するため、SMSで認証コードをお送りします。
+phone-label = 電話番号
+phone-hint = 国番号（例: +81）を含めて入力するか、下の一覧から国を選択してください。
+country-label = 国・地域
+client-asks = { $client }が、お客様の電話番号の確認を求めています。
+phone-submit = 認証コードを送信
+
+code-title = 認証コードを入力
+code-intro = { $phone }にSMSで認証コードを送信しました。
+code-label = { $length }桁の認証コード
+code-submit = 認証する
+code-attempts-left = あと{ $count }回入力できます。
+code-resend = 新しい認証コードを送信
+# $time is a countdown such as 0:25 (minutes:seconds).
+code-resend-wait = あと{ $time }で新しい認証コードをリクエストできます。
+code-resend-ready = 新しい認証コードをリクエストできるようになりました。
+code-change-number = 別の電話番号を使用する
+code-sent = 新しい認証コードを送信しました。
+
+done-title = 電話番号の認証が完了しました
+done-body = { $phone }は認証済みです。このページは閉じていただいてかまいません。
+done-continue = 続ける
+
+error-title = エラーが発生しました
+error-empty-phone = 電話番号を入力してください。
+error-invalid-phone = 有効な電話番号ではないようです。番号をご確認のうえ、選択した国以外の番号の場合は国番号を含めて入力してください。
+error-not-mobile = この番号ではSMSを受信できません。携帯電話番号をご利用ください。
+error-incorrect-code = 認証コードが正しくありません。あと{ $count }回入力できます。
+error-opted-out = この番号では当社からのSMSの受信が停止されています。当社のSMSの送信元番号に「START」と送信してから、もう一度お試しください。
+error-expired = この認証コードは有効期限が切れています。新しいコードをリクエストしてください。
+error-max-attempts = 誤ったコードの入力回数が多すぎます。最初からやり直して、新しいコードを取得してください。
+error-no-longer-valid = この認証コードは使用できなくなりました。最初からやり直して、新しいコードを取得してください。
+error-cooldown = 次の認証コードをリクエストするまで{ $seconds }秒お待ちください。
+error-quota = この番号に送信した認証コードが多すぎます。{ $minutes }分後にもう一度お試しください。
+error-country-not-allowed = この国の電話番号には認証コードを送信できません。
+error-blocked = 現在、この番号には認証コードを送信できません。しばらくしてからもう一度お試しください。
+error-budget = 現在、これ以上認証コードを送信できません。しばらくしてからもう一度お試しください。
+error-rate-limited = お使いのネットワークからのリクエストが多すぎます。1分ほど待ってからもう一度お試しください。
+error-bad-client = この認証リンクは無効です。アクセス元のサイトに戻って、もう一度お試しください。
+error-flow-expired = この認証ページは有効期限が切れています。アクセス元のサイトに戻って、最初からやり直してください。
+error-csrf = このフォームは有効期限が切れています。前のページに戻り、ページを再読み込みしてからもう一度お試しください。
+error-not-found = ページが見つかりません。
+error-too-large = リクエストのサイズが大きすぎます。
+error-bad-request = リクエストを正しく処理できませんでした。
+error-unavailable = サービスが混み合っているか、現在ご利用いただけません。しばらくしてからもう一度お試しください。
+error-sms-failed = SMSを送信できませんでした。しばらくしてからもう一度お試しください。
+error-internal = システムエラーが発生しました。もう一度お試しください。
+flash-expired = 認証コードの有効期限が切れました。新しいコードを受け取るには、電話番号を入力してください。
+start-over = 最初からやり直す
+
+sms-body = { $brand }の認証コード: { $code }（{ $minutes }分間有効）
+
+outbox-title = 開発用SMS送信ボックス
+outbox-intro = 開発用送信ボックスが送信するはずだったメッセージです（新しい順）。本番環境では絶対に有効にしないでください。
+outbox-empty = メッセージはまだありません。
+outbox-to = 宛先
+outbox-sent-at = 送信日時
+outbox-body = メッセージ

@@ -1,0 +1,85 @@
+# Português (Brasil).
+language-name = Português (Brasil)
+skip-to-content = Pular para o conteúdo
+language-switcher = Idioma
+
+phone-title = Confirme seu número de telefone
+phone-intro = Vamos enviar um código por SMS para confirmar que este número é seu.
+phone-label = Número de telefone
+phone-hint = Inclua o código do país (por exemplo, +55) ou escolha seu país na lista.
+country-label = País
+client-asks = { $client } quer confirmar seu número de telefone.
+phone-submit = Receber código por SMS
+
+code-title = Digite o código
+code-intro = Enviamos um código por SMS para { $phone }.
+code-label = Código de { $length } dígitos
+code-submit = Confirmar
+code-attempts-left =
+    { $count ->
+        [one] Você ainda tem { $count } tentativa.
+       *[other] Você ainda tem { $count } tentativas.
+    }
+code-resend = Receber um novo código
+# $time é uma contagem regressiva, como 0:25 (minutos:segundos).
+code-resend-wait = Você poderá pedir um novo código em { $time }.
+code-resend-ready = Você já pode pedir um novo código.
+code-change-number = Usar outro número
+code-sent = Enviamos um novo código para você.
+
+done-title = Número de telefone confirmado
+done-body = O número { $phone } foi confirmado. Você já pode fechar esta página.
+done-continue = Continuar
+
+error-title = Algo deu errado
+error-empty-phone = Digite seu número de telefone.
+error-invalid-phone = Esse número de telefone não parece válido. Confira o número e inclua o código do país se ele não for do país selecionado.
+error-not-mobile = Este número não pode receber SMS. Use um número de celular.
+error-incorrect-code =
+    { $count ->
+        [one] Código incorreto. Você ainda tem { $count } tentativa.
+       *[other] Código incorreto. Você ainda tem { $count } tentativas.
+    }
+error-opted-out = Este número cancelou o recebimento dos nossos SMS. Envie START para o número de onde vêm nossas mensagens e tente de novo.
+error-expired = Este código expirou. Peça um novo.
+error-max-attempts = Muitos códigos incorretos. Comece de novo para receber um novo código.
+error-no-longer-valid = Este código não pode mais ser usado. Comece de novo para receber um novo código.
+error-cooldown =
+    { $seconds ->
+        [one] Aguarde { $seconds } segundo antes de pedir outro código.
+       *[other] Aguarde { $seconds } segundos antes de pedir outro código.
+    }
+error-quota =
+    { $minutes ->
+        [one] Enviamos códigos demais para este número. Tente de novo em { $minutes } minuto.
+       *[other] Enviamos códigos demais para este número. Tente de novo em { $minutes } minutos.
+    }
+error-country-not-allowed = Não podemos enviar códigos para números deste país.
+error-blocked = No momento, não podemos enviar códigos para este número. Tente de novo mais tarde.
+error-budget = No momento, não podemos enviar mais códigos. Tente de novo mais tarde.
+error-rate-limited = Muitas solicitações vindas da sua rede. Aguarde um minuto e tente de novo.
+error-bad-client = Este link de verificação não é válido. Volte ao site que trouxe você até aqui e tente de novo.
+error-flow-expired = Esta página de verificação expirou. Volte ao site que trouxe você até aqui e comece de novo.
+error-csrf = Este formulário expirou. Volte, recarregue a página e tente de novo.
+error-not-found = Não encontramos essa página.
+error-too-large = Essa solicitação é grande demais.
+error-bad-request = Não conseguimos entender essa solicitação.
+error-unavailable = O serviço está sobrecarregado ou indisponível no momento. Tente de novo daqui a pouco.
+error-sms-failed = Não conseguimos enviar o SMS. Tente de novo daqui a pouco.
+error-internal = Algo deu errado do nosso lado. Tente de novo.
+flash-expired = Seu código expirou. Digite seu número para receber um novo.
+start-over = Começar de novo
+
+# Sem "código": o ó forçaria UCS-2 e a mensagem passaria a ocupar dois segmentos.
+sms-body =
+    { $minutes ->
+        [one] { $brand }: use { $code } para confirmar seu celular. Expira em { $minutes } minuto.
+       *[other] { $brand }: use { $code } para confirmar seu celular. Expira em { $minutes } minutos.
+    }
+
+outbox-title = Caixa de saída de SMS (desenvolvimento)
+outbox-intro = Mensagens que a caixa de saída de desenvolvimento teria enviado por SMS, das mais recentes para as mais antigas. Nunca ative isso em produção.
+outbox-empty = Nenhuma mensagem ainda.
+outbox-to = Para
+outbox-sent-at = Enviada em
+outbox-body = Mensagem

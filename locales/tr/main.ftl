@@ -1,0 +1,85 @@
+# Türkçe.
+language-name = Türkçe
+skip-to-content = İçeriğe geç
+language-switcher = Dil
+
+phone-title = Telefon numaranızı doğrulayın
+phone-intro = Bu numaranın size ait olduğunu doğrulamak için SMS ile bir kod göndereceğiz.
+phone-label = Telefon numarası
+phone-hint = Ülke kodunu ekleyin (örneğin +90) veya aşağıdan ülkenizi seçin.
+country-label = Ülke
+client-asks = { $client }, telefon numaranızı doğrulamak istiyor.
+phone-submit = Kod gönder
+
+code-title = Kodunuzu girin
+code-intro = { $phone } numarasına SMS ile bir kod gönderdik.
+code-label = { $length } haneli kod
+code-submit = Doğrula
+code-attempts-left =
+    { $count ->
+        [one] { $count } deneme hakkınız kaldı.
+       *[other] { $count } deneme hakkınız kaldı.
+    }
+code-resend = Yeni kod gönder
+# $time, 0:25 gibi bir geri sayımdır (dakika:saniye).
+code-resend-wait = { $time } sonra yeni bir kod isteyebilirsiniz.
+code-resend-ready = Artık yeni bir kod isteyebilirsiniz.
+code-change-number = Başka bir numara kullan
+code-sent = Size yeni bir kod gönderdik.
+
+done-title = Telefon numarası doğrulandı
+done-body = { $phone } numarası doğrulandı. Bu sayfayı kapatabilirsiniz.
+done-continue = Devam et
+
+error-title = Bir sorun oluştu
+error-empty-phone = Telefon numaranızı girin.
+error-invalid-phone = Bu, geçerli bir telefon numarası gibi görünmüyor. Numarayı kontrol edin; seçili ülkeye ait değilse ülke kodunu da ekleyin.
+error-not-mobile = Bu numara SMS alamıyor. Lütfen bir cep telefonu numarası kullanın.
+error-incorrect-code =
+    { $count ->
+        [one] Kod yanlış. { $count } deneme hakkınız kaldı.
+       *[other] Kod yanlış. { $count } deneme hakkınız kaldı.
+    }
+error-opted-out = Bu numara bizden gelen SMS'leri engellemiş. Mesajlarımızın geldiği numaraya START yazıp gönderin, ardından tekrar deneyin.
+error-expired = Bu kodun süresi doldu. Yeni bir kod isteyin.
+error-max-attempts = Çok fazla yanlış kod girildi. Yeni bir kod almak için baştan başlayın.
+error-no-longer-valid = Bu kod artık kullanılamaz. Yeni bir kod almak için baştan başlayın.
+error-cooldown =
+    { $seconds ->
+        [one] Yeni bir kod istemeden önce lütfen { $seconds } saniye bekleyin.
+       *[other] Yeni bir kod istemeden önce lütfen { $seconds } saniye bekleyin.
+    }
+error-quota =
+    { $minutes ->
+        [one] Bu numaraya çok fazla kod gönderdik. { $minutes } dakika sonra tekrar deneyin.
+       *[other] Bu numaraya çok fazla kod gönderdik. { $minutes } dakika sonra tekrar deneyin.
+    }
+error-country-not-allowed = Bu ülkedeki numaralara kod gönderemiyoruz.
+error-blocked = Şu anda bu numaraya kod gönderemiyoruz. Lütfen daha sonra tekrar deneyin.
+error-budget = Şu anda daha fazla kod gönderemiyoruz. Lütfen daha sonra tekrar deneyin.
+error-rate-limited = Ağınızdan çok fazla istek geldi. Bir dakika bekleyip tekrar deneyin.
+error-bad-client = Bu doğrulama bağlantısı geçerli değil. Sizi buraya yönlendiren siteye dönüp tekrar deneyin.
+error-flow-expired = Bu doğrulama sayfasının süresi doldu. Sizi buraya yönlendiren siteye dönüp baştan başlayın.
+error-csrf = Bu formun süresi doldu. Geri dönün, sayfayı yenileyin ve tekrar deneyin.
+error-not-found = Bu sayfayı bulamadık.
+error-too-large = İstek çok büyük.
+error-bad-request = Bu isteği anlayamadık.
+error-unavailable = Hizmet şu anda yoğun veya kullanılamıyor. Lütfen biraz sonra tekrar deneyin.
+error-sms-failed = SMS gönderilemedi. Lütfen biraz sonra tekrar deneyin.
+error-internal = Bizim tarafımızda bir sorun oluştu. Lütfen tekrar deneyin.
+flash-expired = Kodunuzun süresi doldu. Yeni bir kod almak için numaranızı girin.
+start-over = Baştan başla
+
+# Written without ç, ğ, ı and ş (only ü, which GSM-7 has), so the SMS stays GSM-7.
+sms-body =
+    { $minutes ->
+        [one] { $brand } kodunuz: { $code }. { $minutes } dakika sonra süresi dolar.
+       *[other] { $brand } kodunuz: { $code }. { $minutes } dakika sonra süresi dolar.
+    }
+
+outbox-title = Geliştirme SMS giden kutusu
+outbox-intro = Gönderilmek yerine geliştirme giden kutusunda tutulan mesajlar, en yenisi en üstte. Bunu canlı ortamda asla etkinleştirmeyin.
+outbox-empty = Henüz mesaj yok.
+outbox-to = Alıcı
+outbox-sent-at = Gönderim zamanı
+outbox-body = Mesaj
