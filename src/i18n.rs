@@ -11,7 +11,9 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentB
 use unic_langid::LanguageIdentifier;
 
 /// Shipped locales, in the order the language switcher lists them.
-pub const LOCALES: &[&str] = &["en", "es"];
+pub const LOCALES: &[&str] = &[
+    "en", "es", "fr", "de", "pt-BR", "ar", "hi", "zh-Hans", "ja", "ru", "tr", "id",
+];
 
 struct LocaleSource {
     tag: &'static str,
@@ -29,7 +31,9 @@ macro_rules! sources {
     };
 }
 
-const SOURCES: &[LocaleSource] = sources!("en", "es");
+const SOURCES: &[LocaleSource] = sources!(
+    "en", "es", "fr", "de", "pt-BR", "ar", "hi", "zh-Hans", "ja", "ru", "tr", "id"
+);
 
 /// `code<TAB>value` lines, `#` comments skipped.
 fn table(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -474,8 +478,17 @@ mod tests {
         assert_eq!(i.negotiate(Some("es")), "es");
         assert_eq!(i.negotiate(Some("es-MX,es;q=0.9,en;q=0.8")), "es");
         assert_eq!(i.negotiate(Some("en;q=0.3, es;q=0.9")), "es");
-        assert_eq!(i.negotiate(Some("fr-FR, fr;q=0.9")), "en");
-        assert_eq!(i.negotiate(Some("de, es;q=0")), "en");
+        assert_eq!(i.negotiate(Some("fr-FR, fr;q=0.9")), "fr");
+        assert_eq!(i.negotiate(Some("nl, de;q=0.5")), "de");
+        assert_eq!(i.negotiate(Some("nl, es;q=0")), "en");
+        assert_eq!(i.negotiate(Some("zh-CN")), "zh-Hans");
+        assert_eq!(i.negotiate(Some("pt-BR")), "pt-BR");
+        assert_eq!(
+            i.negotiate_with_region(Some("es-MX,es;q=0.9")),
+            ("es", Some("MX"))
+        );
+        assert_eq!(i.negotiate_with_region(Some("ar-SA")), ("ar", Some("SA")));
+        assert_eq!(i.negotiate_with_region(Some("fr")), ("fr", None));
         assert_eq!(i.negotiate(Some(";;;,,,garbage")), "en");
     }
 
@@ -484,6 +497,11 @@ mod tests {
         assert_eq!(shipped_locale("es-419"), Some("es"));
         assert_eq!(shipped_locale("EN"), Some("en"));
         assert_eq!(shipped_locale("zz"), None);
+        assert_eq!(shipped_locale("pt"), Some("pt-BR"));
+        assert_eq!(shipped_locale("zh"), Some("zh-Hans"));
+        assert_eq!(locale_for_region("JP"), Some("ja"));
+        assert_eq!(locale_for_region("MX"), Some("es"));
+        assert_eq!(locale_for_region("NL"), None);
         assert_eq!(shipped_locale("<script>"), None);
     }
 

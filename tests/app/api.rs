@@ -400,14 +400,27 @@ async fn api_locale_and_country_fallback(backend: Backend) {
         &app,
         "POST",
         "/api/v1/verifications",
-        Some(json!({"phone": "+33612345678"})),
+        Some(json!({"phone": "+81 90 1234 5678"})),
     )
     .await;
     assert!(
-        app.last_sms("+33612345678")
+        app.last_sms("+819012345678")
+            .await
+            .starts_with("Acmeの認証コード"),
+        "Japan reads Japanese"
+    );
+    call(
+        &app,
+        "POST",
+        "/api/v1/verifications",
+        Some(json!({"phone": "+31612345678"})),
+    )
+    .await;
+    assert!(
+        app.last_sms("+31612345678")
             .await
             .starts_with("Your Acme code"),
-        "else DEFAULT_LOCALE"
+        "Dutch is not shipped: DEFAULT_LOCALE"
     );
 }
 
