@@ -145,6 +145,10 @@ pub struct Settings {
     pub sns: Option<SnsSettings>,
     pub dev_outbox_public: bool,
     pub brand_name: String,
+    /// `BRAND_ACCENT_COLOR` as red, green, blue.
+    pub brand_accent: Option<[u8; 3]>,
+    /// `BRAND_LOGO_URL`: an https URL or a path on this host.
+    pub brand_logo_url: Option<String>,
     pub otp: OtpSettings,
     pub send: SendSettings,
     pub abuse: AbuseSettings,
@@ -297,6 +301,8 @@ impl std::fmt::Debug for Settings {
             .field("sns", &self.sns)
             .field("dev_outbox_public", &self.dev_outbox_public)
             .field("brand_name", &self.brand_name)
+            .field("brand_accent", &self.brand_accent)
+            .field("brand_logo_url", &self.brand_logo_url)
             .field("otp", &self.otp)
             .field("send", &self.send)
             .field("abuse", &self.abuse)
@@ -340,6 +346,8 @@ pub const KEYS: &[&str] = &[
     "SNS_TIMEOUT_SECONDS",
     "DEV_OUTBOX_PUBLIC",
     "BRAND_NAME",
+    "BRAND_ACCENT_COLOR",
+    "BRAND_LOGO_URL",
     "OTP_LENGTH",
     "OTP_TTL_SECONDS",
     "OTP_MAX_ATTEMPTS",
@@ -458,6 +466,36 @@ impl Settings {
         if brand_name.chars().count() > 40 || brand_name.chars().any(char::is_control) {
             return Err(problem("BRAND_NAME", "at most 40 printable characters"));
         }
+        let brand_accent = match get("BRAND_ACCENT_COLOR") {
+            None => None,
+            Some(v) => Some(parse_hex_color(v).ok_or_else(|| {
+                problem(
+                    "BRAND_ACCENT_COLOR",
+                    format!("`{v}` is not a colour such as #1f5fd1"),
+                )
+            })?),
+        };
+        let brand_logo_url = match get("BRAND_LOGO_URL") {
+            None => None,
+            Some(v)
+                if v.starts_with('/')
+                    && !v.starts_with("//")
+                    && !v.contains(['"', '<', '>', ' ']) =>
+            {
+                Some(v.to_owned())
+            }
+            Some(v) => match Url::parse(v) {
+                Ok(url) if url.scheme() == "https" && url.host_str().is_some() => {
+                    Some(url.to_string())
+                }
+                _ => {
+                    return Err(problem(
+                        "BRAND_LOGO_URL",
+                        format!("`{v}` must be an https URL or a path such as /logo.svg"),
+                    ));
+                }
+            },
+        };
         let otp = OtpSettings {
             length: parse_num(get("OTP_LENGTH"), "OTP_LENGTH", 6, 4, 10)? as u8,
             ttl_seconds: parse_num(get("OTP_TTL_SECONDS"), "OTP_TTL_SECONDS", 300, 30, 600)?,
@@ -574,6 +612,8 @@ impl Settings {
             sns,
             dev_outbox_public,
             brand_name,
+            brand_accent,
+            brand_logo_url,
             otp,
             send,
             abuse,
@@ -789,6 +829,16 @@ fn sns_settings<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<SnsSetting
         max_price_usd,
         timeout: std::time::Duration::from_secs(u64::from(timeout)),
     })
+}
+
+/// `#1f5fd1` or `1f5fd1`.
+fn parse_hex_color(v: &str) -> Option<[u8; 3]> {
+    let hex = v.strip_prefix('#').unwrap_or(v);
+    if hex.len() != 6 {
+        return None;
+    }
+    let bytes = hex::decode(hex).ok()?;
+    Some([bytes[0], bytes[1], bytes[2]])
 }
 
 fn parse_num(
@@ -1007,6 +1057,17 @@ mod tests {
             ("SECRET_KEY", "not hex nor base64!", "hex or base64"),
             ("DEV_OUTBOX_PUBLIC", "maybe", "true or false"),
             ("ALLOWED_COUNTRIES", "US,XX", "`XX` is not an ISO 3166"),
+            ("BRAND_ACCENT_COLOR", "blue", "a colour such as #1f5fd1"),
+            (
+                "BRAND_LOGO_URL",
+                "http://x.example/logo.png",
+                "https URL or a path",
+            ),
+            (
+                "BRAND_LOGO_URL",
+                "//evil.example/x.png",
+                "https URL or a path",
+            ),
             ("PUMPING_GUARD", "panic", "off, monitor, block"),
             ("IP_RATE_LIMIT_PER_MINUTE", "0", "from 1 to 1000000"),
             ("TRUST_PROXY_HEADERS", "sometimes", "true or false"),

@@ -346,6 +346,10 @@ pub struct Tr {
     pub embed: bool,
     /// The region the reader named with their language (`es-MX`), if any.
     pub region: Option<&'static str>,
+    /// `BRAND_LOGO_URL`.
+    pub logo: Option<Arc<str>>,
+    /// Whether `/static/brand.css` (the accent colour) applies.
+    pub brand_css: bool,
 }
 
 impl Tr {
@@ -358,7 +362,16 @@ impl Tr {
             client_name: None,
             embed: false,
             region: None,
+            logo: None,
+            brand_css: false,
         }
+    }
+
+    /// The same, with the deployment's logo and accent colour.
+    pub fn branded(mut self, logo: Option<&str>, accent: bool) -> Self {
+        self.logo = logo.map(Arc::from);
+        self.brand_css = accent;
+        self
     }
 
     /// The country the phone form starts on: the reader's region, else the

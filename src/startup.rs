@@ -102,6 +102,12 @@ impl Application {
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind_addr))?;
         let brand = settings.brand_name.as_str().into();
+        let csp = web::security::csp(
+            &web::security::logo_origin(settings.brand_logo_url.as_deref()),
+            "",
+            "'none'",
+        )
+        .into();
         let state = AppState {
             settings: Arc::new(settings),
             verifier,
@@ -110,6 +116,7 @@ impl Application {
             clock,
             outbox,
             brand,
+            csp,
             metrics,
         };
         Ok(Self {

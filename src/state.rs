@@ -16,5 +16,7 @@ pub struct AppState {
     /// Present when `SMS_PROVIDER=outbox`.
     pub outbox: Option<Arc<Outbox>>,
     pub brand: Arc<str>,
+    /// The default Content-Security-Policy of pages.
+    pub csp: Arc<str>,
     pub metrics: Arc<Metrics>,
 }

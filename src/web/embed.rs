@@ -165,14 +165,17 @@ pub async fn open_flow(
 
 /// The CSP of an app's pages: framing only by the client's origins (iframe
 /// flows), and forms that may lead back to `return_to`.
-pub fn csp(flow: &ClientFlow, client: Option<&ClientConfig>) -> String {
+pub fn csp(state: &AppState, flow: &ClientFlow, client: Option<&ClientConfig>) -> String {
     let ancestors = match client {
         Some(c) if flow.embed && !c.frame_ancestors.is_empty() => c.frame_ancestors.join(" "),
         _ => "'none'".to_owned(),
     };
-    let back = origin_of(&flow.return_to).unwrap_or_default();
-    format!(
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-         form-action 'self' {back}; base-uri 'none'; frame-ancestors {ancestors}"
+    let back = origin_of(&flow.return_to)
+        .map(|o| format!(" {o}"))
+        .unwrap_or_default();
+    super::security::csp(
+        &super::security::logo_origin(state.settings.brand_logo_url.as_deref()),
+        &back,
+        &ancestors,
     )
 }

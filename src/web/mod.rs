@@ -157,7 +157,10 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
         let Some(mut flow) = flow else {
             let lang =
                 asked.unwrap_or_else(|| state.i18n.negotiate(accept_language(request.headers())));
-            let tr = Tr::new(state.i18n.clone(), lang, state.brand.clone());
+            let tr = branded(
+                &state,
+                Tr::new(state.i18n.clone(), lang, state.brand.clone()),
+            );
             request.extensions_mut().insert(journey::StaleFlow);
             request.extensions_mut().insert(tr.clone());
             return finish(next.run(request).await, &tr);
@@ -170,12 +173,12 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
         }
         let client = embed::client(&state, &flow.client_id);
         let lang = shipped_locale(&flow.lang).unwrap_or(state.i18n.default_locale());
-        let tr = Tr::new(state.i18n.clone(), lang, state.brand.clone()).in_flow(
-            &flow.id,
-            client.map(|c| c.name.clone()),
-            flow.embed,
-        );
-        let csp = embed::csp(&flow, client);
+        let tr = branded(
+            &state,
+            Tr::new(state.i18n.clone(), lang, state.brand.clone()),
+        )
+        .in_flow(&flow.id, client.map(|c| c.name.clone()), flow.embed);
+        let csp = embed::csp(&state, &flow, client);
         request.extensions_mut().insert(tr.clone());
         request.extensions_mut().insert(flow);
         let mut response = finish(next.run(request).await, &tr);
@@ -214,10 +217,20 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
             .negotiate_with_region(accept_language(request.headers())),
         chosen => (chosen, None),
     };
-    let mut tr = Tr::new(state.i18n.clone(), lang, state.brand.clone());
+    let mut tr = branded(
+        &state,
+        Tr::new(state.i18n.clone(), lang, state.brand.clone()),
+    );
     tr.region = region;
     request.extensions_mut().insert(tr.clone());
     finish(next.run(request).await, &tr)
+}
+
+fn branded(state: &AppState, tr: Tr) -> Tr {
+    tr.branded(
+        state.settings.brand_logo_url.as_deref(),
+        state.settings.brand_accent.is_some(),
+    )
 }
 
 /// Renders an error response as the localized page.

@@ -31,6 +31,8 @@ pub fn router() -> Router<AppState> {
         .route("/verify/done", get(done))
         .route("/static/style.css", get(stylesheet))
         .route("/static/embed.js", get(embed_script))
+        .route("/static/verify.js", get(verify_script))
+        .route("/static/brand.css", get(brand_stylesheet))
 }
 
 const STYLESHEET: &str = include_str!("../../static/style.css");
@@ -57,6 +59,75 @@ async fn embed_script() -> Response {
         EMBED_SCRIPT,
     )
         .into_response()
+}
+
+const VERIFY_SCRIPT: &str = include_str!("../../static/verify.js");
+
+async fn verify_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        VERIFY_SCRIPT,
+    )
+        .into_response()
+}
+
+/// `BRAND_ACCENT_COLOR` as CSS custom properties, with a lighter shade for
+/// dark mode and, for each, the text colour that keeps WCAG AA contrast.
+async fn brand_stylesheet(State(state): State<AppState>) -> Response {
+    let Some(accent) = state.settings.brand_accent else {
+        return AppError::NotFound.into_response();
+    };
+    let dark = mix(accent, [255, 255, 255], 0.45);
+    let css = format!(
+        ":root{{--accent:{};--accent-text:{}}}\n@media (prefers-color-scheme: dark){{:root{{--accent:{};--accent-text:{}}}}}\n",
+        hex(accent),
+        text_on(accent),
+        hex(dark),
+        text_on(dark)
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        css,
+    )
+        .into_response()
+}
+
+fn hex(c: [u8; 3]) -> String {
+    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+}
+
+fn mix(a: [u8; 3], b: [u8; 3], share_of_b: f64) -> [u8; 3] {
+    let m = |x: u8, y: u8| {
+        (f64::from(x) * (1.0 - share_of_b) + f64::from(y) * share_of_b).round() as u8
+    };
+    [m(a[0], b[0]), m(a[1], b[1]), m(a[2], b[2])]
+}
+
+/// WCAG relative luminance.
+fn luminance(c: [u8; 3]) -> f64 {
+    let lin = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+}
+
+/// White or near-black, whichever contrasts more with the background.
+fn text_on(background: [u8; 3]) -> &'static str {
+    let l = luminance(background);
+    let white = 1.05 / (l + 0.05);
+    let black = (l + 0.05) / (luminance([17, 17, 17]) + 0.05);
+    if white >= black { "#ffffff" } else { "#111111" }
 }
 
 /// Renders a template with a status; a template error is a 500, logged.
@@ -187,7 +258,7 @@ async fn phone_form(
         let tr = tr
             .clone()
             .in_flow(&flow.id, client.map(|c| c.name.clone()), flow.embed);
-        let csp = embed::csp(&flow, client);
+        let csp = embed::csp(&state, &flow, client);
         let journey = Journey::Client(Box::new(flow));
         let mut response = phone_page(&tr, &journey, &query, None).await?;
         if let Ok(v) = HeaderValue::from_str(&csp) {
@@ -305,11 +376,13 @@ struct CodePage<'a> {
     csrf: String,
     intro: String,
     code_label: String,
-    code_maxlength: usize,
+    code_length: usize,
     attempts: String,
     can_check: bool,
     can_resend: bool,
-    resend_wait: Option<String>,
+    /// The wait message around a live countdown: before, `m:ss`, after.
+    resend_wait: Option<(String, String, String)>,
+    wait_seconds: i64,
     error: Option<String>,
     notice: Option<String>,
 }
@@ -339,8 +412,7 @@ fn code_page(
             "code-label",
             &[("length", Arg::from(u32::from(policy.otp.length)))],
         ),
-        // Room for spaces or dashes between the digits.
-        code_maxlength: usize::from(policy.otp.length) * 2 + 2,
+        code_length: usize::from(policy.otp.length),
         attempts: tr.args(
             "code-attempts-left",
             &[("count", Arg::from(v.attempts_left))],
@@ -348,11 +420,18 @@ fn code_page(
         can_check: status == Status::Pending,
         can_resend: matches!(status, Status::Pending | Status::Expired),
         resend_wait: (wait > 0).then(|| {
-            tr.args(
-                "code-resend-wait",
-                &[("time", Arg::from(format!("{}:{:02}", wait / 60, wait % 60)))],
+            // Format around a marker, then split, so the countdown can live in
+            // its own element wherever the language puts it.
+            const MARK: &str = "\u{E000}";
+            let text = tr.args("code-resend-wait", &[("time", Arg::from(MARK))]);
+            let (before, after) = text.split_once(MARK).unwrap_or((text.as_str(), ""));
+            (
+                before.to_owned(),
+                format!("{}:{:02}", wait / 60, wait % 60),
+                after.to_owned(),
             )
         }),
+        wait_seconds: wait,
         error: error.clone(),
         notice,
     };

@@ -1,7 +1,7 @@
 //! CSRF tokens and the headers every response carries.
 use axum::{
     extract::{Request, State},
-    http::{HeaderName, HeaderValue, header},
+    http::{HeaderValue, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -30,27 +30,50 @@ pub fn tokens_match(expected: &str, submitted: &str) -> bool {
     expected.len() == submitted.len() && bool::from(expected.as_bytes().ct_eq(submitted.as_bytes()))
 }
 
-/// Scripts only from us (none inline), no framing unless a client allows it.
-pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-                       form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/// The CSP: scripts only from us (none inline), images from us (and the
+/// logo's origin), forms to us (and, in an app's flow, back to the app),
+/// framing only as `frame_ancestors` says (`'none'` by default).
+pub fn csp(img_extra: &str, form_extra: &str, frame_ancestors: &str) -> String {
+    format!(
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:{img_extra}; \
+         form-action 'self'{form_extra}; base-uri 'none'; frame-ancestors {frame_ancestors}"
+    )
+}
+
+/// ` https://cdn.example` for an absolute logo URL, else nothing.
+pub fn logo_origin(logo: Option<&str>) -> String {
+    logo.and_then(|l| url::Url::parse(l).ok())
+        .map(|u| format!(" {}", u.origin().ascii_serialization()))
+        .unwrap_or_default()
+}
 
 pub async fn headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let h = response.headers_mut();
-    let mut set = |name: HeaderName, value: &'static str| {
-        if !h.contains_key(&name) {
-            h.insert(name, HeaderValue::from_static(value));
-        }
-    };
-    set(header::CACHE_CONTROL, "no-store");
-    set(header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(header::REFERRER_POLICY, "no-referrer");
-    set(header::CONTENT_SECURITY_POLICY, CSP);
+    let csp = HeaderValue::from_str(&state.csp)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"));
+    let mut defaults = vec![
+        (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ),
+        (header::CONTENT_SECURITY_POLICY, csp),
+    ];
     if state.settings.is_https() {
-        set(
+        defaults.push((
             header::STRICT_TRANSPORT_SECURITY,
-            "max-age=31536000; includeSubDomains",
-        );
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ));
+    }
+    for (name, value) in defaults {
+        if !h.contains_key(&name) {
+            h.insert(name, value);
+        }
     }
     response
 }

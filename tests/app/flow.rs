@@ -62,7 +62,9 @@ async fn happy_path(backend: Backend) {
     assert!(page.body.contains("You have 5 attempts left."));
     assert!(page.body.contains(r#"autocomplete="one-time-code""#));
     assert!(page.body.contains(r#"inputmode="numeric""#));
-    assert!(page.body.contains("You can ask for a new code in 0:30."));
+    assert!(page.body.contains(
+        r#"You can ask for a new code in <span id="resend-timer" data-seconds="30">0:30</span>."#
+    ));
     assert!(
         !page.body.contains(&code),
         "the code never appears in a page"
