@@ -4,6 +4,7 @@ mod helpers;
 
 mod abuse;
 mod api;
+mod browser;
 mod cli;
 mod embed;
 mod flow;
