@@ -157,6 +157,8 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// Bearer keys for `/api/v1`; empty means the API is off.
     pub api_keys: Vec<SecretString>,
+    /// The operator page's password (HTTP basic auth); `None` turns it off.
+    pub admin_password: Option<SecretString>,
     /// Numbers with a fixed code: nothing sent, not counted (E.164 → code).
     pub test_numbers: Vec<(String, String)>,
     /// Apps that embed the flow (`[[clients]]` in the TOML file).
@@ -311,6 +313,10 @@ impl std::fmt::Debug for Settings {
             .field("log_format", &self.log_format)
             .field("api_keys", &format_args!("{} key(s)", self.api_keys.len()))
             .field(
+                "admin_password",
+                &self.admin_password.as_ref().map(|_| "<set>"),
+            )
+            .field(
                 "test_numbers",
                 &self.test_numbers.iter().map(|(n, _)| n).collect::<Vec<_>>(),
             )
@@ -367,6 +373,7 @@ pub const KEYS: &[&str] = &[
     "PUMPING_COUNTRY_MIN_SENDS",
     "PUMPING_BLOCK_SECONDS",
     "API_KEYS",
+    "ADMIN_PASSWORD",
     "TEST_NUMBERS",
     "DEFAULT_LOCALE",
     "CLEANUP_INTERVAL_SECONDS",
@@ -379,19 +386,54 @@ pub const SECRET_KEY_FILE: &str = "data/secret.key";
 impl Settings {
     /// Reads `.env`, `CONFIG_FILE` and the environment.
     pub fn load() -> Result<Self, ConfigError> {
-        let _ = dotenvy::dotenv();
-        let (mut raw, clients) = match std::env::var("CONFIG_FILE") {
-            Ok(path) if !path.is_empty() => read_config_file(Path::new(&path))?,
-            _ => (HashMap::new(), Vec::new()),
-        };
-        for key in KEYS {
-            if let Ok(value) = std::env::var(key) {
-                raw.insert((*key).to_owned(), value);
-            }
-        }
+        let (raw, clients) = raw_config()?;
         let mut settings = Self::from_map(&raw, Path::new(SECRET_KEY_FILE))?;
         settings.clients = validate_clients(clients)?;
         Ok(settings)
+    }
+
+    /// Every problem of the configuration, not just the first (for
+    /// `check-config`): each variable is also checked on its own.
+    pub fn problems() -> Vec<ConfigError> {
+        let (raw, clients) = match raw_config() {
+            Ok(parts) => parts,
+            Err(e) => return vec![e],
+        };
+        let mut found: Vec<ConfigError> = Vec::new();
+        let mut push = |e: ConfigError| {
+            if !found.contains(&e) {
+                found.push(e);
+            }
+        };
+        if let Err(e) = Self::from_map(&raw, Path::new(SECRET_KEY_FILE)) {
+            push(e);
+        }
+        // Each key alone, on top of the defaults (and a stand-in key, so no
+        // file is written), finds the problems the first one hid.
+        let stand_in = "00".repeat(32);
+        for key in raw.keys() {
+            let mut alone: HashMap<String, String> =
+                HashMap::from([(key.clone(), raw[key].clone())]);
+            alone
+                .entry("SECRET_KEY".into())
+                .or_insert_with(|| stand_in.clone());
+            if key.starts_with("AWS_") || key.starts_with("SNS_") {
+                for k in ["SMS_PROVIDER", "AWS_REGION"] {
+                    if let Some(v) = raw.get(k) {
+                        alone.entry(k.into()).or_insert_with(|| v.clone());
+                    }
+                }
+            }
+            if let Err(e) = Self::from_map(&alone, Path::new("/nonexistent/secret.key"))
+                && e.name == *key
+            {
+                push(e);
+            }
+        }
+        if let Err(e) = validate_clients(clients) {
+            push(e);
+        }
+        found
     }
 
     /// Builds settings from upper-case keys; a missing `SECRET_KEY` is read
@@ -571,6 +613,11 @@ impl Settings {
             }
             api_keys.push(SecretString(key.to_owned()));
         }
+        let admin_password = match get("ADMIN_PASSWORD") {
+            None => None,
+            Some(v) if v.chars().count() >= 16 => Some(SecretString(v.to_owned())),
+            Some(_) => return Err(problem("ADMIN_PASSWORD", "at least 16 characters")),
+        };
         let mut test_numbers: Vec<(String, String)> = Vec::new();
         for entry in get("TEST_NUMBERS")
             .unwrap_or("")
@@ -621,6 +668,7 @@ impl Settings {
             cleanup_interval_seconds,
             log_format,
             api_keys,
+            admin_password,
             test_numbers,
             clients: Vec::new(),
         })
@@ -928,6 +976,21 @@ fn load_or_create_key(path: &Path) -> Result<SecretKey, ConfigError> {
     std::io::Write::write_all(&mut file, format!("{}\n", hex::encode(&bytes)).as_bytes())
         .map_err(|e| fail(format!("{} cannot be written: {e}", path.display())))?;
     Ok(SecretKey(bytes))
+}
+
+/// `.env`, then `CONFIG_FILE`, then the environment, as raw strings.
+fn raw_config() -> Result<(HashMap<String, String>, Vec<RawClient>), ConfigError> {
+    let _ = dotenvy::dotenv();
+    let (mut raw, clients) = match std::env::var("CONFIG_FILE") {
+        Ok(path) if !path.is_empty() => read_config_file(Path::new(&path))?,
+        _ => (HashMap::new(), Vec::new()),
+    };
+    for key in KEYS {
+        if let Ok(value) = std::env::var(key) {
+            raw.insert((*key).to_owned(), value);
+        }
+    }
+    Ok((raw, clients))
 }
 
 /// The TOML file's keys, upper-cased to the environment's names.

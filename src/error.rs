@@ -23,7 +23,7 @@ pub enum AppError {
     #[error("request body too large")]
     PayloadTooLarge,
     #[error("database unavailable")]
-    Unavailable(#[source] StoreError),
+    Unavailable(String),
     #[error("sms not sent: {0}")]
     Sms(SmsError),
     #[error(transparent)]
@@ -86,7 +86,7 @@ pub fn sms_message_id(e: &SmsError) -> &'static str {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Unavailable(_) => AppError::Unavailable(e),
+            StoreError::Unavailable(_) => AppError::Unavailable(e.to_string()),
             other => AppError::Internal(other.into()),
         }
     }
@@ -105,7 +105,13 @@ impl From<VerifyError> for AppError {
 
 impl From<tower_sessions::session::Error> for AppError {
     fn from(e: tower_sessions::session::Error) -> Self {
-        AppError::Internal(anyhow::anyhow!("session store: {e}"))
+        match e {
+            // The session lives in the database: its store failing is the database failing.
+            tower_sessions::session::Error::Store(e) => {
+                AppError::Unavailable(format!("session store: {e}"))
+            }
+            other => AppError::Internal(anyhow::anyhow!("session: {other}")),
+        }
     }
 }
 

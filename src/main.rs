@@ -1,5 +1,5 @@
 //! The `phone-verify` command. Exit codes: 0 ok, 1 runtime failure
-//! (database, port), 2 invalid configuration or usage.
+//! (database, port), 2 invalid configuration (one line per problem) or usage.
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -35,7 +35,14 @@ fn main() -> ExitCode {
     let settings = match Settings::load() {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("phone-verify: {e}");
+            if let Some(Command::CheckConfig) = cli.command {
+                // Every problem, one line each.
+                for problem in Settings::problems() {
+                    eprintln!("phone-verify: {problem}");
+                }
+            } else {
+                eprintln!("phone-verify: {e}");
+            }
             return ExitCode::from(2);
         }
     };

@@ -1,7 +1,7 @@
 //! Prometheus metrics, served as text at `/metrics`.
 use prometheus_client::{
     encoding::{EncodeLabelSet, text::encode},
-    metrics::{counter::Counter, family::Family},
+    metrics::{counter::Counter, family::Family, gauge::Gauge, histogram::Histogram},
     registry::Registry,
 };
 
@@ -22,12 +22,41 @@ pub struct PumpingLabels {
     pub action: &'static str,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct SmsLabels {
+    pub country: String,
+    pub result: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct HttpLabels {
+    pub method: String,
+    pub route: String,
+    pub status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct ResultLabel {
+    pub result: &'static str,
+}
+
+fn latency_histogram() -> Histogram {
+    Histogram::new([
+        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+    ])
+}
+
 pub struct Metrics {
     registry: Registry,
     pub refusals: Family<ReasonLabel, Counter>,
     pub pumping_decisions: Family<PumpingLabels, Counter>,
     pub started: Family<CountryLabel, Counter>,
     pub approved: Family<CountryLabel, Counter>,
+    pub failed: Family<ReasonLabel, Counter>,
+    pub sms: Family<SmsLabels, Counter>,
+    pub http: Family<HttpLabels, Histogram, fn() -> Histogram>,
+    pub sns: Family<ResultLabel, Histogram, fn() -> Histogram>,
+    pub pending: Gauge,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -63,12 +92,51 @@ impl Default for Metrics {
             "Verifications approved, by country",
             approved.clone(),
         );
+        let failed = Family::<ReasonLabel, Counter>::default();
+        registry.register(
+            "verifications_failed",
+            "Checks that did not approve, by reason (incorrect_code, max_attempts_reached, expired, approved, canceled)",
+            failed.clone(),
+        );
+        let sms = Family::<SmsLabels, Counter>::default();
+        registry.register(
+            "sms",
+            "Texts tried, by country and result (sent, invalid_number, opted_out, throttled, unavailable)",
+            sms.clone(),
+        );
+        let http = Family::<HttpLabels, Histogram, fn() -> Histogram>::new_with_constructor(
+            latency_histogram,
+        );
+        registry.register(
+            "http_request_duration_seconds",
+            "HTTP responses by method, route and status",
+            http.clone(),
+        );
+        let sns = Family::<ResultLabel, Histogram, fn() -> Histogram>::new_with_constructor(
+            latency_histogram,
+        );
+        registry.register(
+            "sns_publish_duration_seconds",
+            "Amazon SNS sends (opt-out check and publish), by result",
+            sns.clone(),
+        );
+        let pending = Gauge::default();
+        registry.register(
+            "verifications_pending",
+            "Verifications waiting for their code (at scrape time)",
+            pending.clone(),
+        );
         Self {
             registry,
             refusals,
             pumping_decisions,
             started,
             approved,
+            failed,
+            sms,
+            http,
+            sns,
+            pending,
         }
     }
 }
@@ -76,6 +144,20 @@ impl Default for Metrics {
 impl Metrics {
     pub fn refuse(&self, reason: &'static str) {
         self.refusals.get_or_create(&ReasonLabel { reason }).inc();
+    }
+
+    pub fn fail(&self, reason: &'static str) {
+        self.failed.get_or_create(&ReasonLabel { reason }).inc();
+    }
+
+    pub fn observe_http(&self, method: &str, route: &str, status: u16, seconds: f64) {
+        self.http
+            .get_or_create(&HttpLabels {
+                method: method.to_owned(),
+                route: route.to_owned(),
+                status,
+            })
+            .observe(seconds);
     }
 
     /// The Prometheus text exposition.

@@ -44,6 +44,7 @@ impl Application {
             .await
             .map_err(|e| anyhow::anyhow!("session table migration failed: {e}"))?;
         let i18n = Arc::new(I18n::new(&settings.default_locale)?);
+        let metrics = Arc::new(Metrics::default());
         let (sms, outbox): (Arc<dyn SmsSender>, _) = match settings.sms_provider {
             SmsProvider::Outbox => {
                 let outbox = Arc::new(Outbox::new(clock.clone()));
@@ -54,10 +55,9 @@ impl Application {
                     .sns
                     .clone()
                     .ok_or_else(|| anyhow::anyhow!("SNS settings missing"))?;
-                (Arc::new(SnsSender::new(sns).await), None)
+                (Arc::new(SnsSender::new(sns, metrics.clone()).await), None)
             }
         };
-        let metrics = Arc::new(Metrics::default());
         let policy = Policy {
             otp: settings.otp,
             send: settings.send,

@@ -11,7 +11,7 @@ use crate::{
     config::{AbuseSettings, OtpSettings, PumpingMode, SendSettings},
     domain::{CodeHasher, OtpCode, PhoneError, PhoneNumber},
     i18n::{Arg, I18n, Tr},
-    metrics::{CountryLabel, Metrics, PumpingLabels},
+    metrics::{CountryLabel, Metrics, PumpingLabels, SmsLabels},
     pumping::{self, Target},
     sms::{SmsMessage, SmsSender},
     storage::{
@@ -137,8 +137,26 @@ impl Verifier {
         }
     }
 
+    /// Adds one to this hour's counter of the operator page; a failure to
+    /// count is logged, never passed on.
+    async fn stat(&self, country: &str, kind: &str) {
+        let ts = self.clock.now().unix_timestamp();
+        let Ok(hour) = OffsetDateTime::from_unix_timestamp(ts - ts.rem_euclid(3600)) else {
+            return;
+        };
+        if let Err(e) = self.store.bump_stat(hour, country, kind).await {
+            tracing::warn!(error = %e, kind, "operator statistics not updated");
+        }
+    }
+
     /// Counts a refused send by reason and passes the refusal on.
-    fn refused(&self, refusal: SendRefusal) -> VerifyError {
+    async fn refused(&self, refusal: SendRefusal, country: &str) -> VerifyError {
+        let kind = match refusal {
+            SendRefusal::Cooldown { .. } => "refused:cooldown",
+            SendRefusal::Quota { .. } => "refused:quota",
+            SendRefusal::Budget { .. } => "refused:budget",
+        };
+        self.stat(country, kind).await;
         let reason = match refusal {
             SendRefusal::Cooldown { .. } => "cooldown",
             SendRefusal::Quota { .. } => "quota",
@@ -164,6 +182,8 @@ impl Verifier {
                 .is_some_and(|r| abuse.allowed_countries.contains(&r))
         {
             self.metrics.refuse("country");
+            self.stat(phone.region().unwrap_or(""), "refused:country")
+                .await;
             return Err(VerifyError::CountryNotAllowed);
         }
         let settings = &abuse.pumping;
@@ -183,6 +203,7 @@ impl Verifier {
         {
             if blocking {
                 self.metrics.refuse("pumping");
+                self.stat(&target.country, "refused:pumping").await;
                 return Err(VerifyError::PumpingBlocked {
                     scope: block.scope,
                     retry_after: block.expires_at - now,
@@ -207,6 +228,7 @@ impl Verifier {
         };
         let action = if blocking { "block" } else { "monitor" };
         if self.store.add_block(&block, now).await? {
+            self.stat(&target.country, "blocked").await;
             tracing::warn!(
                 scope = %finding.scope,
                 rule = finding.rule,
@@ -229,6 +251,7 @@ impl Verifier {
         }
         if blocking {
             self.metrics.refuse("pumping");
+            self.stat(&target.country, "refused:pumping").await;
             return Err(VerifyError::PumpingBlocked {
                 scope: finding.scope,
                 retry_after: block.expires_at - now,
@@ -325,11 +348,10 @@ impl Verifier {
         };
         let limits = self.limits(now, &target);
         let limits = test_code.is_none().then_some(&limits);
-        let verification = self
-            .store
-            .create(&new, limits, now)
-            .await?
-            .map_err(|r| self.refused(r))?;
+        let verification = match self.store.create(&new, limits, now).await? {
+            Ok(v) => v,
+            Err(refusal) => return Err(self.refused(refusal, &target.country).await),
+        };
         if test_code.is_some() {
             tracing::info!(verification = %id, "verification started for a test number: nothing sent");
             return Ok(verification);
@@ -372,7 +394,8 @@ impl Verifier {
             .replace_code(id, &hash, now + self.ttl(), limits, now)
             .await?;
         let verification = match replaced {
-            Some(gate) => gate.map_err(|r| self.refused(r))?,
+            Some(Ok(v)) => v,
+            Some(Err(refusal)) => return Err(self.refused(refusal, &target.country).await),
             None => return Err(self.not_pending(id, now).await),
         };
         if test_code.is_none() {
@@ -392,13 +415,32 @@ impl Verifier {
             to: phone.clone(),
             body: self.sms_body(&verification.locale, code),
         };
+        let country = Target::of(phone, 0).country;
         if let Err(e) = self.sms.send(&message).await {
+            let result = match &e {
+                crate::sms::SmsError::InvalidNumber(_) => "invalid_number",
+                crate::sms::SmsError::OptedOut => "opted_out",
+                crate::sms::SmsError::Throttled => "throttled",
+                crate::sms::SmsError::Unavailable(_) => "unavailable",
+            };
+            self.metrics
+                .sms
+                .get_or_create(&SmsLabels { country, result })
+                .inc();
             tracing::warn!(provider = self.sms.name(), phone = %phone.masked(), error = %e, "sms send failed");
             self.store
                 .send_failed(verification.id, self.clock.now())
                 .await?;
             return Err(VerifyError::SmsFailed(e));
         }
+        self.stat(&country, "sent").await;
+        self.metrics
+            .sms
+            .get_or_create(&SmsLabels {
+                country,
+                result: "sent",
+            })
+            .inc();
         Ok(())
     }
 
@@ -406,6 +448,19 @@ impl Verifier {
     /// and a right one approves exactly once, however many run at the same time.
     #[tracing::instrument(skip_all, fields(verification = %id))]
     pub async fn check(&self, id: Uuid, typed: &str) -> Result<CheckOutcome, VerifyError> {
+        let outcome = self.judge(id, typed).await?;
+        match &outcome {
+            CheckOutcome::Approved(_) => {}
+            CheckOutcome::Incorrect(v) if v.status == Status::MaxAttemptsReached => {
+                self.metrics.fail("max_attempts_reached")
+            }
+            CheckOutcome::Incorrect(_) => self.metrics.fail("incorrect_code"),
+            CheckOutcome::NotPending(status) => self.metrics.fail(status.as_str()),
+        }
+        Ok(outcome)
+    }
+
+    async fn judge(&self, id: Uuid, typed: &str) -> Result<CheckOutcome, VerifyError> {
         let candidate = OtpCode::parse(typed, self.policy.otp.length);
         // A resend between the read and the write changes the hash and makes
         // the write miss; read again and judge against the new code.
@@ -431,6 +486,7 @@ impl Verifier {
                     let country = PhoneNumber::from_stored(&after.phone)
                         .map(|p| Target::of(&p, 0).country)
                         .unwrap_or_default();
+                    self.stat(&country, "approved").await;
                     self.metrics
                         .approved
                         .get_or_create(&CountryLabel { country })

@@ -25,6 +25,7 @@ const THROTTLE_BACKOFF: [Duration; 2] = [Duration::from_millis(250), Duration::f
 pub struct SnsSender {
     client: Client,
     settings: SnsSettings,
+    metrics: std::sync::Arc<crate::metrics::Metrics>,
 }
 
 impl std::fmt::Debug for SnsSender {
@@ -54,11 +55,15 @@ pub async fn sdk_config(settings: &SnsSettings) -> aws_config::SdkConfig {
 }
 
 impl SnsSender {
-    pub async fn new(settings: SnsSettings) -> Self {
+    pub async fn new(
+        settings: SnsSettings,
+        metrics: std::sync::Arc<crate::metrics::Metrics>,
+    ) -> Self {
         let config = sdk_config(&settings).await;
         Self {
             client: Client::new(&config),
             settings,
+            metrics,
         }
     }
 
@@ -209,13 +214,27 @@ impl SmsSender for SnsSender {
     }
 
     async fn send(&self, message: &SmsMessage) -> Result<(), SmsError> {
-        match tokio::time::timeout(self.settings.timeout, self.publish(message)).await {
+        let started = std::time::Instant::now();
+        let result = match tokio::time::timeout(self.settings.timeout, self.publish(message)).await
+        {
             Ok(result) => result,
             Err(_) => Err(SmsError::Unavailable(format!(
                 "no answer from SNS within {} s",
                 self.settings.timeout.as_secs_f32()
             ))),
-        }
+        };
+        let label = match &result {
+            Ok(()) => "sent",
+            Err(SmsError::InvalidNumber(_)) => "invalid_number",
+            Err(SmsError::OptedOut) => "opted_out",
+            Err(SmsError::Throttled) => "throttled",
+            Err(SmsError::Unavailable(_)) => "unavailable",
+        };
+        self.metrics
+            .sns
+            .get_or_create(&crate::metrics::ResultLabel { result: label })
+            .observe(started.elapsed().as_secs_f64());
+        result
     }
 }
 

@@ -181,6 +181,15 @@ impl std::fmt::Debug for ClientFlow {
     }
 }
 
+/// One hourly counter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatRow {
+    pub hour: OffsetDateTime,
+    pub country: String,
+    pub kind: String,
+    pub count: i64,
+}
+
 /// What a purge deleted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Purged {
@@ -291,6 +300,23 @@ pub trait Store: Send + Sync + 'static {
     /// Records a block unless one is already in force; `true` if this call
     /// recorded it (so each block is announced once across instances).
     async fn add_block(&self, block: &Block, now: OffsetDateTime) -> Result<bool, StoreError>;
+
+    /// Adds one to an hourly counter of the operator page.
+    async fn bump_stat(
+        &self,
+        hour: OffsetDateTime,
+        country: &str,
+        kind: &str,
+    ) -> Result<(), StoreError>;
+
+    /// The hourly counters since `since`.
+    async fn stats_since(&self, since: OffsetDateTime) -> Result<Vec<StatRow>, StoreError>;
+
+    /// Every pumping block (or flag) in force at `now`.
+    async fn blocks_in_force(&self, now: OffsetDateTime) -> Result<Vec<Block>, StoreError>;
+
+    /// Pending, unexpired verifications at `now` (for the metrics gauge).
+    async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError>;
 
     /// Saves a client flow (insert or update by id).
     async fn save_flow(&self, flow: &ClientFlow) -> Result<(), StoreError>;

@@ -6,8 +6,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{
-    Block, ClientFlow, NewVerification, Purged, SendGate, SendLimits, SendStats, Status, Store,
-    StoreError, Verification, budget_refusal, gate,
+    Block, ClientFlow, NewVerification, Purged, SendGate, SendLimits, SendStats, StatRow, Status,
+    Store, StoreError, Verification, budget_refusal, gate,
 };
 
 #[derive(Debug, Clone)]
@@ -57,7 +57,7 @@ impl PgStore {
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
-            .acquire_timeout(std::time::Duration::from_secs(5))
+            .acquire_timeout(std::time::Duration::from_secs(2))
             .connect(url)
             .await
             .map_err(|e| anyhow::anyhow!("cannot connect to PostgreSQL: {e}"))?;
@@ -396,6 +396,70 @@ impl Store for PgStore {
         Ok(done.rows_affected() == 1)
     }
 
+    async fn bump_stat(
+        &self,
+        hour: OffsetDateTime,
+        country: &str,
+        kind: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO stats_hourly (hour, country, kind, count) VALUES ($1, $2, $3, 1)
+             ON CONFLICT (hour, country, kind) DO UPDATE SET count = stats_hourly.count + 1",
+        )
+        .bind(hour)
+        .bind(country)
+        .bind(kind)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn stats_since(&self, since: OffsetDateTime) -> Result<Vec<StatRow>, StoreError> {
+        let rows: Vec<(OffsetDateTime, String, String, i64)> = sqlx::query_as(
+            "SELECT hour, country, kind, count FROM stats_hourly WHERE hour >= $1 ORDER BY hour",
+        )
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(hour, country, kind, count)| StatRow {
+                hour,
+                country,
+                kind,
+                count,
+            })
+            .collect())
+    }
+
+    async fn blocks_in_force(&self, now: OffsetDateTime) -> Result<Vec<Block>, StoreError> {
+        let rows: Vec<(String, String, i64, i64, OffsetDateTime)> = sqlx::query_as(
+            "SELECT scope, rule, sends, verified, expires_at FROM send_blocks WHERE expires_at > $1 ORDER BY expires_at DESC",
+        )
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(scope, rule, sends, verified, expires_at)| Block {
+                scope,
+                rule,
+                sends,
+                verified,
+                expires_at,
+            })
+            .collect())
+    }
+
+    async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT count(*) FROM verifications WHERE status = 'pending' AND expires_at > $1",
+        )
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     async fn save_flow(&self, flow: &ClientFlow) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at)
@@ -474,6 +538,10 @@ impl Store for PgStore {
             .execute(&self.pool)
             .await?
             .rows_affected();
+        sqlx::query("DELETE FROM stats_hourly WHERE hour < $1")
+            .bind(now - time::Duration::hours(48))
+            .execute(&self.pool)
+            .await?;
         sqlx::query("DELETE FROM flows WHERE expires_at < $1")
             .bind(now)
             .execute(&self.pool)

@@ -11,8 +11,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{
-    Block, ClientFlow, NewVerification, Purged, SendGate, SendLimits, SendStats, Status, Store,
-    StoreError, Verification, budget_refusal, gate,
+    Block, ClientFlow, NewVerification, Purged, SendGate, SendLimits, SendStats, StatRow, Status,
+    Store, StoreError, Verification, budget_refusal, gate,
 };
 
 #[derive(Debug, Clone)]
@@ -436,6 +436,74 @@ impl Store for SqliteStore {
         Ok(done.rows_affected() == 1)
     }
 
+    async fn bump_stat(
+        &self,
+        hour: OffsetDateTime,
+        country: &str,
+        kind: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        sqlx::query(
+            "INSERT INTO stats_hourly (hour, country, kind, count) VALUES (?1, ?2, ?3, 1)
+             ON CONFLICT (hour, country, kind) DO UPDATE SET count = count + 1",
+        )
+        .bind(ms(hour))
+        .bind(country)
+        .bind(kind)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn stats_since(&self, since: OffsetDateTime) -> Result<Vec<StatRow>, StoreError> {
+        let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+            "SELECT hour, country, kind, count FROM stats_hourly WHERE hour >= ?1 ORDER BY hour",
+        )
+        .bind(ms(since))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(hour, country, kind, count)| {
+                Ok(StatRow {
+                    hour: from_ms(hour)?,
+                    country,
+                    kind,
+                    count,
+                })
+            })
+            .collect()
+    }
+
+    async fn blocks_in_force(&self, now: OffsetDateTime) -> Result<Vec<Block>, StoreError> {
+        let rows: Vec<(String, String, i64, i64, i64)> = sqlx::query_as(
+            "SELECT scope, rule, sends, verified, expires_at FROM send_blocks WHERE expires_at > ?1 ORDER BY expires_at DESC",
+        )
+        .bind(ms(now))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(scope, rule, sends, verified, expires_at)| {
+                Ok(Block {
+                    scope,
+                    rule,
+                    sends,
+                    verified,
+                    expires_at: from_ms(expires_at)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT count(*) FROM verifications WHERE status = 'pending' AND expires_at > ?1",
+        )
+        .bind(ms(now))
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     async fn save_flow(&self, flow: &ClientFlow) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         sqlx::query(
@@ -525,6 +593,10 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        sqlx::query("DELETE FROM stats_hourly WHERE hour < ?1")
+            .bind(ms(now - time::Duration::hours(48)))
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("DELETE FROM flows WHERE expires_at < ?1")
             .bind(ms(now))
             .execute(&mut *tx)

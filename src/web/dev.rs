@@ -30,6 +30,12 @@ pub fn health_router() -> Router<AppState> {
 
 /// Prometheus text (OpenMetrics) exposition.
 async fn metrics(State(state): State<AppState>) -> Response {
+    match state.store.count_pending(state.verifier.now()).await {
+        Ok(n) => {
+            state.metrics.pending.set(n);
+        }
+        Err(e) => tracing::warn!(error = %e, "pending verifications not counted"),
+    }
     (
         [(
             axum::http::header::CONTENT_TYPE,
@@ -41,7 +47,12 @@ async fn metrics(State(state): State<AppState>) -> Response {
 }
 
 async fn ready(State(state): State<AppState>) -> Response {
-    match state.store.ping().await {
+    let ping = tokio::time::timeout(std::time::Duration::from_secs(1), state.store.ping()).await;
+    match ping.unwrap_or_else(|_| {
+        Err(crate::storage::StoreError::Corrupt(
+            "no answer within 1 s".into(),
+        ))
+    }) {
         Ok(()) => "ready".into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "not ready: database unreachable");

@@ -17,6 +17,7 @@ use crate::{
     storage::sessions::SessionStoreAny,
 };
 
+pub mod admin;
 pub mod api;
 pub mod dev;
 pub mod embed;
@@ -54,19 +55,94 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
         })
         .layer(middleware::from_fn_with_state(state.clone(), ui_context))
         .layer(session_layer)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session_store_failure,
+        ))
         .merge(dev::health_router())
         .merge(api_router(&state))
+        .merge(admin::router(&state))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security::headers,
         ))
-        .layer(
-            tower_http::trace::TraceLayer::new_for_http().make_span_with(|req: &Request| {
-                // The path only: query strings can hold numbers.
-                tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
-            }),
-        )
+        .layer(middleware::from_fn_with_state(state.clone(), observe))
+        .layer(middleware::from_fn(request_id))
         .with_state(state)
+}
+
+/// A request's id: `x-request-id` as sent (when it is a sane token), else a
+/// new UUID. It names the request's log span and comes back in the response.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+async fn request_id(mut request: Request, next: Next) -> Response {
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
+        })
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    request.extensions_mut().insert(RequestId(id.clone()));
+    let span = tracing::info_span!(
+        "request",
+        request_id = %id,
+        method = %request.method(),
+        // The path only: query strings can hold numbers.
+        path = %request.uri().path(),
+    );
+    let mut response = tracing::Instrument::instrument(next.run(request), span).await;
+    if let Ok(value) = axum::http::HeaderValue::from_str(&id) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    response
+}
+
+/// Counts and times every response (by route, method and status) and logs it.
+async fn observe(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let started = std::time::Instant::now();
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| route_label(request.uri().path()));
+    let response = next.run(request).await;
+    let elapsed = started.elapsed();
+    let status = response.status().as_u16();
+    state
+        .metrics
+        .observe_http(method.as_str(), &route, status, elapsed.as_secs_f64());
+    if status >= 500 {
+        tracing::warn!(status, elapsed_ms = elapsed.as_millis() as u64, "response");
+    } else {
+        tracing::info!(status, elapsed_ms = elapsed.as_millis() as u64, "response");
+    }
+    response
+}
+
+/// A bounded label for paths no route matched (404s must not explode the metrics).
+fn route_label(path: &str) -> String {
+    const KNOWN: &[&str] = &[
+        "/verify",
+        "/verify/code",
+        "/verify/resend",
+        "/verify/done",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+    ];
+    if KNOWN.contains(&path) {
+        path.to_owned()
+    } else {
+        "other".to_owned()
+    }
 }
 
 /// Per-client-IP limits on every POST (`IP_RATE_LIMIT_PER_MINUTE`, burst
@@ -230,6 +306,34 @@ fn branded(state: &AppState, tr: Tr) -> Tr {
     tr.branded(
         state.settings.brand_logo_url.as_deref(),
         state.settings.brand_accent.is_some(),
+    )
+}
+
+/// The session layer answers a bare 500 when it cannot save the session
+/// (the database is down): make that the localized 503 it really is.
+async fn session_store_failure(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let accept = accept_language(request.headers()).map(str::to_owned);
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || response.headers().contains_key(header::CONTENT_TYPE)
+    {
+        return response;
+    }
+    let tr = branded(
+        &state,
+        Tr::new(
+            state.i18n.clone(),
+            state.i18n.negotiate(accept.as_deref()),
+            state.brand.clone(),
+        ),
+    );
+    finish(
+        AppError::Unavailable("session store".into()).into_response(),
+        &tr,
     )
 }
 

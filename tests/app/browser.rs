@@ -170,6 +170,22 @@ async fn path(c: &Client) -> String {
     c.current_url().await.unwrap().path().to_owned()
 }
 
+/// A key press does not wait for the navigation it starts: wait for it.
+async fn wait_path(c: &Client, want: &str) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let now = path(c).await;
+        if now == want {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still on {now}, expected {want}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 async fn app() -> TestApp {
     spawn_app_with(Backend::Sqlite, &[("BRAND_NAME", "Acme")]).await
 }
@@ -239,7 +255,7 @@ async fn paste_resend_countdown_and_keyboard_only() {
     c.goto(&app.url("/verify")).await.unwrap();
     // Keyboard only: type the number and press Enter.
     type_into(c, "#phone", "4155552671\u{E007}").await;
-    assert_eq!(path(c).await, "/verify/code");
+    wait_path(c, "/verify/code").await;
     // The countdown runs, then the resend button comes alive.
     let disabled: Value = c
         .execute(
@@ -299,7 +315,7 @@ async fn paste_resend_countdown_and_keyboard_only() {
         .send_keys("\u{E007}")
         .await
         .unwrap();
-    assert_eq!(path(c).await, "/verify/done");
+    wait_path(c, "/verify/done").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

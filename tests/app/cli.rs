@@ -13,7 +13,7 @@ use crate::{
 
 const BIN: &str = env!("CARGO_BIN_EXE_phone-verify");
 
-fn command(dir: &std::path::Path) -> Command {
+pub(crate) fn command(dir: &std::path::Path) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.current_dir(dir)
         .env_clear()
@@ -21,7 +21,7 @@ fn command(dir: &std::path::Path) -> Command {
     cmd
 }
 
-fn temp_dir() -> std::path::PathBuf {
+pub(crate) fn temp_dir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("pv-cli-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -80,15 +80,15 @@ fn check_config_redacts_and_secret_key_is_generated_once() {
 }
 
 /// The real binary serving on a free port, its stdout and stderr collected.
-struct Running {
+pub(crate) struct Running {
     child: std::process::Child,
-    base: String,
+    pub(crate) base: String,
     logs: Arc<Mutex<String>>,
     readers: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Running {
-    fn start(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
+    pub(crate) fn start(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
         let mut cmd = command(dir);
         cmd.env("BIND_ADDR", "127.0.0.1:0").env("RUST_LOG", "debug");
         for (k, v) in env {
@@ -143,7 +143,7 @@ impl Running {
     }
 
     /// SIGTERM, then the exit status and everything it logged.
-    fn stop(mut self) -> (std::process::ExitStatus, String) {
+    pub(crate) fn stop(mut self) -> (std::process::ExitStatus, String) {
         let _ = Command::new("kill")
             .arg("-TERM")
             .arg(self.child.id().to_string())
@@ -157,7 +157,7 @@ impl Running {
     }
 }
 
-fn browser() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
+pub(crate) fn browser() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
     let jar = Arc::new(reqwest::cookie::Jar::default());
     let client = reqwest::Client::builder()
         .cookie_provider(jar.clone())
@@ -167,7 +167,7 @@ fn browser() -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
     (client, jar)
 }
 
-async fn csrf(client: &reqwest::Client, base: &str) -> String {
+pub(crate) async fn csrf(client: &reqwest::Client, base: &str) -> String {
     let body = client
         .get(format!("{base}/verify"))
         .send()

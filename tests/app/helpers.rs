@@ -29,6 +29,11 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// A database this suite did not create (nothing to clean up).
+    pub fn external(url: String) -> TestDb {
+        TestDb { url, file: None }
+    }
+
     /// Another handle on the same database (the file is removed by the original).
     pub fn share(&self) -> TestDb {
         TestDb {

@@ -9,6 +9,7 @@ mod cli;
 mod embed;
 mod flow;
 mod locales;
+mod ops;
 mod rules;
 mod sns;
 mod store_contract;

@@ -204,6 +204,8 @@ pub enum Reply {
         message: &'static str,
     },
     Hang,
+    /// Answers OK after a pause.
+    Slow(u64),
 }
 
 #[derive(Default)]
@@ -269,6 +271,24 @@ async fn stub_handler(
             .into_response()
     };
     match reply {
+        Reply::Slow(ms) => {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            if action == "Publish" {
+                xml(
+                    200,
+                    format!(
+                        "<PublishResponse xmlns=\"{NS}\"><PublishResult><MessageId>stub-1</MessageId></PublishResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata></PublishResponse>"
+                    ),
+                )
+            } else {
+                xml(
+                    200,
+                    format!(
+                        "<CheckIfPhoneNumberIsOptedOutResponse xmlns=\"{NS}\"><CheckIfPhoneNumberIsOptedOutResult><isOptedOut>false</isOptedOut></CheckIfPhoneNumberIsOptedOutResult><ResponseMetadata><RequestId>stub</RequestId></ResponseMetadata></CheckIfPhoneNumberIsOptedOutResponse>"
+                    ),
+                )
+            }
+        }
         Reply::Hang => {
             tokio::time::sleep(Duration::from_secs(600)).await;
             xml(500, String::new())

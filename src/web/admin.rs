@@ -1,0 +1,222 @@
+//! The operator page: the last 24 hours at a glance, from the hourly
+//! counters all instances share, drawn as server-rendered SVG.
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::{
+    Router,
+    extract::State,
+    http::{HeaderMap, StatusCode, header},
+    response::{Html, IntoResponse, Response},
+    routing::get,
+};
+use base64::Engine as _;
+use subtle::ConstantTimeEq;
+use time::{Duration, OffsetDateTime};
+
+use crate::{error::AppError, state::AppState, storage::Block};
+
+pub fn router(state: &AppState) -> Router<AppState> {
+    if state.settings.admin_password.is_none() {
+        return Router::new();
+    }
+    Router::new().route("/admin", get(page))
+}
+
+/// HTTP basic auth against `ADMIN_PASSWORD` (any user name), in constant time.
+fn authorized(state: &AppState, headers: &HeaderMap) -> bool {
+    let Some(password) = &state.settings.admin_password else {
+        return false;
+    };
+    let presented = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Basic "))
+        .and_then(|b| {
+            base64::engine::general_purpose::STANDARD
+                .decode(b.trim())
+                .ok()
+        })
+        .and_then(|raw| String::from_utf8(raw).ok())
+        .and_then(|pair| pair.split_once(':').map(|(_, p)| p.to_owned()))
+        .unwrap_or_default();
+    presented.len() == password.0.len()
+        && bool::from(presented.as_bytes().ct_eq(password.0.as_bytes()))
+}
+
+/// One bar of a chart.
+pub struct Bar {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    pub class: &'static str,
+    pub title: String,
+}
+
+pub struct Tick {
+    pub x: f64,
+    pub label: String,
+}
+
+pub struct CountryRow {
+    pub country: String,
+    pub sent: i64,
+    pub approved: i64,
+    pub conversion: String,
+}
+
+pub struct Refusal {
+    pub reason: String,
+    pub count: i64,
+    pub width: f64,
+}
+
+#[derive(Template)]
+#[template(path = "admin.html")]
+struct AdminPage {
+    brand: String,
+    bars: Vec<Bar>,
+    ticks: Vec<Tick>,
+    peak: i64,
+    sent: i64,
+    approved: i64,
+    conversion: String,
+    countries: Vec<CountryRow>,
+    refusals: Vec<Refusal>,
+    blocks: Vec<Block>,
+    generated: String,
+}
+
+const WIDTH: f64 = 720.0;
+const HEIGHT: f64 = 180.0;
+
+fn percent(part: i64, whole: i64) -> String {
+    if whole == 0 {
+        "—".to_owned()
+    } else {
+        format!("{:.0}%", part as f64 * 100.0 / whole as f64)
+    }
+}
+
+async fn page(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    if !authorized(&state, &headers) {
+        return Ok((
+            StatusCode::UNAUTHORIZED,
+            [(
+                header::WWW_AUTHENTICATE,
+                "Basic realm=\"phone-verify admin\", charset=\"UTF-8\"",
+            )],
+            "authentication required",
+        )
+            .into_response());
+    }
+    let now = state.verifier.now();
+    let ts = now.unix_timestamp();
+    let this_hour = OffsetDateTime::from_unix_timestamp(ts - ts.rem_euclid(3600)).unwrap_or(now);
+    let first = this_hour - Duration::hours(23);
+    let rows = state.store.stats_since(first).await?;
+    let blocks = state.store.blocks_in_force(now).await?;
+
+    let mut hourly = vec![(0i64, 0i64); 24];
+    let mut countries: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+    let mut refusals: BTreeMap<String, i64> = BTreeMap::new();
+    for row in &rows {
+        let slot = ((row.hour - first).whole_hours()).clamp(0, 23) as usize;
+        let country = if row.country.is_empty() {
+            "—".to_owned()
+        } else {
+            row.country.clone()
+        };
+        match row.kind.as_str() {
+            "sent" => {
+                hourly[slot].0 += row.count;
+                countries.entry(country).or_default().0 += row.count;
+            }
+            "approved" => {
+                hourly[slot].1 += row.count;
+                countries.entry(country).or_default().1 += row.count;
+            }
+            kind => {
+                let reason = kind.strip_prefix("refused:").unwrap_or(kind);
+                *refusals.entry(reason.to_owned()).or_default() += row.count;
+            }
+        }
+    }
+    let peak = hourly
+        .iter()
+        .map(|(s, a)| (*s).max(*a))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let slot_width = WIDTH / 24.0;
+    let bar_width = (slot_width - 6.0) / 2.0;
+    let mut bars = Vec::new();
+    for (i, (sent, approved)) in hourly.iter().enumerate() {
+        let hour = first + Duration::hours(i as i64);
+        let label = format!("{:02}:00", hour.hour());
+        for (j, (value, class, what)) in
+            [(*sent, "sent", "sent"), (*approved, "approved", "approved")]
+                .into_iter()
+                .enumerate()
+        {
+            let height = value as f64 / peak as f64 * (HEIGHT - 10.0);
+            bars.push(Bar {
+                x: i as f64 * slot_width + 3.0 + j as f64 * bar_width,
+                y: HEIGHT - height,
+                width: bar_width,
+                height,
+                class,
+                title: format!("{label} UTC: {value} {what}"),
+            });
+        }
+    }
+    let ticks = (0..24)
+        .step_by(6)
+        .map(|i| Tick {
+            x: i as f64 * slot_width + 3.0,
+            label: format!("{:02}:00", (first + Duration::hours(i)).hour()),
+        })
+        .collect();
+    let sent: i64 = hourly.iter().map(|h| h.0).sum();
+    let approved: i64 = hourly.iter().map(|h| h.1).sum();
+    let mut countries: Vec<CountryRow> = countries
+        .into_iter()
+        .map(|(country, (s, a))| CountryRow {
+            country,
+            sent: s,
+            approved: a,
+            conversion: percent(a, s),
+        })
+        .collect();
+    countries.sort_by_key(|c| std::cmp::Reverse(c.sent));
+    let most = refusals.values().copied().max().unwrap_or(1).max(1);
+    let mut refusals: Vec<Refusal> = refusals
+        .into_iter()
+        .map(|(reason, count)| Refusal {
+            reason,
+            count,
+            width: count as f64 / most as f64 * 100.0,
+        })
+        .collect();
+    refusals.sort_by_key(|r| std::cmp::Reverse(r.count));
+    let page = AdminPage {
+        brand: state.settings.brand_name.clone(),
+        bars,
+        ticks,
+        peak,
+        sent,
+        approved,
+        conversion: percent(approved, sent),
+        countries,
+        refusals,
+        blocks,
+        generated: now
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default(),
+    };
+    let html = page
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template: {e}")))?;
+    Ok(Html(html).into_response())
+}
