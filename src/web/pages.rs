@@ -35,43 +35,32 @@ pub fn router() -> Router<AppState> {
         .route("/static/brand.css", get(brand_stylesheet))
 }
 
-const STYLESHEET: &str = include_str!("../../static/style.css");
+/// The files of `static/`, compiled in: the app runs from any folder.
+const CSS: &str = "text/css; charset=utf-8";
+const JS: &str = "text/javascript; charset=utf-8";
+
+/// A static asset, cacheable for an hour.
+fn asset(content_type: &'static str, body: impl IntoResponse) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
+}
 
 async fn stylesheet() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        STYLESHEET,
-    )
-        .into_response()
+    asset(CSS, include_str!("../../static/style.css"))
 }
-
-const EMBED_SCRIPT: &str = include_str!("../../static/embed.js");
 
 async fn embed_script() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        EMBED_SCRIPT,
-    )
-        .into_response()
+    asset(JS, include_str!("../../static/embed.js"))
 }
 
-const VERIFY_SCRIPT: &str = include_str!("../../static/verify.js");
-
 async fn verify_script() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        VERIFY_SCRIPT,
-    )
-        .into_response()
+    asset(JS, include_str!("../../static/verify.js"))
 }
 
 /// `BRAND_ACCENT_COLOR` as CSS custom properties, with a lighter shade for
@@ -88,14 +77,7 @@ async fn brand_stylesheet(State(state): State<AppState>) -> Response {
         hex(dark),
         text_on(dark)
     );
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        css,
-    )
-        .into_response()
+    asset(CSS, css)
 }
 
 fn hex(c: [u8; 3]) -> String {

@@ -31,6 +31,7 @@ both_backends!(
     security_headers_on_every_page,
     health_and_readiness,
     cleanup_task_deletes_expired_rows,
+    branding_by_configuration,
 );
 
 async fn happy_path(backend: Backend) {
@@ -576,4 +577,42 @@ async fn cleanup_task_deletes_expired_rows(backend: Backend) {
     // The user is told to start again rather than shown an error.
     assert_eq!(app.get("/verify/code").await.location(), Some("/verify"));
     assert!(app.get("/verify").await.body.contains("Your code expired."));
+}
+
+async fn branding_by_configuration(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("BRAND_ACCENT_COLOR", "#ffcc00"),
+            ("BRAND_LOGO_URL", "https://cdn.acme.example/logo.svg"),
+        ],
+    )
+    .await;
+    let page = app.get("/verify").await;
+    assert!(
+        page.body
+            .contains(r#"<link rel="stylesheet" href="/static/brand.css">"#)
+    );
+    assert!(
+        page.body
+            .contains(r#"<img class="logo" src="https://cdn.acme.example/logo.svg""#)
+    );
+    let csp = page.headers["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.contains("img-src 'self' data: https://cdn.acme.example;"),
+        "{csp}"
+    );
+    let css = app.get("/static/brand.css").await.body;
+    // A light accent gets dark text; its dark-mode shade too.
+    assert!(
+        css.contains(":root{--accent:#ffcc00;--accent-text:#111111}"),
+        "{css}"
+    );
+    assert!(css.contains("prefers-color-scheme: dark"), "{css}");
+    let plain = spawn_app(backend).await;
+    assert!(!plain.get("/verify").await.body.contains("brand.css"));
+    assert_eq!(
+        plain.get("/static/brand.css").await.status,
+        StatusCode::NOT_FOUND
+    );
 }

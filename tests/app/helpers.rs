@@ -223,8 +223,16 @@ impl TestApp {
         }
     }
 
+    /// This app's own browser (its cookie jar), for the shared steps.
+    fn me(&self) -> Browser {
+        Browser {
+            client: self.client.clone(),
+            address: self.address.clone(),
+        }
+    }
+
     pub async fn get(&self, path: &str) -> Page {
-        Self::page(self.client.get(self.url(path)).send().await.expect("GET")).await
+        self.me().get(path).await
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
@@ -236,29 +244,12 @@ impl TestApp {
     }
 
     pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Page {
-        Self::page(
-            self.client
-                .post(self.url(path))
-                .form(form)
-                .send()
-                .await
-                .expect("POST"),
-        )
-        .await
+        self.me().post(path, form).await
     }
 
     /// Opens the phone form and submits a number, as a person would.
     pub async fn start(&self, phone: &str, country: &str) -> Page {
-        let csrf = self.get("/verify").await.csrf();
-        self.post(
-            "/verify",
-            &[
-                ("csrf_token", &csrf),
-                ("phone", phone),
-                ("country", country),
-            ],
-        )
-        .await
+        self.me().start(phone, country).await
     }
 
     pub async fn csrf(&self) -> String {
@@ -266,9 +257,7 @@ impl TestApp {
     }
 
     pub async fn submit_code(&self, code: &str) -> Page {
-        let csrf = self.csrf().await;
-        self.post("/verify/code", &[("csrf_token", &csrf), ("code", code)])
-            .await
+        self.me().submit_code(code).await
     }
 
     pub async fn resend(&self) -> Page {

@@ -43,6 +43,7 @@ async fn fifty_concurrent_right_answers_approve_once(backend: Backend) {
         }
     }
     assert_eq!(approved, 1);
+    assert_eq!(app.outbox_len().await, 1, "one text for the whole race");
     let after = app.state.verifier.get(v.id).await.unwrap();
     assert_eq!(after.status, Status::Approved);
     assert_eq!(after.attempts_left, 20, "right answers spend no attempts");
@@ -81,6 +82,7 @@ async fn fifty_concurrent_wrong_answers_spend_only_what_is_left(backend: Backend
         }
     }
     assert_eq!(spent, 5, "exactly the attempts that were left");
+    assert_eq!(app.outbox_len().await, 1, "guessing sends nothing");
     assert_eq!(refused, 45);
     seen_left.sort_unstable();
     assert_eq!(seen_left, vec![0, 1, 2, 3, 4], "each attempt spent once");
