@@ -433,7 +433,6 @@ impl Verifier {
                 .await?;
             return Err(VerifyError::SmsFailed(e));
         }
-        self.stat(&country, "sent").await;
         self.metrics
             .sms
             .get_or_create(&SmsLabels {

@@ -139,9 +139,14 @@ impl PgStore {
         limits: &SendLimits,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
+        // The send and the operator page's hourly counter, in one round trip.
         sqlx::query(
-            "INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at, prefix, country)
-             VALUES ($1, $2, $3, TRUE, $4, $5, $6)",
+            "WITH sent AS (
+                INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at, prefix, country)
+                VALUES ($1, $2, $3, TRUE, $4, $5, $6)
+             )
+             INSERT INTO stats_hourly (hour, country, kind, count) VALUES ($7, $6, 'sent', 1)
+             ON CONFLICT (hour, country, kind) DO UPDATE SET count = stats_hourly.count + 1",
         )
         .bind(phone)
         .bind(id)
@@ -149,6 +154,7 @@ impl PgStore {
         .bind(limits.record_until)
         .bind(&limits.prefix)
         .bind(&limits.country)
+        .bind(limits.hour)
         .execute(&mut **tx)
         .await?;
         Ok(())
@@ -315,8 +321,15 @@ impl Store for PgStore {
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "UPDATE sms_sends SET delivered = FALSE WHERE id =
-                (SELECT id FROM sms_sends WHERE verification_id = $1 ORDER BY sent_at DESC, id DESC LIMIT 1)",
+            "WITH failed AS (
+                UPDATE sms_sends SET delivered = FALSE WHERE id =
+                    (SELECT id FROM sms_sends WHERE verification_id = $1 ORDER BY sent_at DESC, id DESC LIMIT 1)
+                RETURNING sent_at, country
+             )
+             UPDATE stats_hourly SET count = count - 1
+             FROM failed
+             WHERE kind = 'sent' AND stats_hourly.country = failed.country
+               AND hour = date_trunc('hour', failed.sent_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'",
         )
         .bind(id)
         .execute(&mut *tx)

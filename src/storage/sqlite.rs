@@ -183,6 +183,15 @@ impl SqliteStore {
         .bind(&limits.country)
         .execute(&mut **tx)
         .await?;
+        // The operator page's hourly counter, in the same transaction.
+        sqlx::query(
+            "INSERT INTO stats_hourly (hour, country, kind, count) VALUES (?1, ?2, 'sent', 1)
+             ON CONFLICT (hour, country, kind) DO UPDATE SET count = count + 1",
+        )
+        .bind(ms(limits.hour))
+        .bind(&limits.country)
+        .execute(&mut **tx)
+        .await?;
         Ok(())
     }
 }
@@ -349,13 +358,21 @@ impl Store for SqliteStore {
             .bind(ms(now))
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
+        let failed: Option<(i64, String)> = sqlx::query_as(
             "UPDATE sms_sends SET delivered = 0 WHERE id =
-                (SELECT id FROM sms_sends WHERE verification_id = ?1 ORDER BY sent_at DESC, id DESC LIMIT 1)",
+                (SELECT id FROM sms_sends WHERE verification_id = ?1 ORDER BY sent_at DESC, id DESC LIMIT 1)
+             RETURNING sent_at, country",
         )
         .bind(id.to_string())
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
+        if let Some((sent_at, country)) = failed {
+            sqlx::query("UPDATE stats_hourly SET count = count - 1 WHERE kind = 'sent' AND country = ?1 AND hour = ?2")
+                .bind(country)
+                .bind(sent_at - sent_at.rem_euclid(3_600_000))
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(())
     }

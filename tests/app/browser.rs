@@ -157,11 +157,23 @@ async fn type_into(c: &Client, css: &str, keys: &str) {
     field.send_keys(keys).await.unwrap();
 }
 
+/// Clicks a submit button and waits until its page is gone: a click may
+/// return before the navigation it starts has finished.
 async fn submit(c: &Client, css: &str) {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap()
-        .click()
+    let button = c.find(Locator::Css(css)).await.unwrap();
+    button.click().await.unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    // The old page's elements go stale once the new page is loaded.
+    while button.is_displayed().await.is_ok() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{css} did not lead anywhere"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("body"))
         .await
         .unwrap();
 }
