@@ -33,6 +33,13 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        // Chromium outlives its driver: end every process of this profile.
+        let _ = Command::new("pkill")
+            .arg("-KILL")
+            .arg("-f")
+            .arg(self._profile.as_os_str())
+            .status();
+        let _ = std::fs::remove_dir_all(&self._profile);
     }
 }
 
