@@ -1,8 +1,10 @@
 //! phone-verify's load generator: fixed concurrency over loopback, one
 //! scenario at a time, printing requests/s and latency percentiles.
 //!
-//! cargo run --release --example loadgen -- <base-url> <scenario> <seconds> <concurrency> <api-key>
-//! scenarios: create, flow, page, form
+//! cargo run --release --example loadgen -- <base-url> <scenario> <seconds> <concurrency> <api-key> [rate]
+//! scenarios: create, flow, page, form. With a rate (units per second), the
+//! load is open-loop: units start on a fixed schedule and latency counts from
+//! the scheduled start, so a slow server cannot hide its queue.
 use std::{
     sync::{
         Arc, Mutex,
@@ -169,6 +171,10 @@ async fn main() {
         args[4].parse::<usize>().unwrap(),
         args[5].clone(),
     );
+    let rate: Option<f64> = args
+        .get(6)
+        .and_then(|r| r.parse().ok())
+        .filter(|r| *r > 0.0);
     let ctx = Ctx {
         base,
         key,
@@ -182,7 +188,7 @@ async fn main() {
     let warmup = Duration::from_secs(2);
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for _ in 0..concurrency {
+    for worker in 0..concurrency {
         let (ctx, stop, latencies, requests, errors, scenario) = (
             ctx.clone(),
             stop.clone(),
@@ -193,8 +199,22 @@ async fn main() {
         );
         tasks.push(tokio::spawn(async move {
             let c = client(scenario == "form" || scenario == "page");
+            // Open loop: this worker's units start every `concurrency / rate` seconds.
+            let period = rate.map(|r| Duration::from_secs_f64(concurrency as f64 / r));
+            let mut next = started
+                + period
+                    .map(|p| p.mul_f64(worker as f64 / concurrency as f64))
+                    .unwrap_or_default();
             while !stop.load(Ordering::Relaxed) {
-                let t = Instant::now();
+                let t = match period {
+                    Some(p) => {
+                        tokio::time::sleep_until(next.into()).await;
+                        let scheduled = next;
+                        next += p;
+                        scheduled
+                    }
+                    None => Instant::now(),
+                };
                 let result = run_once(&scenario, &c, &ctx).await;
                 if t.duration_since(started) < warmup {
                     continue;
@@ -224,6 +244,10 @@ async fn main() {
     let units = l.len() as f64 / seconds as f64;
     let reqs = requests.load(Ordering::Relaxed) as f64 / seconds as f64;
     let errors = errors.lock().unwrap();
+    let scenario = match rate {
+        Some(r) => format!("{scenario}@{r:.0}/s"),
+        None => scenario,
+    };
     println!(
         "{scenario}\t{units:.0} units/s\t{reqs:.0} req/s\tp50 {:.1} ms\tp99 {:.1} ms\tp999 {:.1} ms\terrors {}{}",
         pct(0.50).as_secs_f64() * 1e3,
