@@ -49,6 +49,19 @@ impl TryFrom<Row> for Verification {
 const COLUMNS: &str =
     "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at";
 
+/// A `send_blocks` row.
+type BlockRow = (String, String, i64, i64, OffsetDateTime);
+
+fn block((scope, rule, sends, verified, expires_at): BlockRow) -> Block {
+    Block {
+        scope,
+        rule,
+        sends,
+        verified,
+        expires_at,
+    }
+}
+
 fn one(row: Option<Row>) -> Result<Option<Verification>, StoreError> {
     row.map(Verification::try_from).transpose()
 }
@@ -373,23 +386,14 @@ impl Store for PgStore {
         scopes: &[String],
         now: OffsetDateTime,
     ) -> Result<Vec<Block>, StoreError> {
-        let rows: Vec<(String, String, i64, i64, OffsetDateTime)> = sqlx::query_as(
+        let rows: Vec<BlockRow> = sqlx::query_as(
             "SELECT scope, rule, sends, verified, expires_at FROM send_blocks WHERE scope = ANY($1) AND expires_at > $2",
         )
         .bind(scopes)
         .bind(now)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(scope, rule, sends, verified, expires_at)| Block {
-                scope,
-                rule,
-                sends,
-                verified,
-                expires_at,
-            })
-            .collect())
+        Ok(rows.into_iter().map(block).collect())
     }
 
     async fn add_block(&self, block: &Block, now: OffsetDateTime) -> Result<bool, StoreError> {
@@ -446,22 +450,13 @@ impl Store for PgStore {
     }
 
     async fn blocks_in_force(&self, now: OffsetDateTime) -> Result<Vec<Block>, StoreError> {
-        let rows: Vec<(String, String, i64, i64, OffsetDateTime)> = sqlx::query_as(
+        let rows: Vec<BlockRow> = sqlx::query_as(
             "SELECT scope, rule, sends, verified, expires_at FROM send_blocks WHERE expires_at > $1 ORDER BY expires_at DESC",
         )
         .bind(now)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(scope, rule, sends, verified, expires_at)| Block {
-                scope,
-                rule,
-                sends,
-                verified,
-                expires_at,
-            })
-            .collect())
+        Ok(rows.into_iter().map(block).collect())
     }
 
     async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError> {

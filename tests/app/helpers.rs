@@ -305,61 +305,75 @@ impl TestApp {
         list.len()
     }
 
-    /// The id of the number's pending verification, read from the database.
-    pub async fn pending_id(&self, e164: &str) -> uuid::Uuid {
-        let id: String = match self.backend {
+    /// One value from this app's database: `sql` uses `$1`, `$2` (rewritten to
+    /// `?1`, `?2` for SQLite), bound to `text` and then `number` if given.
+    async fn scalar<T>(&self, sql: &str, text: &str, number: Option<i64>) -> T
+    where
+        T: Send + Unpin,
+        T: for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+        T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>,
+    {
+        match self.backend {
             Backend::Sqlite => {
                 let mut conn = sqlx::SqliteConnection::connect(&self.db.url).await.unwrap();
-                sqlx::query_scalar(
-                    "SELECT id FROM verifications WHERE phone = ?1 AND status = 'pending'",
-                )
-                .bind(e164)
-                .fetch_one(&mut conn)
-                .await
-                .unwrap()
+                let sql = sql.replace('$', "?");
+                let mut query = sqlx::query_scalar(&sql).bind(text);
+                if let Some(n) = number {
+                    query = query.bind(n);
+                }
+                query.fetch_one(&mut conn).await.unwrap()
             }
             Backend::Postgres => {
                 let mut conn = sqlx::PgConnection::connect(&self.db.url).await.unwrap();
-                sqlx::query_scalar(
-                    "SELECT id::text FROM verifications WHERE phone = $1 AND status = 'pending'",
-                )
-                .bind(e164)
-                .fetch_one(&mut conn)
-                .await
-                .unwrap()
+                let mut query = sqlx::query_scalar(sql).bind(text);
+                if let Some(n) = number {
+                    query = query.bind(n);
+                }
+                query.fetch_one(&mut conn).await.unwrap()
             }
-        };
+        }
+    }
+
+    /// The id of the number's pending verification, read from the database.
+    pub async fn pending_id(&self, e164: &str) -> uuid::Uuid {
+        let id: String = self
+            .scalar("SELECT CAST(id AS TEXT) FROM verifications WHERE phone = $1 AND status = 'pending'", e164, None)
+            .await;
         id.parse().unwrap()
     }
 
     /// How many pending verifications the number has (0 or 1).
     pub async fn pending_count(&self, e164: &str) -> i64 {
-        let sql = match self.backend {
-            Backend::Sqlite => {
-                "SELECT count(*) FROM verifications WHERE phone = ?1 AND status = 'pending'"
-            }
-            Backend::Postgres => {
-                "SELECT count(*) FROM verifications WHERE phone = $1 AND status = 'pending'"
-            }
-        };
-        match self.backend {
-            Backend::Sqlite => {
-                let mut conn = sqlx::SqliteConnection::connect(&self.db.url).await.unwrap();
-                sqlx::query_scalar(sql)
-                    .bind(e164)
-                    .fetch_one(&mut conn)
-                    .await
-                    .unwrap()
-            }
-            Backend::Postgres => {
-                let mut conn = sqlx::PgConnection::connect(&self.db.url).await.unwrap();
-                sqlx::query_scalar(sql)
-                    .bind(e164)
-                    .fetch_one(&mut conn)
-                    .await
-                    .unwrap()
-            }
-        }
+        self.scalar(
+            "SELECT count(*) FROM verifications WHERE phone = $1 AND status = 'pending'",
+            e164,
+            None,
+        )
+        .await
+    }
+
+    /// Attempts spent over every verification of the number.
+    pub async fn attempts_spent(&self, e164: &str, max_attempts: i64) -> i64 {
+        self.scalar(
+            "SELECT CAST(COALESCE(SUM($2 - attempts_left), 0) AS BIGINT) FROM verifications
+             WHERE phone = $1 AND status <> 'canceled'",
+            e164,
+            Some(max_attempts),
+        )
+        .await
+    }
+
+    /// The session cookie's value as the browser holds it.
+    pub fn session_cookie(&self) -> Option<String> {
+        use reqwest::cookie::CookieStore as _;
+        let url: reqwest::Url = self.address.parse().unwrap();
+        let cookies = self.jar.cookies(&url)?;
+        cookies
+            .to_str()
+            .ok()?
+            .split("; ")
+            .find_map(|c| c.strip_prefix("pv_session="))
+            .map(str::to_owned)
     }
 
     /// A browser of its own (fresh cookie jar) on this app, optionally behind
@@ -379,51 +393,6 @@ impl TestApp {
             client,
             address: self.address.clone(),
         }
-    }
-
-    /// Attempts spent over every verification of the number.
-    pub async fn attempts_spent(&self, e164: &str, max_attempts: i64) -> i64 {
-        let sql = match self.backend {
-            Backend::Sqlite => {
-                "SELECT COALESCE(SUM(?2 - attempts_left), 0) FROM verifications WHERE phone = ?1 AND status <> 'canceled'"
-            }
-            Backend::Postgres => {
-                "SELECT COALESCE(SUM($2 - attempts_left), 0)::BIGINT FROM verifications WHERE phone = $1 AND status <> 'canceled'"
-            }
-        };
-        match self.backend {
-            Backend::Sqlite => {
-                let mut conn = sqlx::SqliteConnection::connect(&self.db.url).await.unwrap();
-                sqlx::query_scalar(sql)
-                    .bind(e164)
-                    .bind(max_attempts)
-                    .fetch_one(&mut conn)
-                    .await
-                    .unwrap()
-            }
-            Backend::Postgres => {
-                let mut conn = sqlx::PgConnection::connect(&self.db.url).await.unwrap();
-                sqlx::query_scalar(sql)
-                    .bind(e164)
-                    .bind(max_attempts)
-                    .fetch_one(&mut conn)
-                    .await
-                    .unwrap()
-            }
-        }
-    }
-
-    /// The session cookie's value as the browser holds it.
-    pub fn session_cookie(&self) -> Option<String> {
-        use reqwest::cookie::CookieStore as _;
-        let url: reqwest::Url = self.address.parse().unwrap();
-        let cookies = self.jar.cookies(&url)?;
-        cookies
-            .to_str()
-            .ok()?
-            .split("; ")
-            .find_map(|c| c.strip_prefix("pv_session="))
-            .map(str::to_owned)
     }
 }
 
