@@ -5,6 +5,7 @@
 //! scenarios: create, flow, page, form. With a rate (units per second), the
 //! load is open-loop: units start on a fixed schedule and latency counts from
 //! the scheduled start, so a slow server cannot hide its queue.
+//! LOADGEN_TIMELINE=<file> writes each unit's start and latency in ms.
 use std::{
     sync::{
         Arc, Mutex,
@@ -181,7 +182,8 @@ async fn main() {
         counter: Arc::new(AtomicU64::new(0)),
     };
     let stop = Arc::new(AtomicBool::new(false));
-    let latencies = Arc::new(Mutex::new(Vec::<Duration>::new()));
+    // (start offset, latency) of every measured unit.
+    let latencies = Arc::new(Mutex::new(Vec::<(Duration, Duration)>::new()));
     let requests = Arc::new(AtomicU64::new(0));
     let errors = Arc::new(Mutex::new(Vec::<String>::new()));
     // Warm up, then measure.
@@ -222,7 +224,10 @@ async fn main() {
                 match result {
                     Ok(n) => {
                         requests.fetch_add(n, Ordering::Relaxed);
-                        latencies.lock().unwrap().push(t.elapsed());
+                        latencies
+                            .lock()
+                            .unwrap()
+                            .push((t.duration_since(started), t.elapsed()));
                     }
                     Err(e) => errors.lock().unwrap().push(e),
                 }
@@ -234,7 +239,23 @@ async fn main() {
     for t in tasks {
         let _ = t.await;
     }
-    let mut l = latencies.lock().unwrap().clone();
+    let samples = latencies.lock().unwrap().clone();
+    // LOADGEN_TIMELINE=<file>: every unit's start (ms since start) and
+    // latency (ms), to see when a tail happens.
+    if let Ok(path) = std::env::var("LOADGEN_TIMELINE") {
+        let lines: String = samples
+            .iter()
+            .map(|(at, l)| {
+                format!(
+                    "{:.1}\t{:.2}\n",
+                    at.as_secs_f64() * 1e3,
+                    l.as_secs_f64() * 1e3
+                )
+            })
+            .collect();
+        std::fs::write(path, lines).expect("timeline file");
+    }
+    let mut l: Vec<Duration> = samples.iter().map(|(_, l)| *l).collect();
     l.sort();
     let pct = |p: f64| {
         l.get(((l.len() as f64 * p) as usize).min(l.len().saturating_sub(1)))

@@ -1,5 +1,13 @@
 //! PostgreSQL: many instances share it, so every limit is checked under a
 //! per-number advisory lock inside the transaction that records the send.
+//!
+//! No row is written by every send: a row that all transactions update
+//! makes them queue behind its lock until each commit is flushed, which
+//! capped throughput at a third of what the other statements allow. The
+//! hourly counters are sharded, and the global budget is granted to each
+//! instance in small reservations ([`Lease`]).
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+
 use async_trait::async_trait;
 use sqlx::{PgPool, Postgres, Transaction, postgres::PgPoolOptions};
 use time::OffsetDateTime;
@@ -13,7 +21,102 @@ use super::{
 #[derive(Debug, Clone)]
 pub struct PgStore {
     pool: PgPool,
+    lease: Arc<Mutex<Lease>>,
 }
+
+/// The largest grant of the global budget one instance reserves at a time.
+const GRANT_MAX: i32 = 500;
+/// A grant is at most this fraction of what is left of the hour's budget, so
+/// near the end of the budget grants shrink to one send and instances cannot
+/// sit on much of it.
+const GRANT_DIVISOR: i32 = 64;
+
+/// This instance's unused reservation of the hour's global SMS budget.
+///
+/// The database counts every unit granted to any instance, so the sends of
+/// all instances together never pass the limit. A reservation left unused
+/// when the hour ends or the instance stops is lost (counted as sent): the
+/// budget errs on the side of sending less.
+#[derive(Debug, Default)]
+struct Lease {
+    hour: Option<OffsetDateTime>,
+    left: u32,
+}
+
+impl Lease {
+    /// Takes one unit reserved for `hour`, if any is left.
+    fn take(&mut self, hour: OffsetDateTime) -> bool {
+        if self.hour == Some(hour) && self.left > 0 {
+            self.left -= 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Adds units granted for `hour`; a grant for a past hour is dropped.
+    fn credit(&mut self, hour: OffsetDateTime, units: u32) {
+        match self.hour {
+            Some(current) if current > hour => {}
+            Some(current) if current == hour => self.left += units,
+            _ => {
+                self.hour = Some(hour);
+                self.left = units;
+            }
+        }
+    }
+}
+
+/// What the gate and the budget said about one send.
+enum Admission {
+    Refused(super::SendRefusal),
+    /// Allowed; the units of a fresh grant beyond this send, to add to the
+    /// lease once the transaction that took them commits.
+    Allowed {
+        spare: u32,
+    },
+}
+
+/// A new verification in one statement: the number's pending one is
+/// canceled and its attempts left carried over (never more than `$4`), and
+/// the new one inserted. The data dependency orders the two, so the
+/// one-pending-per-number index sees the old row canceled first. With
+/// `record_send`, the send and the operator page's hourly counter are
+/// recorded too: one round trip instead of four.
+fn create_sql(record_send: bool) -> String {
+    let send = if record_send {
+        format!(
+            ", sent AS (
+                INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at, prefix, country)
+                SELECT phone, id, $6, TRUE, $8, $9, $10 FROM created
+             ), counted AS (
+                INSERT INTO stats_hourly (hour, country, kind, shard, count) VALUES ($11, $10, 'sent', {SHARD}, 1)
+                ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count + 1
+             )"
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "WITH carried AS (
+            UPDATE verifications SET status = 'canceled', updated_at = $6
+            WHERE phone = $2 AND status = 'pending' RETURNING attempts_left
+         ), created AS (
+            INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at)
+            SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7 FROM carried
+            RETURNING {COLUMNS}
+         ){send}
+         SELECT {COLUMNS} FROM created"
+    )
+}
+
+/// [`create_sql`] for a test number: no send is recorded.
+static CREATE: LazyLock<String> = LazyLock::new(|| create_sql(false));
+static CREATE_AND_RECORD_SEND: LazyLock<String> = LazyLock::new(|| create_sql(true));
+
+/// The shard of a sharded counter row this connection writes: the backend
+/// pid, so the open transactions of one instance never share a row.
+const SHARD: &str = "pg_backend_pid() % 64";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -74,7 +177,10 @@ impl PgStore {
             .connect(url)
             .await
             .map_err(|e| anyhow::anyhow!("cannot connect to PostgreSQL: {e}"))?;
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            lease: Arc::default(),
+        })
     }
 
     pub fn pool(&self) -> &PgPool {
@@ -109,40 +215,74 @@ impl PgStore {
         Ok(gate(limits, now, last, count, oldest))
     }
 
-    /// Takes one unit of the hour's budget; `false` when it is spent.
+    fn lease(&self) -> std::sync::MutexGuard<'_, Lease> {
+        self.lease.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Takes one unit of the hour's budget: from this instance's lease, or
+    /// else from a fresh grant in the transaction. `None` when it is spent;
+    /// otherwise the grant's units beyond this send.
     async fn take_budget(
+        &self,
         tx: &mut Transaction<'_, Postgres>,
         limits: &SendLimits,
-    ) -> Result<bool, StoreError> {
-        let taken: Option<i32> = sqlx::query_scalar(
-            "INSERT INTO sms_budget (hour, sent) VALUES ($1, 1)
-             ON CONFLICT (hour) DO UPDATE SET sent = sms_budget.sent + 1 WHERE sms_budget.sent < $2
-             RETURNING sent",
+    ) -> Result<Option<u32>, StoreError> {
+        if self.lease().take(limits.hour) {
+            return Ok(Some(0));
+        }
+        let limit = i32::try_from(limits.global_limit).unwrap_or(i32::MAX);
+        let first = (limit / GRANT_DIVISOR).clamp(1, GRANT_MAX).min(limit);
+        let granted: Option<i32> = sqlx::query_scalar(
+            "INSERT INTO sms_budget AS b (hour, sent, granted) VALUES ($1, $3, $3)
+             ON CONFLICT (hour) DO UPDATE
+                SET sent = b.sent + GREATEST(1, LEAST($4, ($2 - b.sent) / $5)),
+                    granted = GREATEST(1, LEAST($4, ($2 - b.sent) / $5))
+                WHERE b.sent < $2
+             RETURNING granted",
         )
         .bind(limits.hour)
-        .bind(i64::from(limits.global_limit))
+        .bind(limit)
+        .bind(first)
+        .bind(GRANT_MAX)
+        .bind(GRANT_DIVISOR)
         .fetch_optional(&mut **tx)
         .await?;
-        Ok(taken.is_some())
+        Ok(granted.map(|g| u32::try_from(g - 1).unwrap_or(0)))
     }
 
     /// The per-number gate and then the global budget; nothing for test numbers.
     async fn admit(
+        &self,
         tx: &mut Transaction<'_, Postgres>,
         phone: &str,
         limits: Option<&SendLimits>,
         now: OffsetDateTime,
-    ) -> Result<Option<super::SendRefusal>, StoreError> {
+    ) -> Result<Admission, StoreError> {
         let Some(limits) = limits else {
-            return Ok(None);
+            return Ok(Admission::Allowed { spare: 0 });
         };
         if let Some(refusal) = Self::lock_and_gate(tx, phone, limits, now).await? {
-            return Ok(Some(refusal));
+            return Ok(Admission::Refused(refusal));
         }
-        if !Self::take_budget(tx, limits).await? {
-            return Ok(Some(budget_refusal(limits, now)));
+        Ok(match self.take_budget(tx, limits).await? {
+            Some(spare) => Admission::Allowed { spare },
+            None => Admission::Refused(budget_refusal(limits, now)),
+        })
+    }
+
+    /// Commits a send's transaction, then adds its grant's spare units to
+    /// the lease (never before: a rolled-back grant was never counted).
+    async fn commit_send(
+        &self,
+        tx: Transaction<'_, Postgres>,
+        limits: Option<&SendLimits>,
+        spare: u32,
+    ) -> Result<(), StoreError> {
+        tx.commit().await?;
+        if let (Some(limits), 1..) = (limits, spare) {
+            self.lease().credit(limits.hour, spare);
         }
-        Ok(None)
+        Ok(())
     }
 
     async fn record_send(
@@ -153,14 +293,14 @@ impl PgStore {
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
         // The send and the operator page's hourly counter, in one round trip.
-        sqlx::query(
+        sqlx::query(&format!(
             "WITH sent AS (
                 INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at, prefix, country)
                 VALUES ($1, $2, $3, TRUE, $4, $5, $6)
              )
-             INSERT INTO stats_hourly (hour, country, kind, count) VALUES ($7, $6, 'sent', 1)
-             ON CONFLICT (hour, country, kind) DO UPDATE SET count = stats_hourly.count + 1",
-        )
+             INSERT INTO stats_hourly (hour, country, kind, shard, count) VALUES ($7, $6, 'sent', {SHARD}, 1)
+             ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count + 1",
+        ))
         .bind(phone)
         .bind(id)
         .bind(now)
@@ -199,36 +339,33 @@ impl Store for PgStore {
         now: OffsetDateTime,
     ) -> Result<SendGate<Verification>, StoreError> {
         let mut tx = self.pool.begin().await?;
-        if let Some(refusal) = Self::admit(&mut tx, &new.phone, limits, now).await? {
-            return Ok(Err(refusal));
-        }
-        let carried: Option<i32> = sqlx::query_scalar(
-            "UPDATE verifications SET status = 'canceled', updated_at = $2
-             WHERE phone = $1 AND status = 'pending' RETURNING attempts_left",
-        )
-        .bind(&new.phone)
-        .bind(now)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let spare = match self.admit(&mut tx, &new.phone, limits, now).await? {
+            Admission::Refused(refusal) => return Ok(Err(refusal)),
+            Admission::Allowed { spare } => spare,
+        };
         let max = i32::try_from(new.max_attempts).unwrap_or(i32::MAX);
-        let attempts = carried.map_or(max, |c| c.min(max));
-        let row: Row = sqlx::query_as(&format!(
-            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at)
-             VALUES ($1, $2, $3, 'pending', $4, $5, $6, $6, $6, $7) RETURNING {COLUMNS}"
-        ))
+        let query = sqlx::query_as::<_, Row>(if limits.is_some() {
+            &CREATE_AND_RECORD_SEND
+        } else {
+            &CREATE
+        })
         .bind(new.id)
         .bind(&new.phone)
         .bind(&new.code_hash)
-        .bind(attempts)
+        .bind(max)
         .bind(&new.locale)
         .bind(now)
-        .bind(new.expires_at)
-        .fetch_one(&mut *tx)
-        .await?;
-        if let Some(limits) = limits {
-            Self::record_send(&mut tx, &new.phone, new.id, limits, now).await?;
-        }
-        tx.commit().await?;
+        .bind(new.expires_at);
+        let query = match limits {
+            Some(limits) => query
+                .bind(limits.record_until)
+                .bind(&limits.prefix)
+                .bind(&limits.country)
+                .bind(limits.hour),
+            None => query,
+        };
+        let row = query.fetch_one(&mut *tx).await?;
+        self.commit_send(tx, limits, spare).await?;
         Ok(Ok(row.try_into()?))
     }
 
@@ -248,9 +385,10 @@ impl Store for PgStore {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(phone) = phone else { return Ok(None) };
-        if let Some(refusal) = Self::admit(&mut tx, &phone, limits, now).await? {
-            return Ok(Some(Err(refusal)));
-        }
+        let spare = match self.admit(&mut tx, &phone, limits, now).await? {
+            Admission::Refused(refusal) => return Ok(Some(Err(refusal))),
+            Admission::Allowed { spare } => spare,
+        };
         let row: Option<Row> = sqlx::query_as(&format!(
             "UPDATE verifications SET code_hash = $2, expires_at = $3, last_sent_at = $4, updated_at = $4
              WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}"
@@ -265,7 +403,7 @@ impl Store for PgStore {
         if let Some(limits) = limits {
             Self::record_send(&mut tx, &phone, id, limits, now).await?;
         }
-        tx.commit().await?;
+        self.commit_send(tx, limits, spare).await?;
         Ok(Some(Ok(row.try_into()?)))
     }
 
@@ -333,17 +471,19 @@ impl Store for PgStore {
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
+        // The send no longer counts as sent: -1 on this connection's shard
+        // (the +1 may sit on another; the page sums the shards).
+        sqlx::query(&format!(
             "WITH failed AS (
                 UPDATE sms_sends SET delivered = FALSE WHERE id =
                     (SELECT id FROM sms_sends WHERE verification_id = $1 ORDER BY sent_at DESC, id DESC LIMIT 1)
                 RETURNING sent_at, country
              )
-             UPDATE stats_hourly SET count = count - 1
+             INSERT INTO stats_hourly (hour, country, kind, shard, count)
+             SELECT date_trunc('hour', sent_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', country, 'sent', {SHARD}, -1
              FROM failed
-             WHERE kind = 'sent' AND stats_hourly.country = failed.country
-               AND hour = date_trunc('hour', failed.sent_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'",
-        )
+             ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count - 1",
+        ))
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -419,10 +559,10 @@ impl Store for PgStore {
         country: &str,
         kind: &str,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO stats_hourly (hour, country, kind, count) VALUES ($1, $2, $3, 1)
-             ON CONFLICT (hour, country, kind) DO UPDATE SET count = stats_hourly.count + 1",
-        )
+        sqlx::query(&format!(
+            "INSERT INTO stats_hourly (hour, country, kind, shard, count) VALUES ($1, $2, $3, {SHARD}, 1)
+             ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count + 1",
+        ))
         .bind(hour)
         .bind(country)
         .bind(kind)
@@ -433,7 +573,8 @@ impl Store for PgStore {
 
     async fn stats_since(&self, since: OffsetDateTime) -> Result<Vec<StatRow>, StoreError> {
         let rows: Vec<(OffsetDateTime, String, String, i64)> = sqlx::query_as(
-            "SELECT hour, country, kind, count FROM stats_hourly WHERE hour >= $1 ORDER BY hour",
+            "SELECT hour, country, kind, sum(count)::BIGINT FROM stats_hourly WHERE hour >= $1
+             GROUP BY hour, country, kind ORDER BY hour",
         )
         .bind(since)
         .fetch_all(&self.pool)
@@ -569,5 +710,31 @@ impl Store for PgStore {
             sends,
             blocks,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lease;
+    use time::{Duration, macros::datetime};
+
+    #[test]
+    fn a_lease_hands_out_its_units_for_its_hour_only() {
+        let hour = datetime!(2026-11-26 16:00 UTC);
+        let mut lease = Lease::default();
+        assert!(!lease.take(hour), "an empty lease has nothing");
+        lease.credit(hour, 2);
+        assert!(lease.take(hour));
+        assert!(lease.take(hour));
+        assert!(!lease.take(hour), "two units, two sends");
+
+        lease.credit(hour, 3);
+        let next = hour + Duration::hours(1);
+        assert!(!lease.take(next), "units do not carry into the next hour");
+        lease.credit(next, 1);
+        lease.credit(hour, 5);
+        assert!(lease.take(next));
+        assert!(!lease.take(next), "a late grant for a past hour is dropped");
+        assert!(!lease.take(hour), "the past hour's units are gone");
     }
 }
