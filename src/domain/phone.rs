@@ -47,16 +47,26 @@ impl PhoneNumber {
             .map(|r| r.trim().to_ascii_uppercase())
             .and_then(|r| r.parse::<country::Id>().ok());
         let number = phonenumber::parse(region, &input).map_err(|_| PhoneError::Unparseable)?;
-        if !phonenumber::is_valid(&number) {
+        use phonenumber::metadata::DATABASE;
+        let can_receive_sms = matches!(
+            number.number_type(&DATABASE),
+            phonenumber::Type::Mobile
+                | phonenumber::Type::FixedLineOrMobile
+                | phonenumber::Type::PersonalNumber
+                | phonenumber::Type::Voip
+        );
+        // A known type already proves the number valid, unless the national
+        // number has leading zeros: the crate's type check reads it without
+        // them and its validity check with them. Skipping the second lookup
+        // of the region's patterns saves a third of the parse.
+        let national = number.national();
+        let type_proves_valid =
+            can_receive_sms && national.to_string() == national.value().to_string();
+        if !type_proves_valid && !phonenumber::is_valid(&number) {
             return Err(PhoneError::Invalid);
         }
-        use phonenumber::metadata::DATABASE;
-        match number.number_type(&DATABASE) {
-            phonenumber::Type::Mobile
-            | phonenumber::Type::FixedLineOrMobile
-            | phonenumber::Type::PersonalNumber
-            | phonenumber::Type::Voip => {}
-            _ => return Err(PhoneError::CannotReceiveSms),
+        if !can_receive_sms {
+            return Err(PhoneError::CannotReceiveSms);
         }
         let e164 = number.format().mode(Mode::E164).to_string();
         let region = number
@@ -343,6 +353,32 @@ mod tests {
         #[test]
         fn parse_never_panics(input in "\\PC{0,50}", region in "[A-Z]{0,3}") {
             let _ = PhoneNumber::parse(&input, Some(&region));
+        }
+
+        /// The verdict agrees with the crate's own validity and type checks,
+        /// over regions with and without national leading zeros.
+        #[test]
+        fn verdict_matches_the_crates_checks(
+            digits in "0?[0-9]{6,11}",
+            region in prop::sample::select(vec!["US", "GB", "IT", "CI", "DE", "IN", "BR", "RU", "SM", "GA"]),
+        ) {
+            use phonenumber::{Type, metadata::DATABASE};
+            let Ok(number) = phonenumber::parse(region.parse().ok(), &digits) else {
+                prop_assert_eq!(PhoneNumber::parse(&digits, Some(region)).err(), Some(PhoneError::Unparseable));
+                return Ok(());
+            };
+            let expected = if !phonenumber::is_valid(&number) {
+                Err(PhoneError::Invalid)
+            } else if matches!(
+                number.number_type(&DATABASE),
+                Type::Mobile | Type::FixedLineOrMobile | Type::PersonalNumber | Type::Voip
+            ) {
+                Ok(number.format().mode(Mode::E164).to_string())
+            } else {
+                Err(PhoneError::CannotReceiveSms)
+            };
+            let got = PhoneNumber::parse(&digits, Some(region)).map(|p| p.e164().to_owned());
+            prop_assert_eq!(got, expected);
         }
 
         #[test]

@@ -31,6 +31,11 @@ const GRANT_MAX: i32 = 500;
 /// sit on much of it.
 const GRANT_DIVISOR: i32 = 64;
 
+/// The first grant of an hour's budget of `limit` sends.
+fn first_grant(limit: i32) -> i32 {
+    (limit / GRANT_DIVISOR).clamp(1, GRANT_MAX).min(limit)
+}
+
 /// This instance's unused reservation of the hour's global SMS budget.
 ///
 /// The database counts every unit granted to any instance, so the sends of
@@ -77,26 +82,12 @@ enum Admission {
     },
 }
 
-/// A new verification in one statement: the number's pending one is
-/// canceled and its attempts left carried over (never more than `$4`), and
-/// the new one inserted. The data dependency orders the two, so the
-/// one-pending-per-number index sees the old row canceled first. With
-/// `record_send`, the send and the operator page's hourly counter are
-/// recorded too: one round trip instead of four.
-fn create_sql(record_send: bool) -> String {
-    let send = if record_send {
-        format!(
-            ", sent AS (
-                INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at, prefix, country)
-                SELECT phone, id, $6, TRUE, $8, $9, $10 FROM created
-             ), counted AS (
-                INSERT INTO stats_hourly (hour, country, kind, shard, count) VALUES ($11, $10, 'sent', {SHARD}, 1)
-                ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count + 1
-             )"
-        )
-    } else {
-        String::new()
-    };
+/// A new verification for a test number (no lock, no gate, no send), in
+/// one statement: the number's pending one is canceled and its attempts
+/// left carried over (never more than `$4`), and the new one inserted. The
+/// data dependency orders the two, so the one-pending-per-number index sees
+/// the old row canceled first. Real sends go through `pv_create_and_send`.
+static CREATE_WITHOUT_SEND: LazyLock<String> = LazyLock::new(|| {
     format!(
         "WITH carried AS (
             UPDATE verifications SET status = 'canceled', updated_at = $6
@@ -105,14 +96,28 @@ fn create_sql(record_send: bool) -> String {
             INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at)
             SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7 FROM carried
             RETURNING {COLUMNS}
-         ){send}
+         )
          SELECT {COLUMNS} FROM created"
     )
+});
+
+/// What `pv_create_and_send` answers: the gate's figures, the size of the
+/// budget grant it took (0 when none was asked for), and the new
+/// verification's attempts; `attempts_left` is `None` when it refused.
+#[derive(sqlx::FromRow)]
+struct CreateAndSend {
+    last_delivered: Option<OffsetDateTime>,
+    sends: i64,
+    oldest: Option<OffsetDateTime>,
+    granted: Option<i32>,
+    attempts_left: Option<i32>,
 }
 
-/// [`create_sql`] for a test number: no send is recorded.
-static CREATE: LazyLock<String> = LazyLock::new(|| create_sql(false));
-static CREATE_AND_RECORD_SEND: LazyLock<String> = LazyLock::new(|| create_sql(true));
+/// A timestamp as PostgreSQL keeps it (whole microseconds, as sqlx sends it).
+fn as_stored(t: OffsetDateTime) -> OffsetDateTime {
+    t.replace_nanosecond(t.nanosecond() / 1_000 * 1_000)
+        .unwrap_or(t)
+}
 
 /// The shard of a sharded counter row this connection writes: the backend
 /// pid, so the open transactions of one instance never share a row.
@@ -231,22 +236,14 @@ impl PgStore {
             return Ok(Some(0));
         }
         let limit = i32::try_from(limits.global_limit).unwrap_or(i32::MAX);
-        let first = (limit / GRANT_DIVISOR).clamp(1, GRANT_MAX).min(limit);
-        let granted: Option<i32> = sqlx::query_scalar(
-            "INSERT INTO sms_budget AS b (hour, sent, granted) VALUES ($1, $3, $3)
-             ON CONFLICT (hour) DO UPDATE
-                SET sent = b.sent + GREATEST(1, LEAST($4, ($2 - b.sent) / $5)),
-                    granted = GREATEST(1, LEAST($4, ($2 - b.sent) / $5))
-                WHERE b.sent < $2
-             RETURNING granted",
-        )
-        .bind(limits.hour)
-        .bind(limit)
-        .bind(first)
-        .bind(GRANT_MAX)
-        .bind(GRANT_DIVISOR)
-        .fetch_optional(&mut **tx)
-        .await?;
+        let granted: Option<i32> = sqlx::query_scalar("SELECT pv_grant($1, $2, $3, $4, $5)")
+            .bind(limits.hour)
+            .bind(limit)
+            .bind(first_grant(limit))
+            .bind(GRANT_MAX)
+            .bind(GRANT_DIVISOR)
+            .fetch_one(&mut **tx)
+            .await?;
         Ok(granted.map(|g| u32::try_from(g - 1).unwrap_or(0)))
     }
 
@@ -338,35 +335,77 @@ impl Store for PgStore {
         limits: Option<&SendLimits>,
         now: OffsetDateTime,
     ) -> Result<SendGate<Verification>, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let spare = match self.admit(&mut tx, &new.phone, limits, now).await? {
-            Admission::Refused(refusal) => return Ok(Err(refusal)),
-            Admission::Allowed { spare } => spare,
-        };
         let max = i32::try_from(new.max_attempts).unwrap_or(i32::MAX);
-        let query = sqlx::query_as::<_, Row>(if limits.is_some() {
-            &CREATE_AND_RECORD_SEND
-        } else {
-            &CREATE
-        })
+        let Some(limits) = limits else {
+            let row: Row = sqlx::query_as(&CREATE_WITHOUT_SEND)
+                .bind(new.id)
+                .bind(&new.phone)
+                .bind(&new.code_hash)
+                .bind(max)
+                .bind(&new.locale)
+                .bind(now)
+                .bind(new.expires_at)
+                .fetch_one(&self.pool)
+                .await?;
+            return Ok(Ok(row.try_into()?));
+        };
+        // One round trip, one implicit transaction (see the migration).
+        let from_lease = self.lease().take(limits.hour);
+        let budget = i32::try_from(limits.global_limit).unwrap_or(i32::MAX);
+        let answer: CreateAndSend = sqlx::query_as(
+            "SELECT last_delivered, sends, oldest, granted, attempts_left FROM pv_create_and_send(
+                $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+        )
         .bind(new.id)
         .bind(&new.phone)
         .bind(&new.code_hash)
         .bind(max)
         .bind(&new.locale)
         .bind(now)
-        .bind(new.expires_at);
-        let query = match limits {
-            Some(limits) => query
-                .bind(limits.record_until)
-                .bind(&limits.prefix)
-                .bind(&limits.country)
-                .bind(limits.hour),
-            None => query,
+        .bind(new.expires_at)
+        .bind(now - limits.cooldown)
+        .bind(now - limits.window)
+        .bind(i32::try_from(limits.limit).unwrap_or(i32::MAX))
+        .bind(limits.record_until)
+        .bind(&limits.prefix)
+        .bind(&limits.country)
+        .bind(limits.hour)
+        .bind(!from_lease)
+        .bind(budget)
+        .bind(first_grant(budget))
+        .bind(GRANT_MAX)
+        .bind(GRANT_DIVISOR)
+        .fetch_one(&self.pool)
+        .await?;
+        let Some(attempts_left) = answer.attempts_left else {
+            if from_lease {
+                self.lease().credit(limits.hour, 1);
+            }
+            let refusal = gate(
+                limits,
+                now,
+                answer.last_delivered,
+                answer.sends,
+                answer.oldest,
+            )
+            .unwrap_or_else(|| budget_refusal(limits, now));
+            return Ok(Err(refusal));
         };
-        let row = query.fetch_one(&mut *tx).await?;
-        self.commit_send(tx, limits, spare).await?;
-        Ok(Ok(row.try_into()?))
+        if let Some(spare) = answer.granted.and_then(|g| u32::try_from(g - 1).ok()) {
+            self.lease().credit(limits.hour, spare);
+        }
+        Ok(Ok(Verification {
+            id: new.id,
+            phone: new.phone.clone(),
+            code_hash: new.code_hash.clone(),
+            status: Status::Pending,
+            attempts_left: u32::try_from(attempts_left)
+                .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
+            locale: new.locale.clone(),
+            created_at: as_stored(now),
+            last_sent_at: as_stored(now),
+            expires_at: as_stored(new.expires_at),
+        }))
     }
 
     async fn replace_code(
