@@ -55,7 +55,13 @@ const RTL: &[&str] = &["ar", "he", "fa", "ur"];
 
 /// The shipped locale for a tag (`es-MX` → `es`, `zh-CN` → `zh-Hans`), if any.
 pub fn shipped_locale(tag: &str) -> Option<&'static str> {
-    let id: LanguageIdentifier = tag.trim().parse().ok()?;
+    let tag = tag.trim();
+    // The common case, a tag spelled as shipped, needs no negotiation (which
+    // would find the same exact match first).
+    if let Some(shipped) = LOCALES.iter().copied().find(|l| *l == tag) {
+        return Some(shipped);
+    }
+    let id: LanguageIdentifier = tag.parse().ok()?;
     best_match(&[id])
 }
 
@@ -507,6 +513,11 @@ mod tests {
 
     #[test]
     fn shipped_locale_matches_regional_tags() {
+        for shipped in LOCALES {
+            assert_eq!(shipped_locale(shipped), Some(*shipped));
+            // Negotiation, which the exact match skips, agrees.
+            assert_eq!(best_match(&[shipped.parse().unwrap()]), Some(*shipped));
+        }
         assert_eq!(shipped_locale("es-419"), Some("es"));
         assert_eq!(shipped_locale("EN"), Some("en"));
         assert_eq!(shipped_locale("zz"), None);

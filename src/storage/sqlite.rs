@@ -85,6 +85,9 @@ impl SqliteStore {
         }
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            // An in-process file does not drop connections; sqlx's default
+            // ping before each use is a hop to the connection's thread.
+            .test_before_acquire(false)
             .acquire_timeout(std::time::Duration::from_secs(10))
             .connect_with(options)
             .await
