@@ -9,7 +9,11 @@
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use async_trait::async_trait;
-use sqlx::{PgPool, Postgres, Transaction, postgres::PgPoolOptions};
+use sqlx::{
+    PgPool, Postgres, Transaction,
+    postgres::{PgArguments, PgPoolOptions},
+    query::QueryAs,
+};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -111,6 +115,23 @@ struct CreateAndSend {
     oldest: Option<OffsetDateTime>,
     granted: Option<i32>,
     attempts_left: Option<i32>,
+}
+
+/// Binds `$1`–`$7` of both create statements: the new verification.
+fn bind_new<'q, O>(
+    query: QueryAs<'q, Postgres, O, PgArguments>,
+    new: &'q NewVerification,
+    max_attempts: i32,
+    now: OffsetDateTime,
+) -> QueryAs<'q, Postgres, O, PgArguments> {
+    query
+        .bind(new.id)
+        .bind(&new.phone)
+        .bind(&new.code_hash)
+        .bind(max_attempts)
+        .bind(&new.locale)
+        .bind(now)
+        .bind(new.expires_at)
 }
 
 /// A timestamp as PostgreSQL keeps it (whole microseconds, as sqlx sends it).
@@ -350,14 +371,7 @@ impl Store for PgStore {
     ) -> Result<SendGate<Verification>, StoreError> {
         let max = i32::try_from(new.max_attempts).unwrap_or(i32::MAX);
         let Some(limits) = limits else {
-            let row: Row = sqlx::query_as(&CREATE_WITHOUT_SEND)
-                .bind(new.id)
-                .bind(&new.phone)
-                .bind(&new.code_hash)
-                .bind(max)
-                .bind(&new.locale)
-                .bind(now)
-                .bind(new.expires_at)
+            let row: Row = bind_new(sqlx::query_as(&CREATE_WITHOUT_SEND), new, max, now)
                 .fetch_one(&self.pool)
                 .await?;
             return Ok(Ok(row.try_into()?));
@@ -365,17 +379,15 @@ impl Store for PgStore {
         // One round trip, one implicit transaction (see the migration).
         let from_lease = self.lease().take(limits.hour);
         let budget = i32::try_from(limits.global_limit).unwrap_or(i32::MAX);
-        let answer: CreateAndSend = sqlx::query_as(
-            "SELECT last_delivered, sends, oldest, granted, attempts_left FROM pv_create_and_send(
-                $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+        let answer: CreateAndSend = bind_new(
+            sqlx::query_as(
+                "SELECT last_delivered, sends, oldest, granted, attempts_left FROM pv_create_and_send(
+                    $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+            ),
+            new,
+            max,
+            now,
         )
-        .bind(new.id)
-        .bind(&new.phone)
-        .bind(&new.code_hash)
-        .bind(max)
-        .bind(&new.locale)
-        .bind(now)
-        .bind(new.expires_at)
         .bind(now - limits.cooldown)
         .bind(now - limits.window)
         .bind(i32::try_from(limits.limit).unwrap_or(i32::MAX))
