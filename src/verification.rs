@@ -72,6 +72,13 @@ pub enum CheckOutcome {
     NotPending(Status),
 }
 
+/// The start of `t`'s clock hour (UTC): the bucket of the budget and of the
+/// operator page's counters.
+pub fn clock_hour(t: OffsetDateTime) -> OffsetDateTime {
+    let ts = t.unix_timestamp();
+    OffsetDateTime::from_unix_timestamp(ts - ts.rem_euclid(3600)).unwrap_or(t)
+}
+
 pub struct Verifier {
     store: Arc<dyn Store>,
     sms: Arc<dyn SmsSender>,
@@ -124,14 +131,13 @@ impl Verifier {
         let cooldown = Duration::seconds(i64::from(send.resend_cooldown_seconds));
         let window = Duration::seconds(i64::from(send.limit_window_seconds));
         let pumping_window = Duration::seconds(i64::from(self.policy.abuse.pumping.window_seconds));
-        let ts = now.unix_timestamp();
         SendLimits {
             cooldown,
             limit: send.limit_per_phone,
             window,
             record_until: now + window.max(cooldown).max(pumping_window).max(Duration::HOUR),
             global_limit: self.policy.abuse.global_limit_per_hour,
-            hour: OffsetDateTime::from_unix_timestamp(ts - ts.rem_euclid(3600)).unwrap_or(now),
+            hour: clock_hour(now),
             prefix: target.prefix.clone(),
             country: target.country.clone(),
         }
@@ -140,10 +146,7 @@ impl Verifier {
     /// Adds one to this hour's counter of the operator page; a failure to
     /// count is logged, never passed on.
     async fn stat(&self, country: &str, kind: &str) {
-        let ts = self.clock.now().unix_timestamp();
-        let Ok(hour) = OffsetDateTime::from_unix_timestamp(ts - ts.rem_euclid(3600)) else {
-            return;
-        };
+        let hour = clock_hour(self.clock.now());
         if let Err(e) = self.store.bump_stat(hour, country, kind).await {
             tracing::warn!(error = %e, kind, "operator statistics not updated");
         }
@@ -475,17 +478,28 @@ impl Verifier {
             let correct = self
                 .hasher
                 .verify(id, candidate.as_ref(), &current.code_hash);
+            // A right answer is counted on the operator page by the same write.
+            let country = if correct {
+                PhoneNumber::from_stored(&current.phone)
+                    .map(|p| Target::of(&p, 0).country)
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            let hour = clock_hour(now);
             if let Some(after) = self
                 .store
-                .record_check(id, &current.code_hash, correct, now)
+                .record_check(
+                    id,
+                    &current.code_hash,
+                    correct,
+                    now,
+                    correct.then_some((hour, country.as_str())),
+                )
                 .await?
             {
                 let outcome = if after.status == Status::Approved {
                     tracing::info!("verification approved");
-                    let country = PhoneNumber::from_stored(&after.phone)
-                        .map(|p| Target::of(&p, 0).country)
-                        .unwrap_or_default();
-                    self.stat(&country, "approved").await;
                     self.metrics
                         .approved
                         .get_or_create(&CountryLabel { country })

@@ -262,12 +262,15 @@ pub trait Store: Send + Sync + 'static {
     /// pending, unexpired, has attempts left and still has that hash. A right
     /// answer approves; a wrong one spends an attempt (and ends the
     /// verification at zero). `None` when the condition no longer held.
+    /// When it approves, the operator page's `approved` counter for
+    /// `approved_stat` (hour, country) is counted in the same transaction.
     async fn record_check(
         &self,
         id: Uuid,
         seen_hash: &[u8],
         correct: bool,
         now: OffsetDateTime,
+        approved_stat: Option<(OffsetDateTime, &str)>,
     ) -> Result<Option<Verification>, StoreError>;
 
     /// Cancels a pending verification; `None` when it is not pending.

@@ -486,9 +486,11 @@ impl Store for PgStore {
         seen_hash: &[u8],
         correct: bool,
         now: OffsetDateTime,
+        approved_stat: Option<(OffsetDateTime, &str)>,
     ) -> Result<Option<Verification>, StoreError> {
         // One statement: the conditional update, and on approval the send
-        // records marked verified for the pumping statistics.
+        // records marked verified for the pumping statistics and the
+        // operator page's counter.
         one(sqlx::query_as(&format!(
             "WITH checked AS (
                 UPDATE verifications SET
@@ -502,6 +504,11 @@ impl Store for PgStore {
              ), marked AS (
                 UPDATE sms_sends SET verified = TRUE
                 WHERE verification_id = (SELECT id FROM checked WHERE status = 'approved')
+             ), counted AS (
+                INSERT INTO stats_hourly (hour, country, kind, shard, count)
+                SELECT $5, $6, 'approved', {SHARD}, 1 FROM checked
+                WHERE status = 'approved' AND $5::TIMESTAMPTZ IS NOT NULL
+                ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count + 1
              )
              SELECT {COLUMNS} FROM checked"
         ))
@@ -509,6 +516,8 @@ impl Store for PgStore {
         .bind(seen_hash)
         .bind(correct)
         .bind(now)
+        .bind(approved_stat.map(|(hour, _)| hour))
+        .bind(approved_stat.map(|(_, country)| country))
         .fetch_optional(&self.pool)
         .await?)
     }

@@ -137,6 +137,25 @@ impl SqliteStore {
         &self.pool
     }
 
+    /// Adds one to an hourly counter of the operator page.
+    async fn count(
+        tx: &mut WriteTx,
+        hour: OffsetDateTime,
+        country: &str,
+        kind: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO stats_hourly (hour, country, kind, count) VALUES (?1, ?2, ?3, 1)
+             ON CONFLICT (hour, country, kind) DO UPDATE SET count = count + 1",
+        )
+        .bind(ms(hour))
+        .bind(country)
+        .bind(kind)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
     async fn write_tx(&self) -> Result<WriteTx, StoreError> {
         let turn = self.writers.clone().lock_owned().await;
         Ok(WriteTx {
@@ -347,6 +366,7 @@ impl Store for SqliteStore {
         seen_hash: &[u8],
         correct: bool,
         now: OffsetDateTime,
+        approved_stat: Option<(OffsetDateTime, &str)>,
     ) -> Result<Option<Verification>, StoreError> {
         let mut tx = self.write_tx().await?;
         let row = one(sqlx::query_as(&format!(
@@ -370,6 +390,9 @@ impl Store for SqliteStore {
                 .bind(id.to_string())
                 .execute(&mut *tx)
                 .await?;
+            if let Some((hour, country)) = approved_stat {
+                Self::count(&mut tx, hour, country, "approved").await?;
+            }
         }
         tx.commit().await?;
         Ok(row)
@@ -502,15 +525,7 @@ impl Store for SqliteStore {
         kind: &str,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
-        sqlx::query(
-            "INSERT INTO stats_hourly (hour, country, kind, count) VALUES (?1, ?2, ?3, 1)
-             ON CONFLICT (hour, country, kind) DO UPDATE SET count = count + 1",
-        )
-        .bind(ms(hour))
-        .bind(country)
-        .bind(kind)
-        .execute(&mut *tx)
-        .await?;
+        Self::count(&mut tx, hour, country, kind).await?;
         tx.commit().await?;
         Ok(())
     }

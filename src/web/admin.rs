@@ -12,7 +12,7 @@ use axum::{
 };
 use base64::Engine as _;
 use subtle::ConstantTimeEq;
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 
 use crate::{error::AppError, state::AppState, storage::Block};
 
@@ -112,8 +112,7 @@ async fn page(State(state): State<AppState>, headers: HeaderMap) -> Result<Respo
             .into_response());
     }
     let now = state.verifier.now();
-    let ts = now.unix_timestamp();
-    let this_hour = OffsetDateTime::from_unix_timestamp(ts - ts.rem_euclid(3600)).unwrap_or(now);
+    let this_hour = crate::verification::clock_hour(now);
     let first = this_hour - Duration::hours(23);
     let rows = state.store.stats_since(first).await?;
     let blocks = state.store.blocks_in_force(now).await?;

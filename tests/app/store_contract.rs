@@ -109,7 +109,7 @@ async fn create_replaces_the_pending_verification(backend: Backend) {
         .unwrap()
         .unwrap();
     c.store
-        .record_check(first.id, &first.code_hash, false, c.now)
+        .record_check(first.id, &first.code_hash, false, c.now, None)
         .await
         .unwrap()
         .unwrap();
@@ -258,28 +258,28 @@ async fn record_check_is_conditional(backend: Backend) {
     // A stale hash (the code was replaced meanwhile) changes nothing.
     assert_eq!(
         c.store
-            .record_check(n.id, &[0; 32], false, c.now)
+            .record_check(n.id, &[0; 32], false, c.now, None)
             .await
             .unwrap(),
         None
     );
     let v = c
         .store
-        .record_check(n.id, &n.code_hash, false, c.now)
+        .record_check(n.id, &n.code_hash, false, c.now, None)
         .await
         .unwrap()
         .unwrap();
     assert_eq!((v.status, v.attempts_left), (Status::Pending, 1));
     let v = c
         .store
-        .record_check(n.id, &n.code_hash, false, c.now)
+        .record_check(n.id, &n.code_hash, false, c.now, None)
         .await
         .unwrap()
         .unwrap();
     assert_eq!((v.status, v.attempts_left), (Status::MaxAttemptsReached, 0));
     assert_eq!(
         c.store
-            .record_check(n.id, &n.code_hash, true, c.now)
+            .record_check(n.id, &n.code_hash, true, c.now, None)
             .await
             .unwrap(),
         None
@@ -295,25 +295,40 @@ async fn record_check_is_conditional(backend: Backend) {
     let late = ok.expires_at;
     assert_eq!(
         c.store
-            .record_check(ok.id, &ok.code_hash, true, late)
+            .record_check(ok.id, &ok.code_hash, true, late, None)
             .await
             .unwrap(),
         None
     );
+    let hour = limits(c.now).hour;
     let v = c
         .store
-        .record_check(ok.id, &ok.code_hash, true, c.now)
+        .record_check(ok.id, &ok.code_hash, true, c.now, Some((hour, "US")))
         .await
         .unwrap()
         .unwrap();
     assert_eq!((v.status, v.attempts_left), (Status::Approved, 5));
     assert_eq!(
         c.store
-            .record_check(ok.id, &ok.code_hash, true, c.now)
+            .record_check(ok.id, &ok.code_hash, true, c.now, Some((hour, "US")))
             .await
             .unwrap(),
         None,
         "approves once"
+    );
+    let approved: Vec<_> = c
+        .store
+        .stats_since(hour)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.kind == "approved")
+        .map(|r| (r.hour, r.country, r.count))
+        .collect();
+    assert_eq!(
+        approved,
+        [(hour, "US".to_string(), 1)],
+        "the approval is counted once, with it"
     );
 }
 
