@@ -40,6 +40,12 @@ fn first_grant(limit: i32) -> i32 {
     (limit / GRANT_DIVISOR).clamp(1, GRANT_MAX).min(limit)
 }
 
+/// The units of a grant beyond the send that took it (0 when no grant was
+/// taken).
+fn spare(granted: i32) -> u32 {
+    u32::try_from(granted - 1).unwrap_or(0)
+}
+
 /// This instance's unused reservation of the hour's global SMS budget.
 ///
 /// The database counts every unit granted to any instance, so the sends of
@@ -278,7 +284,7 @@ impl PgStore {
             .bind(GRANT_DIVISOR)
             .fetch_one(&mut **tx)
             .await?;
-        Ok(granted.map(|g| u32::try_from(g - 1).unwrap_or(0)))
+        Ok(granted.map(spare))
     }
 
     /// The per-number gate and then the global budget; nothing for test numbers.
@@ -416,8 +422,8 @@ impl Store for PgStore {
             .unwrap_or_else(|| budget_refusal(limits, now));
             return Ok(Err(refusal));
         };
-        if let Some(spare) = answer.granted.and_then(|g| u32::try_from(g - 1).ok()) {
-            self.lease().credit(limits.hour, spare);
+        if let Some(granted) = answer.granted {
+            self.lease().credit(limits.hour, spare(granted));
         }
         Ok(Ok(Verification {
             id: new.id,

@@ -245,15 +245,7 @@ impl SqliteStore {
         .execute(&mut **tx)
         .await?;
         // The operator page's hourly counter, in the same transaction.
-        sqlx::query(
-            "INSERT INTO stats_hourly (hour, country, kind, count) VALUES (?1, ?2, 'sent', 1)
-             ON CONFLICT (hour, country, kind) DO UPDATE SET count = count + 1",
-        )
-        .bind(ms(limits.hour))
-        .bind(&limits.country)
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
+        Self::count(tx, limits.hour, &limits.country, "sent").await
     }
 }
 
