@@ -111,7 +111,44 @@ pub struct PumpingSettings {
     pub max_unverified_percent: u32,
     /// Unverified sends to one country in the window before its rule may fire.
     pub country_min_sends: u32,
+    /// Distinct client networks (IPv4 /24, IPv6 /48) among a prefix's
+    /// unverified sends before its rule may fire: one source cannot aim it.
+    pub min_networks: u32,
+    /// The same for a country.
+    pub country_min_networks: u32,
     pub block_seconds: u32,
+}
+
+/// Which header a trusted proxy writes the client's address into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProxyHeader {
+    XForwardedFor,
+    Forwarded,
+}
+
+impl ProxyHeader {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProxyHeader::XForwardedFor => "x-forwarded-for",
+            ProxyHeader::Forwarded => "forwarded",
+        }
+    }
+}
+
+/// Connection handling: timeouts for slow clients and connection caps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HttpSettings {
+    /// A request's headers must arrive within this.
+    pub header_timeout: std::time::Duration,
+    /// Its body must arrive within this after the headers.
+    pub body_timeout: std::time::Duration,
+    /// An idle keep-alive connection is closed after this.
+    pub idle_timeout: std::time::Duration,
+    /// Open connections in all (also kept below the open-file limit).
+    pub max_connections: u32,
+    /// Open connections from one client address (not applied when
+    /// `TRUST_PROXY_HEADERS` says every peer is our proxy).
+    pub max_connections_per_ip: u32,
 }
 
 /// Abuse resistance beyond the per-number limits.
@@ -123,6 +160,13 @@ pub struct AbuseSettings {
     pub ip_per_minute: u32,
     pub ip_burst: u32,
     pub trust_proxy_headers: bool,
+    /// The one header the trusted proxy writes (`PROXY_HEADER`).
+    pub proxy_header: ProxyHeader,
+    /// Proxies of ours in front of the app: the client is the entry this
+    /// many places from the right (`TRUSTED_PROXY_HOPS`).
+    pub trusted_proxy_hops: u32,
+    /// IPv6 clients are keyed by this prefix (`IPV6_PREFIX_LENGTH`).
+    pub ipv6_prefix: u8,
     pub pumping: PumpingSettings,
 }
 
@@ -132,6 +176,9 @@ pub struct SendSettings {
     pub resend_cooldown_seconds: u32,
     pub limit_per_phone: u32,
     pub limit_window_seconds: u32,
+    /// Wrong codes allowed per number in the window, over all its
+    /// verifications (`WRONG_CODE_LIMIT_PER_PHONE`, default `OTP_MAX_ATTEMPTS`).
+    pub wrong_code_limit: u32,
 }
 
 #[derive(Clone)]
@@ -152,17 +199,74 @@ pub struct Settings {
     pub otp: OtpSettings,
     pub send: SendSettings,
     pub abuse: AbuseSettings,
+    pub http: HttpSettings,
     pub default_locale: String,
     pub cleanup_interval_seconds: u32,
     pub log_format: LogFormat,
-    /// Bearer keys for `/api/v1`; empty means the API is off.
-    pub api_keys: Vec<SecretString>,
+    /// Bearer keys for `/api/v1`; empty means the API is off. Each key is a
+    /// tenant: it sees only the verifications it created.
+    pub api_keys: Vec<ApiKey>,
     /// The operator page's password (HTTP basic auth); `None` turns it off.
     pub admin_password: Option<SecretString>,
     /// Numbers with a fixed code: nothing sent, not counted (E.164 → code).
     pub test_numbers: Vec<(String, String)>,
     /// Apps that embed the flow (`[[clients]]` in the TOML file).
     pub clients: Vec<ClientConfig>,
+}
+
+/// An API key and the name it is known by in logs and metrics (`name:key`
+/// in `API_KEYS`; else `key-` and the first 8 hex digits of its SHA-256).
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiKey {
+    pub name: String,
+    pub key: SecretString,
+}
+
+impl std::fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ApiKey({})", self.name)
+    }
+}
+
+/// One `API_KEYS` entry: `key` or `name:key`.
+fn parse_api_key(entry: &str) -> Result<ApiKey, ConfigError> {
+    let (name, key) = match entry.split_once(':') {
+        Some((name, key)) => (Some(name), key),
+        None => (None, entry),
+    };
+    if key.len() < 16 || key.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(problem(
+            "API_KEYS",
+            "each key must be at least 16 characters, without spaces",
+        ));
+    }
+    let name = match name {
+        Some(name)
+            if (1..=64).contains(&name.len())
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
+        {
+            name.to_owned()
+        }
+        Some(name) => {
+            return Err(problem(
+                "API_KEYS",
+                format!("the key name `{name}` must be 1 to 64 letters, digits, - or _"),
+            ));
+        }
+        None => {
+            use sha2::Digest as _;
+            format!(
+                "key-{}",
+                &hex::encode(sha2::Sha256::digest(key.as_bytes()))[..8]
+            )
+        }
+    };
+    Ok(ApiKey {
+        name,
+        key: SecretString(key.to_owned()),
+    })
 }
 
 /// A string that `Debug` never prints.
@@ -282,13 +386,18 @@ pub fn validate_clients(raw: Vec<RawClient>) -> Result<Vec<ClientConfig>, Config
 fn secure_or_loopback(url: &Url) -> bool {
     match url.scheme() {
         "https" => url.host().is_some(),
-        "http" => match url.host() {
-            Some(url::Host::Domain(d)) => d == "localhost",
-            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-            None => false,
-        },
+        "http" => is_loopback_host(url),
         _ => false,
+    }
+}
+
+/// `localhost` or a loopback address.
+fn is_loopback_host(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
     }
 }
 
@@ -308,10 +417,11 @@ impl std::fmt::Debug for Settings {
             .field("otp", &self.otp)
             .field("send", &self.send)
             .field("abuse", &self.abuse)
+            .field("http", &self.http)
             .field("default_locale", &self.default_locale)
             .field("cleanup_interval_seconds", &self.cleanup_interval_seconds)
             .field("log_format", &self.log_format)
-            .field("api_keys", &format_args!("{} key(s)", self.api_keys.len()))
+            .field("api_keys", &self.api_keys)
             .field(
                 "admin_password",
                 &self.admin_password.as_ref().map(|_| "<set>"),
@@ -360,17 +470,28 @@ pub const KEYS: &[&str] = &[
     "RESEND_COOLDOWN_SECONDS",
     "SEND_LIMIT_PER_PHONE",
     "SEND_LIMIT_WINDOW_SECONDS",
+    "WRONG_CODE_LIMIT_PER_PHONE",
     "SMS_GLOBAL_LIMIT_PER_HOUR",
     "ALLOWED_COUNTRIES",
     "IP_RATE_LIMIT_PER_MINUTE",
     "IP_RATE_LIMIT_BURST",
     "TRUST_PROXY_HEADERS",
+    "PROXY_HEADER",
+    "TRUSTED_PROXY_HOPS",
+    "IPV6_PREFIX_LENGTH",
+    "HTTP_HEADER_TIMEOUT_SECONDS",
+    "HTTP_BODY_TIMEOUT_SECONDS",
+    "HTTP_IDLE_TIMEOUT_SECONDS",
+    "HTTP_MAX_CONNECTIONS",
+    "HTTP_MAX_CONNECTIONS_PER_IP",
     "PUMPING_GUARD",
     "PUMPING_WINDOW_SECONDS",
     "PUMPING_PREFIX_DIGITS",
     "PUMPING_MIN_SENDS",
     "PUMPING_MAX_UNVERIFIED_PERCENT",
     "PUMPING_COUNTRY_MIN_SENDS",
+    "PUMPING_MIN_NETWORKS",
+    "PUMPING_COUNTRY_MIN_NETWORKS",
     "PUMPING_BLOCK_SECONDS",
     "API_KEYS",
     "ADMIN_PASSWORD",
@@ -493,16 +614,24 @@ impl Settings {
             SmsProvider::Outbox => None,
         };
         let dev_outbox_public = parse_bool(get("DEV_OUTBOX_PUBLIC"), "DEV_OUTBOX_PUBLIC", false)?;
-        if sms_provider == SmsProvider::Outbox
-            && !bind_addr.ip().is_loopback()
-            && !dev_outbox_public
-        {
-            return Err(problem(
-                "SMS_PROVIDER",
-                format!(
-                    "the dev outbox shows every code at /dev/outbox, so it refuses the non-loopback BIND_ADDR {bind_addr}; bind 127.0.0.1 or set DEV_OUTBOX_PUBLIC=true"
-                ),
-            ));
+        if sms_provider == SmsProvider::Outbox && !dev_outbox_public {
+            if !bind_addr.ip().is_loopback() {
+                return Err(problem(
+                    "SMS_PROVIDER",
+                    format!(
+                        "the dev outbox shows every code at /dev/outbox, so it refuses the non-loopback BIND_ADDR {bind_addr}; bind 127.0.0.1 or set DEV_OUTBOX_PUBLIC=true"
+                    ),
+                ));
+            }
+            if !is_loopback_host(&public_url) {
+                return Err(problem(
+                    "SMS_PROVIDER",
+                    format!(
+                        "the dev outbox shows every code at /dev/outbox, so it refuses the public PUBLIC_URL {} (a reverse proxy would publish it); use SMS_PROVIDER=sns or set DEV_OUTBOX_PUBLIC=true",
+                        public_url.as_str()
+                    ),
+                ));
+            }
         }
         let brand_name = get("BRAND_NAME").unwrap_or("phone-verify").to_owned();
         if brand_name.chars().count() > 40 || brand_name.chars().any(char::is_control) {
@@ -565,7 +694,15 @@ impl Settings {
                 60,
                 604_800,
             )?,
+            wrong_code_limit: parse_num(
+                get("WRONG_CODE_LIMIT_PER_PHONE"),
+                "WRONG_CODE_LIMIT_PER_PHONE",
+                otp.max_attempts,
+                1,
+                100,
+            )?,
         };
+        let http = http_settings(&get)?;
         let abuse = abuse_settings(&get)?;
         let default_locale = match get("DEFAULT_LOCALE") {
             None => "en".to_owned(),
@@ -598,20 +735,21 @@ impl Settings {
                 ));
             }
         };
-        let mut api_keys = Vec::new();
-        for key in get("API_KEYS")
+        let mut api_keys: Vec<ApiKey> = Vec::new();
+        for entry in get("API_KEYS")
             .unwrap_or("")
             .split(',')
             .map(str::trim)
             .filter(|k| !k.is_empty())
         {
-            if key.len() < 16 || key.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            let key = parse_api_key(entry)?;
+            if api_keys.iter().any(|k| k.name == key.name) {
                 return Err(problem(
                     "API_KEYS",
-                    "each key must be at least 16 characters, without spaces",
+                    format!("the key name `{}` is used twice", key.name),
                 ));
             }
-            api_keys.push(SecretString(key.to_owned()));
+            api_keys.push(key);
         }
         let admin_password = match get("ADMIN_PASSWORD") {
             None => None,
@@ -664,6 +802,7 @@ impl Settings {
             otp,
             send,
             abuse,
+            http,
             default_locale,
             cleanup_interval_seconds,
             log_format,
@@ -735,6 +874,18 @@ fn abuse_settings<'a>(
             100_000,
         )?,
         trust_proxy_headers: parse_bool(get("TRUST_PROXY_HEADERS"), "TRUST_PROXY_HEADERS", false)?,
+        proxy_header: match get("PROXY_HEADER").unwrap_or("x-forwarded-for") {
+            v if v.eq_ignore_ascii_case("x-forwarded-for") => ProxyHeader::XForwardedFor,
+            v if v.eq_ignore_ascii_case("forwarded") => ProxyHeader::Forwarded,
+            v => {
+                return Err(problem(
+                    "PROXY_HEADER",
+                    format!("`{v}` is not allowed; allowed: x-forwarded-for, forwarded"),
+                ));
+            }
+        },
+        trusted_proxy_hops: parse_num(get("TRUSTED_PROXY_HOPS"), "TRUSTED_PROXY_HOPS", 1, 1, 10)?,
+        ipv6_prefix: parse_num(get("IPV6_PREFIX_LENGTH"), "IPV6_PREFIX_LENGTH", 64, 32, 128)? as u8,
         pumping: PumpingSettings {
             mode,
             window_seconds: parse_num(
@@ -772,6 +923,20 @@ fn abuse_settings<'a>(
                 1,
                 10_000_000,
             )?,
+            min_networks: parse_num(
+                get("PUMPING_MIN_NETWORKS"),
+                "PUMPING_MIN_NETWORKS",
+                5,
+                1,
+                1000,
+            )?,
+            country_min_networks: parse_num(
+                get("PUMPING_COUNTRY_MIN_NETWORKS"),
+                "PUMPING_COUNTRY_MIN_NETWORKS",
+                10,
+                1,
+                1000,
+            )?,
             block_seconds: parse_num(
                 get("PUMPING_BLOCK_SECONDS"),
                 "PUMPING_BLOCK_SECONDS",
@@ -780,6 +945,32 @@ fn abuse_settings<'a>(
                 604_800,
             )?,
         },
+    })
+}
+
+fn http_settings<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Result<HttpSettings, ConfigError> {
+    let seconds = |name: &str, default: u32, max: u32| {
+        parse_num(get(name), name, default, 1, max)
+            .map(|s| std::time::Duration::from_secs(u64::from(s)))
+    };
+    Ok(HttpSettings {
+        header_timeout: seconds("HTTP_HEADER_TIMEOUT_SECONDS", 10, 300)?,
+        body_timeout: seconds("HTTP_BODY_TIMEOUT_SECONDS", 10, 300)?,
+        idle_timeout: seconds("HTTP_IDLE_TIMEOUT_SECONDS", 60, 3600)?,
+        max_connections: parse_num(
+            get("HTTP_MAX_CONNECTIONS"),
+            "HTTP_MAX_CONNECTIONS",
+            10_000,
+            16,
+            1_000_000,
+        )?,
+        max_connections_per_ip: parse_num(
+            get("HTTP_MAX_CONNECTIONS_PER_IP"),
+            "HTTP_MAX_CONNECTIONS_PER_IP",
+            64,
+            1,
+            100_000,
+        )?,
     })
 }
 
@@ -1081,7 +1272,8 @@ mod tests {
             SendSettings {
                 resend_cooldown_seconds: 30,
                 limit_per_phone: 5,
-                limit_window_seconds: 3600
+                limit_window_seconds: 3600,
+                wrong_code_limit: 5,
             }
         );
         assert_eq!(s.default_locale, "en");
@@ -1205,6 +1397,98 @@ mod tests {
         assert_eq!(err.name, "SMS_PROVIDER");
         assert!(err.problem.contains("DEV_OUTBOX_PUBLIC"));
         assert!(settings(&[("BIND_ADDR", "0.0.0.0:8080"), ("DEV_OUTBOX_PUBLIC", "true")]).is_ok());
+    }
+
+    #[test]
+    fn outbox_refuses_a_public_url_unless_allowed() {
+        let err = settings(&[("PUBLIC_URL", "https://verify.example.com")]).unwrap_err();
+        assert_eq!(err.name, "SMS_PROVIDER");
+        assert!(err.problem.contains("PUBLIC_URL"), "{err}");
+        for loopback in [
+            "http://localhost:8080",
+            "http://127.0.0.1:9000",
+            "http://[::1]:8080",
+        ] {
+            assert!(settings(&[("PUBLIC_URL", loopback)]).is_ok(), "{loopback}");
+        }
+        assert!(
+            settings(&[
+                ("PUBLIC_URL", "https://verify.example.com"),
+                ("DEV_OUTBOX_PUBLIC", "true")
+            ])
+            .is_ok()
+        );
+        assert!(
+            settings(&[
+                ("PUBLIC_URL", "https://verify.example.com"),
+                ("SMS_PROVIDER", "sns"),
+                ("AWS_REGION", "us-east-1")
+            ])
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn api_keys_may_carry_names() {
+        let s = settings(&[(
+            "API_KEYS",
+            "shop:key-of-the-shop-0123, key-without-a-name-0123",
+        )])
+        .unwrap();
+        assert_eq!(s.api_keys[0].name, "shop");
+        assert_eq!(s.api_keys[0].key.0, "key-of-the-shop-0123");
+        assert!(
+            s.api_keys[1].name.starts_with("key-"),
+            "{:?}",
+            s.api_keys[1]
+        );
+        assert_eq!(s.api_keys[1].name.len(), 12);
+        assert!(!format!("{s:?}").contains("key-of-the-shop-0123"));
+        for bad in [
+            "bad name:key-of-the-shop-0123",
+            "shop:short",
+            "a:key-0123456789abcd,a:key-0123456789abce",
+        ] {
+            assert_eq!(
+                settings(&[("API_KEYS", bad)]).unwrap_err().name,
+                "API_KEYS",
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn connection_and_proxy_settings() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.http.header_timeout.as_secs(), 10);
+        assert_eq!(s.http.body_timeout.as_secs(), 10);
+        assert_eq!(s.http.idle_timeout.as_secs(), 60);
+        assert_eq!(s.http.max_connections_per_ip, 64);
+        assert_eq!(s.abuse.proxy_header, ProxyHeader::XForwardedFor);
+        assert_eq!((s.abuse.trusted_proxy_hops, s.abuse.ipv6_prefix), (1, 64));
+        assert_eq!(s.send.wrong_code_limit, 5, "OTP_MAX_ATTEMPTS by default");
+        assert_eq!(
+            settings(&[("OTP_MAX_ATTEMPTS", "3")])
+                .unwrap()
+                .send
+                .wrong_code_limit,
+            3
+        );
+        for (name, value) in [
+            ("PROXY_HEADER", "x-real-ip"),
+            ("TRUSTED_PROXY_HOPS", "0"),
+            ("IPV6_PREFIX_LENGTH", "16"),
+            ("HTTP_HEADER_TIMEOUT_SECONDS", "0"),
+            ("HTTP_MAX_CONNECTIONS_PER_IP", "0"),
+            ("WRONG_CODE_LIMIT_PER_PHONE", "0"),
+            ("PUMPING_MIN_NETWORKS", "0"),
+        ] {
+            assert_eq!(
+                settings(&[(name, value)]).unwrap_err().name,
+                name,
+                "{name}={value}"
+            );
+        }
     }
 
     #[test]

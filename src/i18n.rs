@@ -344,8 +344,11 @@ pub struct Tr {
     pub lang: &'static str,
     /// `BRAND_NAME`, shown in every page and SMS.
     pub brand: Arc<str>,
-    /// `?flow=…` for an app's flow (links and forms keep it), else empty.
+    /// `?flow=…` (or, before the flow is stored, the app's parameters) for
+    /// an app's flow: links and forms keep it. Empty otherwise.
     pub flow_q: String,
+    /// The same without `lang`, for the language switcher.
+    switch_q: String,
     /// The app that asked, for an app's flow.
     pub client_name: Option<String>,
     /// The compact layout for an iframe.
@@ -365,6 +368,7 @@ impl Tr {
             lang,
             brand,
             flow_q: String::new(),
+            switch_q: String::new(),
             client_name: None,
             embed: false,
             region: None,
@@ -392,8 +396,15 @@ impl Tr {
     }
 
     /// The same, inside an app's flow.
-    pub fn in_flow(mut self, flow_id: &str, client_name: Option<String>, embed: bool) -> Self {
-        self.flow_q = format!("?flow={flow_id}");
+    pub fn in_flow(
+        mut self,
+        flow_q: String,
+        switch_q: String,
+        client_name: Option<String>,
+        embed: bool,
+    ) -> Self {
+        self.flow_q = flow_q;
+        self.switch_q = switch_q;
         self.client_name = client_name;
         self.embed = embed;
         self
@@ -407,10 +418,10 @@ impl Tr {
 
     /// The query that switches language, keeping the flow: `?flow=…&lang=` or `?lang=`.
     pub fn lang_q(&self) -> String {
-        if self.flow_q.is_empty() {
+        if self.switch_q.is_empty() {
             "?lang=".to_owned()
         } else {
-            format!("{}&lang=", self.flow_q)
+            format!("{}&lang=", self.switch_q)
         }
     }
 

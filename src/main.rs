@@ -122,6 +122,9 @@ fn check_config(settings: &Settings) -> ExitCode {
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
+    if let Some(limit) = phone_verify::web::server::raise_open_file_limit() {
+        tracing::debug!(limit, "open-file limit");
+    }
     let app = Application::build(settings).await?;
     tracing::info!(
         backend = app.state().store.backend(),

@@ -57,6 +57,13 @@ pub struct Metrics {
     pub http: Family<HttpLabels, Histogram, fn() -> Histogram>,
     pub sns: Family<ResultLabel, Histogram, fn() -> Histogram>,
     pub pending: Gauge,
+    /// API requests by key name (names come from `API_KEYS`: a closed set).
+    pub api_requests: Family<KeyLabel, Counter>,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct KeyLabel {
+    pub key: String,
 }
 
 impl std::fmt::Debug for Metrics {
@@ -71,7 +78,7 @@ impl Default for Metrics {
         let refusals = Family::<ReasonLabel, Counter>::default();
         registry.register(
             "refusals",
-            "Sends and requests refused, by reason (rate_limited, cooldown, quota, budget, pumping, country)",
+            "Sends and requests refused, by reason (rate_limited, cooldown, quota, wrong_codes, budget, pumping, country)",
             refusals.clone(),
         );
         let pumping_decisions = Family::<PumpingLabels, Counter>::default();
@@ -126,8 +133,15 @@ impl Default for Metrics {
             "Verifications waiting for their code (at scrape time)",
             pending.clone(),
         );
+        let api_requests = Family::<KeyLabel, Counter>::default();
+        registry.register(
+            "api_requests",
+            "Authenticated API requests, by key name",
+            api_requests.clone(),
+        );
         Self {
             registry,
+            api_requests,
             refusals,
             pumping_decisions,
             started,
@@ -144,6 +158,14 @@ impl Default for Metrics {
 impl Metrics {
     pub fn refuse(&self, reason: &'static str) {
         self.refusals.get_or_create(&ReasonLabel { reason }).inc();
+    }
+
+    pub fn api_request(&self, key: &str) {
+        self.api_requests
+            .get_or_create(&KeyLabel {
+                key: key.to_owned(),
+            })
+            .inc();
     }
 
     pub fn fail(&self, reason: &'static str) {

@@ -1,7 +1,9 @@
-//! The SMS-pumping breaker's judgement. Pumping fraud texts ranges of
+//! Where the SMS-pumping breaker looks. Pumping fraud texts ranges of
 //! premium or partner numbers to earn a share of the fees: its mark is many
-//! codes sent to one prefix (or country) that nobody ever types back.
-use crate::{config::PumpingSettings, domain::PhoneNumber, storage::SendStats};
+//! codes sent to one prefix (or country), from many client networks, that
+//! nobody ever types back. The store applies the rules
+//! ([`crate::storage::PumpingLimits`]) in the transaction of each send.
+use crate::domain::PhoneNumber;
 
 /// Where a send goes, at the levels the breaker watches.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,65 +36,10 @@ impl Target {
     }
 }
 
-/// A rule that fired: which scope, which rule, on what counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub scope: String,
-    pub rule: &'static str,
-    pub stats: SendStats,
-}
-
-fn suspicious(stats: SendStats, min_unverified: u32, max_unverified_percent: u32) -> bool {
-    let unverified = stats.sends - stats.verified;
-    unverified >= i64::from(min_unverified)
-        && unverified * 100 >= i64::from(max_unverified_percent) * stats.sends
-}
-
-/// Judges the window's statistics: the prefix rule first, then the country rule.
-pub fn judge(
-    settings: &PumpingSettings,
-    target: &Target,
-    prefix: SendStats,
-    country: SendStats,
-) -> Option<Finding> {
-    if suspicious(prefix, settings.min_sends, settings.max_unverified_percent) {
-        return Some(Finding {
-            scope: target.prefix_scope(),
-            rule: "prefix_unverified",
-            stats: prefix,
-        });
-    }
-    if suspicious(
-        country,
-        settings.country_min_sends,
-        settings.max_unverified_percent,
-    ) {
-        return Some(Finding {
-            scope: target.country_scope(),
-            rule: "country_unverified",
-            stats: country,
-        });
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::PumpingMode;
-
-    fn settings() -> PumpingSettings {
-        PumpingSettings {
-            mode: PumpingMode::Block,
-            window_seconds: 3600,
-            prefix_digits: 4,
-            min_sends: 10,
-            max_unverified_percent: 80,
-            country_min_sends: 50,
-            block_seconds: 3600,
-        }
-    }
-
+    use crate::storage::SendStats;
     #[test]
     fn target_prefix_and_country() {
         let t = Target::of(&PhoneNumber::parse("+447400123456", None).unwrap(), 4);
@@ -110,32 +57,18 @@ mod tests {
     }
 
     #[test]
-    fn fires_on_many_unverified_sends_only() {
-        let s = settings();
-        let t = Target {
-            prefix: "+447700".into(),
-            country: "GB".into(),
-        };
+    fn the_rule_wants_many_sends_mostly_unverified() {
         let stats = |sends, verified| SendStats { sends, verified };
-        assert_eq!(
-            judge(&s, &t, stats(9, 0), stats(9, 0)),
-            None,
-            "below the minimum"
-        );
-        let fired = judge(&s, &t, stats(10, 0), stats(10, 0)).unwrap();
-        assert_eq!(
-            (fired.scope.as_str(), fired.rule),
-            ("prefix:+447700", "prefix_unverified")
-        );
-        assert_eq!(
-            judge(&s, &t, stats(40, 20), stats(40, 20)),
-            None,
+        assert!(!stats(9, 0).mostly_unverified(10, 80), "below the minimum");
+        assert!(stats(10, 0).mostly_unverified(10, 80));
+        assert!(
+            !stats(40, 20).mostly_unverified(10, 80),
             "half were verified: a busy real prefix"
         );
-        let country = judge(&s, &t, stats(5, 0), stats(60, 5)).unwrap();
-        assert_eq!(
-            (country.scope.as_str(), country.rule),
-            ("country:GB", "country_unverified")
+        assert!(stats(60, 5).mostly_unverified(50, 80));
+        assert!(
+            !stats(60, 13).mostly_unverified(50, 80),
+            "47 of 60 is under 80 %"
         );
     }
 }

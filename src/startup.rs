@@ -108,7 +108,12 @@ impl Application {
             "'none'",
         )
         .into();
+        let signer = web::security::Signer::new(settings.secret_key.bytes());
+        let client_address = web::security::ClientAddress::from_settings(&settings.abuse);
         let state = AppState {
+            signer,
+            client_address,
+            admin_logins: Arc::default(),
             settings: Arc::new(settings),
             verifier,
             store,
@@ -147,13 +152,9 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let cleanup = tokio::spawn(cleanup_loop(self.state.clone(), self.sessions.clone()));
+        let limits = web::server::Limits::new(&self.state.settings.http, self.state.client_address);
         let router = web::router(self.state, self.sessions);
-        let result = axum::serve(
-            self.listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await;
+        let result = web::server::serve(self.listener, router, limits, shutdown).await;
         cleanup.abort();
         result
     }

@@ -2,8 +2,17 @@
 use std::sync::Arc;
 
 use crate::{
-    clock::Clock, config::Settings, i18n::I18n, metrics::Metrics, sms::Outbox, storage::Store,
+    clock::Clock,
+    config::Settings,
+    i18n::I18n,
+    metrics::Metrics,
+    sms::Outbox,
+    storage::Store,
     verification::Verifier,
+    web::{
+        admin::LoginThrottle,
+        security::{ClientAddress, Signer},
+    },
 };
 
 #[derive(Clone)]
@@ -19,4 +28,10 @@ pub struct AppState {
     /// The default Content-Security-Policy of pages.
     pub csp: Arc<str>,
     pub metrics: Arc<Metrics>,
+    /// Signs what the server checks later without a row (form tokens).
+    pub signer: Signer,
+    /// How a request's client address is read (proxy headers, IPv6 prefix).
+    pub client_address: ClientAddress,
+    /// Failed operator logins per client.
+    pub admin_logins: Arc<LoginThrottle>,
 }

@@ -12,13 +12,25 @@ use crate::{
     domain::{CodeHasher, OtpCode, PhoneError, PhoneNumber},
     i18n::{Arg, I18n, Tr},
     metrics::{CountryLabel, Metrics, PumpingLabels, SmsLabels},
-    pumping::{self, Target},
+    pumping::Target,
     sms::{SmsMessage, SmsSender},
     storage::{
-        Block, NewVerification, Purged, SendLimits, SendRefusal, Status, Store, StoreError,
-        Verification,
+        Admitted, Block, CheckRecord, NewVerification, PumpingLimits, Purged, SendLimits,
+        SendRefusal, Status, Store, StoreError, Verification,
     },
 };
+
+/// Who asks for a verification: a browser through the pages (from a client
+/// network) or a server through the API (with a key, its tenant).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Requester {
+    /// The API key's name; `None` for the pages. A verification is seen
+    /// only by the tenant that created it.
+    pub tenant: Option<String>,
+    /// The client's network (`203.0.113.0/24`, `2001:db8:1::/48`), for the
+    /// pumping breaker; `None` for the API.
+    pub network: Option<String>,
+}
 
 /// How long a verification row is kept after its code expired, so a late
 /// check still gets a clear "expired" rather than "not found".
@@ -44,11 +56,6 @@ pub enum VerifyError {
     Refused(SendRefusal),
     #[error("the number's country is not allowed")]
     CountryNotAllowed,
-    #[error("sends to {scope} are blocked by the pumping guard")]
-    PumpingBlocked {
-        scope: String,
-        retry_after: Duration,
-    },
     #[error("verification is {}", .0.as_str())]
     NotPending(Status),
     #[error("no such verification")]
@@ -126,11 +133,12 @@ impl Verifier {
         self.clock.now()
     }
 
-    fn limits(&self, now: OffsetDateTime, target: &Target) -> SendLimits {
+    fn limits(&self, now: OffsetDateTime, target: &Target, requester: &Requester) -> SendLimits {
         let send = &self.policy.send;
         let cooldown = Duration::seconds(i64::from(send.resend_cooldown_seconds));
-        let window = Duration::seconds(i64::from(send.limit_window_seconds));
-        let pumping_window = Duration::seconds(i64::from(self.policy.abuse.pumping.window_seconds));
+        let window = self.send_window();
+        let pumping = &self.policy.abuse.pumping;
+        let pumping_window = Duration::seconds(i64::from(pumping.window_seconds));
         SendLimits {
             cooldown,
             limit: send.limit_per_phone,
@@ -140,7 +148,24 @@ impl Verifier {
             hour: clock_hour(now),
             prefix: target.prefix.clone(),
             country: target.country.clone(),
+            guess_budget: send.wrong_code_limit,
+            network: requester.network.clone(),
+            pumping: (pumping.mode != PumpingMode::Off).then(|| PumpingLimits {
+                refuse: pumping.mode == PumpingMode::Block,
+                since: now - pumping_window,
+                prefix_min_sends: pumping.min_sends,
+                country_min_sends: pumping.country_min_sends,
+                max_unverified_percent: pumping.max_unverified_percent,
+                prefix_min_networks: pumping.min_networks,
+                country_min_networks: pumping.country_min_networks,
+                block_until: now + Duration::seconds(i64::from(pumping.block_seconds)),
+            }),
         }
+    }
+
+    /// The window of the per-number limits: sends and wrong codes.
+    fn send_window(&self) -> Duration {
+        Duration::seconds(i64::from(self.policy.send.limit_window_seconds))
     }
 
     /// Adds one to this hour's counter of the operator page; a failure to
@@ -158,11 +183,15 @@ impl Verifier {
             SendRefusal::Cooldown { .. } => "refused:cooldown",
             SendRefusal::Quota { .. } => "refused:quota",
             SendRefusal::Budget { .. } => "refused:budget",
+            SendRefusal::Guesses { .. } => "refused:wrong_codes",
+            SendRefusal::Pumping { .. } => "refused:pumping",
         };
         self.stat(country, kind).await;
         let reason = match refusal {
             SendRefusal::Cooldown { .. } => "cooldown",
             SendRefusal::Quota { .. } => "quota",
+            SendRefusal::Guesses { .. } => "wrong_codes",
+            SendRefusal::Pumping { .. } => "pumping",
             SendRefusal::Budget { .. } => {
                 tracing::warn!(
                     limit = self.policy.abuse.global_limit_per_hour,
@@ -175,8 +204,8 @@ impl Verifier {
         VerifyError::Refused(refusal)
     }
 
-    /// The checks before anything is stored or sent: the country allowlist
-    /// and the pumping breaker.
+    /// The check before anything is stored or sent: the country allowlist.
+    /// (The pumping breaker decides in the store, with the send's record.)
     async fn guard(&self, phone: &PhoneNumber) -> Result<Target, VerifyError> {
         let abuse = &self.policy.abuse;
         if !abuse.allowed_countries.is_empty()
@@ -189,78 +218,60 @@ impl Verifier {
                 .await;
             return Err(VerifyError::CountryNotAllowed);
         }
-        let settings = &abuse.pumping;
-        let target = Target::of(phone, settings.prefix_digits);
-        if settings.mode == PumpingMode::Off {
-            return Ok(target);
-        }
-        let now = self.clock.now();
-        let blocking = settings.mode == PumpingMode::Block;
-        let scopes = [target.prefix_scope(), target.country_scope()];
-        if let Some(block) = self
-            .store
-            .active_blocks(&scopes, now)
-            .await?
-            .into_iter()
-            .next()
-        {
-            if blocking {
-                self.metrics.refuse("pumping");
-                self.stat(&target.country, "refused:pumping").await;
-                return Err(VerifyError::PumpingBlocked {
-                    scope: block.scope,
-                    retry_after: block.expires_at - now,
-                });
-            }
-            return Ok(target);
-        }
-        let since = now - Duration::seconds(i64::from(settings.window_seconds));
-        let (prefix, country) = self
-            .store
-            .send_stats(&target.prefix, &target.country, since)
-            .await?;
-        let Some(finding) = pumping::judge(settings, &target, prefix, country) else {
-            return Ok(target);
+        Ok(Target::of(phone, abuse.pumping.prefix_digits))
+    }
+
+    /// Announces a block (or flag) the pumping breaker just recorded: one
+    /// log line, the metric and the operator page's counter, once across
+    /// instances.
+    async fn announce(&self, block: &Block, country: &str) {
+        let settings = &self.policy.abuse.pumping;
+        let action = match settings.mode {
+            PumpingMode::Block => "block",
+            _ => "monitor",
         };
-        let block = Block {
-            scope: finding.scope.clone(),
-            rule: finding.rule.to_owned(),
-            sends: finding.stats.sends,
-            verified: finding.stats.verified,
-            expires_at: now + Duration::seconds(i64::from(settings.block_seconds)),
+        self.stat(country, "blocked").await;
+        tracing::warn!(
+            scope = %block.scope,
+            rule = %block.rule,
+            sends = block.sends,
+            verified = block.verified,
+            networks = block.networks,
+            window_seconds = settings.window_seconds,
+            block_seconds = settings.block_seconds,
+            action,
+            "pumping guard: too many codes to this {} were never verified",
+            if block.rule == "prefix_unverified" { "prefix" } else { "country" },
+        );
+        let rule = if block.rule == "prefix_unverified" {
+            "prefix_unverified"
+        } else {
+            "country_unverified"
         };
-        let action = if blocking { "block" } else { "monitor" };
-        if self.store.add_block(&block, now).await? {
-            self.stat(&target.country, "blocked").await;
-            tracing::warn!(
-                scope = %finding.scope,
-                rule = finding.rule,
-                sends = finding.stats.sends,
-                verified = finding.stats.verified,
-                window_seconds = settings.window_seconds,
-                block_seconds = settings.block_seconds,
+        self.metrics
+            .pumping_decisions
+            .get_or_create(&PumpingLabels {
+                scope: block.scope.clone(),
+                rule,
                 action,
-                "pumping guard: too many codes to this {} were never verified",
-                if finding.rule == "prefix_unverified" { "prefix" } else { "country" },
-            );
-            self.metrics
-                .pumping_decisions
-                .get_or_create(&PumpingLabels {
-                    scope: finding.scope.clone(),
-                    rule: finding.rule,
-                    action,
-                })
-                .inc();
+            })
+            .inc();
+    }
+
+    /// What the store's admission decided: the verification, or the refusal
+    /// counted and passed on; a block it recorded is announced either way.
+    async fn admitted(
+        &self,
+        admitted: Admitted<Verification>,
+        country: &str,
+    ) -> Result<Verification, VerifyError> {
+        if let Some(block) = &admitted.new_block {
+            self.announce(block, country).await;
         }
-        if blocking {
-            self.metrics.refuse("pumping");
-            self.stat(&target.country, "refused:pumping").await;
-            return Err(VerifyError::PumpingBlocked {
-                scope: finding.scope,
-                retry_after: block.expires_at - now,
-            });
+        match admitted.result {
+            Ok(v) => Ok(v),
+            Err(refusal) => Err(self.refused(refusal, country).await),
         }
-        Ok(target)
     }
 
     fn ttl(&self) -> Duration {
@@ -330,6 +341,7 @@ impl Verifier {
         &self,
         phone: &PhoneNumber,
         locale: &str,
+        requester: &Requester,
     ) -> Result<Verification, VerifyError> {
         let test_code = self.test_code(phone);
         let target = match test_code {
@@ -348,13 +360,12 @@ impl Verifier {
             locale: locale.to_owned(),
             max_attempts: self.policy.otp.max_attempts,
             expires_at: now + self.ttl(),
+            tenant: requester.tenant.clone(),
         };
-        let limits = self.limits(now, &target);
+        let limits = self.limits(now, &target, requester);
         let limits = test_code.is_none().then_some(&limits);
-        let verification = match self.store.create(&new, limits, now).await? {
-            Ok(v) => v,
-            Err(refusal) => return Err(self.refused(refusal, &target.country).await),
-        };
+        let created = self.store.create(&new, limits, now).await?;
+        let verification = self.admitted(created, &target.country).await?;
         if test_code.is_some() {
             tracing::info!(verification = %id, "verification started for a test number: nothing sent");
             return Ok(verification);
@@ -373,8 +384,12 @@ impl Verifier {
     /// Texts a new code for a pending verification; the old code stops
     /// working and the attempts left stay as they are.
     #[tracing::instrument(skip_all, fields(verification = %id))]
-    pub async fn resend(&self, id: Uuid) -> Result<Verification, VerifyError> {
-        let current = self.store.get(id).await?.ok_or(VerifyError::NotFound)?;
+    pub async fn resend(
+        &self,
+        id: Uuid,
+        requester: &Requester,
+    ) -> Result<Verification, VerifyError> {
+        let current = self.get(id, requester.tenant.as_deref()).await?;
         let now = self.clock.now();
         if current.status != Status::Pending {
             return Err(VerifyError::NotPending(current.status_at(now)));
@@ -390,15 +405,14 @@ impl Verifier {
             .clone()
             .unwrap_or_else(|| OtpCode::generate(self.policy.otp.length));
         let hash = self.hasher.hash(id, &code);
-        let limits = self.limits(now, &target);
+        let limits = self.limits(now, &target, requester);
         let limits = test_code.is_none().then_some(&limits);
         let replaced = self
             .store
             .replace_code(id, &hash, now + self.ttl(), limits, now)
             .await?;
         let verification = match replaced {
-            Some(Ok(v)) => v,
-            Some(Err(refusal)) => return Err(self.refused(refusal, &target.country).await),
+            Some(admitted) => self.admitted(admitted, &target.country).await?,
             None => return Err(self.not_pending(id, now).await),
         };
         if test_code.is_none() {
@@ -449,8 +463,13 @@ impl Verifier {
     /// Checks a code as typed. Each wrong answer spends exactly one attempt
     /// and a right one approves exactly once, however many run at the same time.
     #[tracing::instrument(skip_all, fields(verification = %id))]
-    pub async fn check(&self, id: Uuid, typed: &str) -> Result<CheckOutcome, VerifyError> {
-        let outcome = self.judge(id, typed).await?;
+    pub async fn check(
+        &self,
+        id: Uuid,
+        typed: &str,
+        tenant: Option<&str>,
+    ) -> Result<CheckOutcome, VerifyError> {
+        let outcome = self.judge(id, typed, tenant).await?;
         match &outcome {
             CheckOutcome::Approved(_) => {}
             CheckOutcome::Incorrect(v) if v.status == Status::MaxAttemptsReached => {
@@ -462,15 +481,18 @@ impl Verifier {
         Ok(outcome)
     }
 
-    async fn judge(&self, id: Uuid, typed: &str) -> Result<CheckOutcome, VerifyError> {
+    async fn judge(
+        &self,
+        id: Uuid,
+        typed: &str,
+        tenant: Option<&str>,
+    ) -> Result<CheckOutcome, VerifyError> {
         let candidate = OtpCode::parse(typed, self.policy.otp.length);
         // A resend between the read and the write changes the hash and makes
         // the write miss; read again and judge against the new code.
         for _ in 0..3 {
             let now = self.clock.now();
-            let Some(current) = self.store.get(id).await? else {
-                return Err(VerifyError::NotFound);
-            };
+            let current = self.get(id, tenant).await?;
             let status = current.status_at(now);
             if status != Status::Pending {
                 return Ok(CheckOutcome::NotPending(status));
@@ -486,16 +508,13 @@ impl Verifier {
             } else {
                 String::new()
             };
-            let hour = clock_hour(now);
+            let record = CheckRecord {
+                guess_until: now + self.send_window(),
+                approved_stat: correct.then_some((clock_hour(now), country.as_str())),
+            };
             if let Some(after) = self
                 .store
-                .record_check(
-                    id,
-                    &current.code_hash,
-                    correct,
-                    now,
-                    correct.then_some((hour, country.as_str())),
-                )
+                .record_check(id, &current.code_hash, correct, now, &record)
                 .await?
             {
                 let outcome = if after.status == Status::Approved {
@@ -519,9 +538,14 @@ impl Verifier {
         }
     }
 
-    /// Cancels a pending verification.
+    /// Cancels a pending verification of `tenant`.
     #[tracing::instrument(skip_all, fields(verification = %id))]
-    pub async fn cancel(&self, id: Uuid) -> Result<Verification, VerifyError> {
+    pub async fn cancel(
+        &self,
+        id: Uuid,
+        tenant: Option<&str>,
+    ) -> Result<Verification, VerifyError> {
+        self.get(id, tenant).await?;
         let now = self.clock.now();
         match self.store.cancel(id, now).await? {
             Some(v) => Ok(v),
@@ -529,8 +553,12 @@ impl Verifier {
         }
     }
 
-    pub async fn get(&self, id: Uuid) -> Result<Verification, VerifyError> {
-        self.store.get(id).await?.ok_or(VerifyError::NotFound)
+    /// A verification as `tenant` may see it: another tenant's is not found.
+    pub async fn get(&self, id: Uuid, tenant: Option<&str>) -> Result<Verification, VerifyError> {
+        match self.store.get(id).await? {
+            Some(v) if v.tenant.as_deref() == tenant => Ok(v),
+            _ => Err(VerifyError::NotFound),
+        }
     }
 
     async fn not_pending(&self, id: Uuid, now: OffsetDateTime) -> VerifyError {
@@ -574,6 +602,7 @@ mod tests {
                     resend_cooldown_seconds: 30,
                     limit_per_phone: 5,
                     limit_window_seconds: 3600,
+                    wrong_code_limit: 5,
                 },
                 abuse: AbuseSettings {
                     global_limit_per_hour: 1000,
@@ -581,6 +610,9 @@ mod tests {
                     ip_per_minute: 20,
                     ip_burst: 10,
                     trust_proxy_headers: false,
+                    proxy_header: crate::config::ProxyHeader::XForwardedFor,
+                    trusted_proxy_hops: 1,
+                    ipv6_prefix: 64,
                     pumping: crate::config::PumpingSettings {
                         mode: PumpingMode::Block,
                         window_seconds: 3600,
@@ -588,6 +620,8 @@ mod tests {
                         min_sends: 10,
                         max_unverified_percent: 80,
                         country_min_sends: 50,
+                        min_networks: 5,
+                        country_min_networks: 10,
                         block_seconds: 3600,
                     },
                 },

@@ -78,6 +78,11 @@ error-quota =
         [many] أرسلنا عددًا كبيرًا جدًا من الرموز إلى هذا الرقم. حاول مرة أخرى بعد { $minutes } دقيقة.
        *[other] أرسلنا عددًا كبيرًا جدًا من الرموز إلى هذا الرقم. حاول مرة أخرى بعد { $minutes } دقيقة.
     }
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = لا يمكننا إرسال رموز إلى أرقام في هذه الدولة.
 error-blocked = لا يمكننا إرسال رموز إلى هذا الرقم حاليًا. يُرجى المحاولة مرة أخرى لاحقًا.
 error-budget = لا يمكننا إرسال المزيد من الرموز حاليًا. يُرجى المحاولة مرة أخرى لاحقًا.

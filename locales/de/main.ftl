@@ -54,6 +54,11 @@ error-quota =
         [one] Wir haben zu viele Codes an diese Nummer gesendet. Versuchen Sie es in { $minutes } Minute erneut.
        *[other] Wir haben zu viele Codes an diese Nummer gesendet. Versuchen Sie es in { $minutes } Minuten erneut.
     }
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = An Nummern aus diesem Land können wir keine Codes senden.
 error-blocked = Wir können gerade keine Codes an diese Nummer senden. Bitte versuchen Sie es später erneut.
 error-budget = Wir können gerade keine weiteren Codes senden. Bitte versuchen Sie es später erneut.

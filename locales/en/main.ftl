@@ -54,6 +54,11 @@ error-quota =
         [one] We’ve sent too many codes to this number. Try again in 1 minute.
        *[other] We’ve sent too many codes to this number. Try again in { $minutes } minutes.
     }
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = We can’t send codes to numbers in this country.
 error-blocked = We can’t send codes to this number right now. Please try again later.
 error-budget = We can’t send any more codes right now. Please try again later.

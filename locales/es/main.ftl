@@ -53,6 +53,11 @@ error-quota =
         [one] Hemos enviado demasiados códigos a este número. Vuelve a intentarlo dentro de 1 minuto.
        *[other] Hemos enviado demasiados códigos a este número. Vuelve a intentarlo dentro de { $minutes } minutos.
     }
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = No podemos enviar códigos a números de este país.
 error-blocked = Ahora mismo no podemos enviar códigos a este número. Inténtalo de nuevo más tarde.
 error-budget = Ahora mismo no podemos enviar más códigos. Inténtalo de nuevo más tarde.

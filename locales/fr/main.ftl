@@ -54,6 +54,11 @@ error-quota =
         [one] Nous avons envoyé trop de codes à ce numéro. Réessayez dans { $minutes } minute.
        *[other] Nous avons envoyé trop de codes à ce numéro. Réessayez dans { $minutes } minutes.
     }
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = Nous ne pouvons pas envoyer de codes aux numéros de ce pays.
 error-blocked = Nous ne pouvons pas envoyer de code à ce numéro pour le moment. Veuillez réessayer plus tard.
 error-budget = Nous ne pouvons plus envoyer de codes pour le moment. Veuillez réessayer plus tard.

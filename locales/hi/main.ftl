@@ -55,6 +55,11 @@ error-quota =
         [one] इस नंबर पर बहुत ज़्यादा कोड भेजे जा चुके हैं। { $minutes } मिनट बाद फिर कोशिश करें।
        *[other] इस नंबर पर बहुत ज़्यादा कोड भेजे जा चुके हैं। { $minutes } मिनट बाद फिर कोशिश करें।
     }
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = हम इस देश के नंबरों पर कोड नहीं भेज सकते।
 error-blocked = अभी हम इस नंबर पर कोड नहीं भेज सकते। कृपया कुछ देर बाद फिर कोशिश करें।
 error-budget = अभी हम और कोड नहीं भेज सकते। कृपया कुछ देर बाद फिर कोशिश करें।

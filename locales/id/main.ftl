@@ -38,6 +38,11 @@ error-max-attempts = Terlalu banyak kode salah yang dimasukkan. Mulai lagi untuk
 error-no-longer-valid = Kode ini sudah tidak dapat digunakan. Mulai lagi untuk mendapatkan kode baru.
 error-cooldown = Tunggu { $seconds } detik sebelum meminta kode lain.
 error-quota = Kami sudah mengirim terlalu banyak kode ke nomor ini. Coba lagi dalam { $minutes } menit.
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = Kami tidak dapat mengirim kode ke nomor dari negara ini.
 error-blocked = Saat ini kami tidak dapat mengirim kode ke nomor ini. Silakan coba lagi nanti.
 error-budget = Saat ini kami tidak dapat mengirim kode lagi. Silakan coba lagi nanti.

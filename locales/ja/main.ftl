@@ -38,6 +38,11 @@ error-max-attempts = 誤ったコードの入力回数が多すぎます。最�
 error-no-longer-valid = この認証コードは使用できなくなりました。最初からやり直して、新しいコードを取得してください。
 error-cooldown = 次の認証コードをリクエストするまで{ $seconds }秒お待ちください。
 error-quota = この番号に送信した認証コードが多すぎます。{ $minutes }分後にもう一度お試しください。
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = この国の電話番号には認証コードを送信できません。
 error-blocked = 現在、この番号には認証コードを送信できません。しばらくしてからもう一度お試しください。
 error-budget = 現在、これ以上認証コードを送信できません。しばらくしてからもう一度お試しください。

@@ -54,6 +54,11 @@ error-quota =
         [one] Enviamos códigos demais para este número. Tente de novo em { $minutes } minuto.
        *[other] Enviamos códigos demais para este número. Tente de novo em { $minutes } minutos.
     }
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = Não podemos enviar códigos para números deste país.
 error-blocked = No momento, não podemos enviar códigos para este número. Tente de novo mais tarde.
 error-budget = No momento, não podemos enviar mais códigos. Tente de novo mais tarde.

@@ -62,6 +62,11 @@ error-quota =
         [many] Мы отправили на этот номер слишком много кодов. Повторите попытку через { $minutes } минут.
        *[other] Мы отправили на этот номер слишком много кодов. Повторите попытку через { $minutes } минуты.
     }
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = Мы не можем отправлять коды на номера этой страны.
 error-blocked = Сейчас мы не можем отправить код на этот номер. Повторите попытку позже.
 error-budget = Сейчас мы не можем отправлять новые коды. Повторите попытку позже.

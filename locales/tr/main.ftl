@@ -54,6 +54,11 @@ error-quota =
         [one] Bu numaraya çok fazla kod gönderdik. { $minutes } dakika sonra tekrar deneyin.
        *[other] Bu numaraya çok fazla kod gönderdik. { $minutes } dakika sonra tekrar deneyin.
     }
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = Bu ülkedeki numaralara kod gönderemiyoruz.
 error-blocked = Şu anda bu numaraya kod gönderemiyoruz. Lütfen daha sonra tekrar deneyin.
 error-budget = Şu anda daha fazla kod gönderemiyoruz. Lütfen daha sonra tekrar deneyin.

@@ -38,6 +38,11 @@ error-max-attempts = 验证码错误次数过多。请重新开始以获取新�
 error-no-longer-valid = 此验证码已失效。请重新开始以获取新的验证码。
 error-cooldown = 请等待 { $seconds } 秒后再重新获取验证码。
 error-quota = 向此号码发送的验证码过多，请 { $minutes } 分钟后重试。
+error-wrong-code-limit =
+    { $minutes ->
+        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
+       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+    }
 error-country-not-allowed = 暂不支持向该国家/地区的号码发送验证码。
 error-blocked = 暂时无法向此号码发送验证码，请稍后重试。
 error-budget = 暂时无法发送更多验证码，请稍后重试。

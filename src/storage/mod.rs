@@ -58,6 +58,8 @@ pub struct Verification {
     pub created_at: OffsetDateTime,
     pub last_sent_at: OffsetDateTime,
     pub expires_at: OffsetDateTime,
+    /// The API key (its name) that created it; `None` for the pages.
+    pub tenant: Option<String>,
 }
 
 impl std::fmt::Debug for Verification {
@@ -91,6 +93,7 @@ pub struct NewVerification {
     pub locale: String,
     pub max_attempts: u32,
     pub expires_at: OffsetDateTime,
+    pub tenant: Option<String>,
 }
 
 /// The limits a send must pass, checked and recorded atomically, and what
@@ -109,6 +112,31 @@ pub struct SendLimits {
     /// The number's prefix and country, for the pumping statistics.
     pub prefix: String,
     pub country: String,
+    /// Wrong codes allowed for the number in `window`, over all its
+    /// verifications; a start is refused once they are spent.
+    pub guess_budget: u32,
+    /// The client network that asked for the send (`203.0.113.0/24`);
+    /// `None` for an API caller, whose sends each count as their own source.
+    pub network: Option<String>,
+    /// The pumping breaker's thresholds; `None` when it is off.
+    pub pumping: Option<PumpingLimits>,
+}
+
+/// What the pumping breaker checks, in the transaction that records a send.
+#[derive(Debug, Clone)]
+pub struct PumpingLimits {
+    /// Refuse sends to a blocked prefix or country (else only record the flag).
+    pub refuse: bool,
+    /// The start of the breaker's window.
+    pub since: OffsetDateTime,
+    pub prefix_min_sends: u32,
+    pub country_min_sends: u32,
+    pub max_unverified_percent: u32,
+    /// Distinct client networks among the unverified sends before a rule fires.
+    pub prefix_min_networks: u32,
+    pub country_min_networks: u32,
+    /// When a block recorded now ends.
+    pub block_until: OffsetDateTime,
 }
 
 /// Sends and approved sends to one prefix or country in a window.
@@ -126,7 +154,18 @@ pub struct Block {
     pub rule: String,
     pub sends: i64,
     pub verified: i64,
+    /// Distinct client networks among the unverified sends (counted up to
+    /// the rule's threshold).
+    pub networks: i64,
     pub expires_at: OffsetDateTime,
+}
+
+/// What a send's admission decided, and a pumping block (or flag) it
+/// recorded, to be announced once.
+#[derive(Debug, Clone)]
+pub struct Admitted<T> {
+    pub result: SendGate<T>,
+    pub new_block: Option<Block>,
 }
 
 /// Why a send to one number was refused.
@@ -138,6 +177,10 @@ pub enum SendRefusal {
     Quota { retry_after: Duration },
     /// The global hourly budget is spent.
     Budget { retry_after: Duration },
+    /// The number's wrong codes in the window are spent.
+    Guesses { retry_after: Duration },
+    /// The pumping breaker blocks the number's prefix or country.
+    Pumping { retry_after: Duration },
 }
 
 impl SendRefusal {
@@ -145,8 +188,23 @@ impl SendRefusal {
         match self {
             SendRefusal::Cooldown { retry_after }
             | SendRefusal::Quota { retry_after }
-            | SendRefusal::Budget { retry_after } => retry_after,
+            | SendRefusal::Budget { retry_after }
+            | SendRefusal::Guesses { retry_after }
+            | SendRefusal::Pumping { retry_after } => retry_after,
         }
+    }
+
+    /// The refusal a backend names, with when to try again (at least a second).
+    pub fn named(name: &str, retry_at: OffsetDateTime, now: OffsetDateTime) -> Option<Self> {
+        let retry_after = (retry_at - now).max(Duration::SECOND);
+        Some(match name {
+            "cooldown" => SendRefusal::Cooldown { retry_after },
+            "quota" => SendRefusal::Quota { retry_after },
+            "budget" => SendRefusal::Budget { retry_after },
+            "guesses" => SendRefusal::Guesses { retry_after },
+            "pumping" => SendRefusal::Pumping { retry_after },
+            _ => return None,
+        })
     }
 }
 
@@ -168,6 +226,8 @@ pub struct ClientFlow {
     pub verified_phone: Option<String>,
     /// The signed proof, once the number is verified (for the iframe page).
     pub token: Option<String>,
+    /// The host's OpenID-style nonce, copied into the token.
+    pub nonce: Option<String>,
     pub expires_at: OffsetDateTime,
 }
 
@@ -232,20 +292,23 @@ pub trait Store: Send + Sync + 'static {
     /// Applies this backend's migrations (idempotent).
     async fn migrate(&self) -> Result<(), StoreError>;
 
-    /// Atomically: checks the send limits of `new.phone`; replaces the
-    /// number's pending verification (carrying over its attempts left, so a
-    /// restart never buys more guesses); inserts `new`; records the send.
-    /// Without `limits` (test numbers) nothing is checked or recorded.
+    /// Atomically: admits the send to `new.phone` (wrong-guess budget,
+    /// quota, cooldown, pumping breaker, global budget, in that order);
+    /// replaces the number's pending verification (carrying over its
+    /// attempts left); inserts `new` with at most what is left of the
+    /// number's wrong-guess budget; records the send. Without `limits` (test
+    /// numbers) nothing is checked or recorded.
     async fn create(
         &self,
         new: &NewVerification,
         limits: Option<&SendLimits>,
         now: OffsetDateTime,
-    ) -> Result<SendGate<Verification>, StoreError>;
+    ) -> Result<Admitted<Verification>, StoreError>;
 
-    /// Atomically, for a pending verification: checks the send limits; stores
-    /// a new code hash and expiry (the old code stops working; attempts stay);
-    /// records the send. `None` when the verification is not pending.
+    /// Atomically, for a pending verification: admits the send as `create`
+    /// does; stores a new code hash and expiry (the old code stops working;
+    /// attempts stay); records the send. `None` when the verification is not
+    /// pending.
     async fn replace_code(
         &self,
         id: Uuid,
@@ -253,7 +316,7 @@ pub trait Store: Send + Sync + 'static {
         expires_at: OffsetDateTime,
         limits: Option<&SendLimits>,
         now: OffsetDateTime,
-    ) -> Result<Option<SendGate<Verification>>, StoreError>;
+    ) -> Result<Option<Admitted<Verification>>, StoreError>;
 
     async fn get(&self, id: Uuid) -> Result<Option<Verification>, StoreError>;
 
@@ -262,15 +325,17 @@ pub trait Store: Send + Sync + 'static {
     /// pending, unexpired, has attempts left and still has that hash. A right
     /// answer approves; a wrong one spends an attempt (and ends the
     /// verification at zero). `None` when the condition no longer held.
-    /// When it approves, the operator page's `approved` counter for
-    /// `approved_stat` (hour, country) is counted in the same transaction.
+    /// A wrong answer also records a guess against the number's budget,
+    /// kept until `check.guess_until`; a right one clears the number's
+    /// guesses and counts the operator page's `approved` counter for
+    /// `check.approved_stat` (hour, country), in the same transaction.
     async fn record_check(
         &self,
         id: Uuid,
         seen_hash: &[u8],
         correct: bool,
         now: OffsetDateTime,
-        approved_stat: Option<(OffsetDateTime, &str)>,
+        check: &CheckRecord<'_>,
     ) -> Result<Option<Verification>, StoreError>;
 
     /// Cancels a pending verification; `None` when it is not pending.
@@ -285,24 +350,12 @@ pub trait Store: Send + Sync + 'static {
     /// but not the cooldown.
     async fn send_failed(&self, id: Uuid, now: OffsetDateTime) -> Result<(), StoreError>;
 
-    /// Sends (and approved sends) since `since` to `prefix` and to `country`.
-    async fn send_stats(
-        &self,
-        prefix: &str,
-        country: &str,
-        since: OffsetDateTime,
-    ) -> Result<(SendStats, SendStats), StoreError>;
-
     /// The blocks among `scopes` still in force at `now`.
     async fn active_blocks(
         &self,
         scopes: &[String],
         now: OffsetDateTime,
     ) -> Result<Vec<Block>, StoreError>;
-
-    /// Records a block unless one is already in force; `true` if this call
-    /// recorded it (so each block is announced once across instances).
-    async fn add_block(&self, block: &Block, now: OffsetDateTime) -> Result<bool, StoreError>;
 
     /// Adds one to an hourly counter of the operator page.
     async fn bump_stat(
@@ -321,8 +374,10 @@ pub trait Store: Send + Sync + 'static {
     /// Pending, unexpired verifications at `now` (for the metrics gauge).
     async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError>;
 
-    /// Saves a client flow (insert or update by id).
-    async fn save_flow(&self, flow: &ClientFlow) -> Result<(), StoreError>;
+    /// Saves a client flow (insert or update by id); with `replaces`, the
+    /// flow of that id is deleted in the same transaction (the flow moves
+    /// to a new id).
+    async fn save_flow(&self, flow: &ClientFlow, replaces: Option<&str>) -> Result<(), StoreError>;
 
     /// A client flow still in force at `now`.
     async fn get_flow(
@@ -340,36 +395,22 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<Purged, StoreError>;
 }
 
-/// The budget refusal when the hour's counter is full.
-pub(crate) fn budget_refusal(limits: &SendLimits, now: OffsetDateTime) -> SendRefusal {
-    SendRefusal::Budget {
-        retry_after: (limits.hour + Duration::HOUR - now).max(Duration::SECOND),
-    }
+/// What a check records beside the verification itself.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckRecord<'a> {
+    /// Until when a wrong guess counts against the number's budget.
+    pub guess_until: OffsetDateTime,
+    /// The operator page's counter for an approval: its hour and country.
+    pub approved_stat: Option<(OffsetDateTime, &'a str)>,
 }
 
-/// The gate decision from what the send log says about one number.
-pub(crate) fn gate(
-    limits: &SendLimits,
-    now: OffsetDateTime,
-    last_delivered: Option<OffsetDateTime>,
-    sends_in_window: i64,
-    oldest_in_window: Option<OffsetDateTime>,
-) -> Option<SendRefusal> {
-    if sends_in_window >= i64::from(limits.limit) {
-        let oldest = oldest_in_window.unwrap_or(now);
-        return Some(SendRefusal::Quota {
-            retry_after: (oldest + limits.window - now).max(Duration::SECOND),
-        });
+impl SendStats {
+    /// The breaker's rule on one scope's window: at least `min_sends` sends
+    /// never verified, making up at least `percent` of the window's sends.
+    pub fn mostly_unverified(self, min_sends: u32, percent: u32) -> bool {
+        let unverified = self.sends - self.verified;
+        unverified >= i64::from(min_sends) && unverified * 100 >= i64::from(percent) * self.sends
     }
-    if let Some(last) = last_delivered {
-        let until = last + limits.cooldown;
-        if until > now {
-            return Some(SendRefusal::Cooldown {
-                retry_after: until - now,
-            });
-        }
-    }
-    None
 }
 
 /// Connects to `DATABASE_URL`, picking the backend by its scheme, and

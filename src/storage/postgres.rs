@@ -10,7 +10,7 @@ use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 use async_trait::async_trait;
 use sqlx::{
-    PgPool, Postgres, Transaction,
+    PgPool, Postgres,
     postgres::{PgArguments, PgPoolOptions},
     query::QueryAs,
 };
@@ -18,8 +18,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{
-    Block, ClientFlow, NewVerification, Purged, SendGate, SendLimits, SendStats, StatRow, Status,
-    Store, StoreError, Verification, budget_refusal, gate,
+    Admitted, Block, CheckRecord, ClientFlow, NewVerification, Purged, SendLimits, SendRefusal,
+    StatRow, Status, Store, StoreError, Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -82,16 +82,6 @@ impl Lease {
     }
 }
 
-/// What the gate and the budget said about one send.
-enum Admission {
-    Refused(super::SendRefusal),
-    /// Allowed; the units of a fresh grant beyond this send, to add to the
-    /// lease once the transaction that took them commits.
-    Allowed {
-        spare: u32,
-    },
-}
-
 /// A new verification for a test number (no lock, no gate, no send), in
 /// one statement: the number's pending one is canceled and its attempts
 /// left carried over (never more than `$4`), and the new one inserted. The
@@ -103,27 +93,122 @@ static CREATE_WITHOUT_SEND: LazyLock<String> = LazyLock::new(|| {
             UPDATE verifications SET status = 'canceled', updated_at = $6
             WHERE phone = $2 AND status = 'pending' RETURNING attempts_left
          ), created AS (
-            INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at)
-            SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7 FROM carried
+            INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant)
+            SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7, $8 FROM carried
             RETURNING {COLUMNS}
          )
          SELECT {COLUMNS} FROM created"
     )
 });
 
-/// What `pv_create_and_send` answers: the gate's figures, the size of the
-/// budget grant it took (0 when none was asked for), and the new
-/// verification's attempts; `attempts_left` is `None` when it refused.
+/// What `pv_admit` decided, as `pv_create_and_send` and
+/// `pv_resend_and_send` pass it on: a refusal (with when to try again), the
+/// size of the budget grant taken (0 when none was asked for), and a
+/// pumping block this call recorded.
 #[derive(sqlx::FromRow)]
-struct CreateAndSend {
-    last_delivered: Option<OffsetDateTime>,
-    sends: i64,
-    oldest: Option<OffsetDateTime>,
+struct Admission {
+    refusal: Option<String>,
+    retry_at: Option<OffsetDateTime>,
     granted: Option<i32>,
+    block_scope: Option<String>,
+    block_rule: Option<String>,
+    block_sends: Option<i64>,
+    block_verified: Option<i64>,
+    block_networks: Option<i64>,
+}
+
+impl Admission {
+    fn new_block(&self, limits: &SendLimits) -> Option<Block> {
+        let (scope, rule, pumping) = (
+            self.block_scope.clone()?,
+            self.block_rule.clone()?,
+            limits.pumping.as_ref()?,
+        );
+        Some(Block {
+            scope,
+            rule,
+            sends: self.block_sends.unwrap_or_default(),
+            verified: self.block_verified.unwrap_or_default(),
+            networks: self.block_networks.unwrap_or_default(),
+            expires_at: pumping.block_until,
+        })
+    }
+
+    /// The refusal it names, if any.
+    fn refusal(&self, now: OffsetDateTime) -> Option<SendRefusal> {
+        let name = self.refusal.as_deref()?;
+        SendRefusal::named(name, self.retry_at.unwrap_or(now), now)
+    }
+}
+
+/// The new verification's attempts, from `pv_create_and_send`.
+#[derive(sqlx::FromRow)]
+struct Created {
+    #[sqlx(flatten)]
+    admission: Admission,
     attempts_left: Option<i32>,
 }
 
-/// Binds `$1`–`$7` of both create statements: the new verification.
+/// The verification a resend changed, from `pv_resend_and_send`.
+#[derive(sqlx::FromRow)]
+struct Resent {
+    #[sqlx(flatten)]
+    admission: Admission,
+    phone: Option<String>,
+    attempts_left: Option<i32>,
+    locale: Option<String>,
+    created_at: Option<OffsetDateTime>,
+    tenant: Option<String>,
+}
+
+/// The admission's parameters after those of the call's own (from `$first`):
+/// limits, budget grant and pumping breaker, in `pv_admit`'s order.
+fn admission_args(first: usize) -> String {
+    (first..first + 20)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Binds the admission's parameters (see [`admission_args`]).
+fn bind_admission<'q, O>(
+    query: QueryAs<'q, Postgres, O, PgArguments>,
+    limits: &'q SendLimits,
+    now: OffsetDateTime,
+    need_grant: bool,
+) -> QueryAs<'q, Postgres, O, PgArguments> {
+    let int = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
+    let budget = int(limits.global_limit);
+    let pumping = limits.pumping.as_ref();
+    let guard: i16 = match pumping {
+        None => 0,
+        Some(p) if p.refuse => 2,
+        Some(_) => 1,
+    };
+    query
+        .bind(now - limits.cooldown)
+        .bind(now - limits.window)
+        .bind(int(limits.limit))
+        .bind(int(limits.guess_budget))
+        .bind(&limits.prefix)
+        .bind(&limits.country)
+        .bind(limits.hour)
+        .bind(need_grant)
+        .bind(budget)
+        .bind(first_grant(budget))
+        .bind(GRANT_MAX)
+        .bind(GRANT_DIVISOR)
+        .bind(guard)
+        .bind(pumping.map_or(now, |p| p.since))
+        .bind(pumping.map_or(0, |p| int(p.prefix_min_sends)))
+        .bind(pumping.map_or(0, |p| int(p.country_min_sends)))
+        .bind(pumping.map_or(0, |p| int(p.max_unverified_percent)))
+        .bind(pumping.map_or(0, |p| int(p.prefix_min_networks)))
+        .bind(pumping.map_or(0, |p| int(p.country_min_networks)))
+        .bind(pumping.map_or(now, |p| p.block_until))
+}
+
+/// Binds `$1`–`$8` of both create statements: the new verification.
 fn bind_new<'q, O>(
     query: QueryAs<'q, Postgres, O, PgArguments>,
     new: &'q NewVerification,
@@ -138,6 +223,7 @@ fn bind_new<'q, O>(
         .bind(&new.locale)
         .bind(now)
         .bind(new.expires_at)
+        .bind(&new.tenant)
 }
 
 /// A timestamp as PostgreSQL keeps it (whole microseconds, as sqlx sends it).
@@ -161,6 +247,7 @@ struct Row {
     created_at: OffsetDateTime,
     last_sent_at: OffsetDateTime,
     expires_at: OffsetDateTime,
+    tenant: Option<String>,
 }
 
 impl TryFrom<Row> for Verification {
@@ -177,22 +264,26 @@ impl TryFrom<Row> for Verification {
             created_at: r.created_at,
             last_sent_at: r.last_sent_at,
             expires_at: r.expires_at,
+            tenant: r.tenant,
         })
     }
 }
 
-const COLUMNS: &str =
-    "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at";
+const COLUMNS: &str = "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
 
 /// A `send_blocks` row.
-type BlockRow = (String, String, i64, i64, OffsetDateTime);
+type BlockRow = (String, String, i64, i64, i64, OffsetDateTime);
 
-fn block((scope, rule, sends, verified, expires_at): BlockRow) -> Block {
+/// The columns of a [`BlockRow`].
+const BLOCK_COLUMNS: &str = "scope, rule, sends, verified, networks, expires_at";
+
+fn block((scope, rule, sends, verified, networks, expires_at): BlockRow) -> Block {
     Block {
         scope,
         rule,
         sends,
         verified,
+        networks,
         expires_at,
     }
 }
@@ -232,122 +323,24 @@ impl PgStore {
         &self.pool
     }
 
-    /// Takes the per-number lock and asks the send log whether a send is allowed.
-    async fn lock_and_gate(
-        tx: &mut Transaction<'_, Postgres>,
-        phone: &str,
-        limits: &SendLimits,
-        now: OffsetDateTime,
-    ) -> Result<Option<super::SendRefusal>, StoreError> {
-        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-            .bind(phone)
-            .execute(&mut **tx)
-            .await?;
-        let cooldown_start = now - limits.cooldown;
-        let window_start = now - limits.window;
-        let (last, count, oldest): (Option<OffsetDateTime>, i64, Option<OffsetDateTime>) =
-            sqlx::query_as(
-                "SELECT max(sent_at) FILTER (WHERE delivered AND sent_at > $2),
-                    count(*) FILTER (WHERE sent_at > $3),
-                    min(sent_at) FILTER (WHERE sent_at > $3)
-             FROM sms_sends WHERE phone = $1 AND sent_at > LEAST($2, $3)",
-            )
-            .bind(phone)
-            .bind(cooldown_start)
-            .bind(window_start)
-            .fetch_one(&mut **tx)
-            .await?;
-        Ok(gate(limits, now, last, count, oldest))
-    }
-
     fn lease(&self) -> std::sync::MutexGuard<'_, Lease> {
         self.lease.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Takes one unit of the hour's budget: from this instance's lease, or
-    /// else from a fresh grant in the transaction. `None` when it is spent;
-    /// otherwise the grant's units beyond this send.
-    async fn take_budget(
-        &self,
-        tx: &mut Transaction<'_, Postgres>,
-        limits: &SendLimits,
-    ) -> Result<Option<u32>, StoreError> {
-        if self.lease().take(limits.hour) {
-            return Ok(Some(0));
-        }
-        let limit = i32::try_from(limits.global_limit).unwrap_or(i32::MAX);
-        let granted: Option<i32> = sqlx::query_scalar("SELECT pv_grant($1, $2, $3, $4, $5)")
-            .bind(limits.hour)
-            .bind(limit)
-            .bind(first_grant(limit))
-            .bind(GRANT_MAX)
-            .bind(GRANT_DIVISOR)
-            .fetch_one(&mut **tx)
-            .await?;
-        Ok(granted.map(spare))
-    }
-
-    /// The per-number gate and then the global budget; nothing for test numbers.
-    async fn admit(
-        &self,
-        tx: &mut Transaction<'_, Postgres>,
-        phone: &str,
-        limits: Option<&SendLimits>,
-        now: OffsetDateTime,
-    ) -> Result<Admission, StoreError> {
-        let Some(limits) = limits else {
-            return Ok(Admission::Allowed { spare: 0 });
+    /// After an admission: gives back the unit taken from the lease when the
+    /// send did not happen, and adds a fresh grant's spare units (the call
+    /// committed, so the database counted them).
+    fn settle(&self, limits: &SendLimits, from_lease: bool, admission: &Admission, sent: bool) {
+        let granted = admission.granted.unwrap_or(0);
+        let unused = match (sent, granted) {
+            (true, 1..) => spare(granted),
+            (true, _) => 0,
+            (false, 1..) => u32::try_from(granted).unwrap_or(0),
+            (false, _) => u32::from(from_lease),
         };
-        if let Some(refusal) = Self::lock_and_gate(tx, phone, limits, now).await? {
-            return Ok(Admission::Refused(refusal));
+        if unused > 0 {
+            self.lease().credit(limits.hour, unused);
         }
-        Ok(match self.take_budget(tx, limits).await? {
-            Some(spare) => Admission::Allowed { spare },
-            None => Admission::Refused(budget_refusal(limits, now)),
-        })
-    }
-
-    /// Commits a send's transaction, then adds its grant's spare units to
-    /// the lease (never before: a rolled-back grant was never counted).
-    async fn commit_send(
-        &self,
-        tx: Transaction<'_, Postgres>,
-        limits: Option<&SendLimits>,
-        spare: u32,
-    ) -> Result<(), StoreError> {
-        tx.commit().await?;
-        if let (Some(limits), 1..) = (limits, spare) {
-            self.lease().credit(limits.hour, spare);
-        }
-        Ok(())
-    }
-
-    async fn record_send(
-        tx: &mut Transaction<'_, Postgres>,
-        phone: &str,
-        id: Uuid,
-        limits: &SendLimits,
-        now: OffsetDateTime,
-    ) -> Result<(), StoreError> {
-        // The send and the operator page's hourly counter, in one round trip.
-        sqlx::query(&format!(
-            "WITH sent AS (
-                INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at, prefix, country)
-                VALUES ($1, $2, $3, TRUE, $4, $5, $6)
-             )
-             INSERT INTO stats_hourly (hour, country, kind, shard, count) VALUES ($7, $6, 'sent', {SHARD}, 1)
-             ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count + 1",
-        ))
-        .bind(phone)
-        .bind(id)
-        .bind(now)
-        .bind(limits.record_until)
-        .bind(&limits.prefix)
-        .bind(&limits.country)
-        .bind(limits.hour)
-        .execute(&mut **tx)
-        .await?;
-        Ok(())
     }
 }
 
@@ -374,69 +367,69 @@ impl Store for PgStore {
         new: &NewVerification,
         limits: Option<&SendLimits>,
         now: OffsetDateTime,
-    ) -> Result<SendGate<Verification>, StoreError> {
+    ) -> Result<Admitted<Verification>, StoreError> {
         let max = i32::try_from(new.max_attempts).unwrap_or(i32::MAX);
         let Some(limits) = limits else {
             let row: Row = bind_new(sqlx::query_as(&CREATE_WITHOUT_SEND), new, max, now)
                 .fetch_one(&self.pool)
                 .await?;
-            return Ok(Ok(row.try_into()?));
+            return Ok(Admitted {
+                result: Ok(row.try_into()?),
+                new_block: None,
+            });
         };
-        // One round trip, one implicit transaction (see the migration).
+        // One round trip, one implicit transaction (see the migrations).
         let from_lease = self.lease().take(limits.hour);
-        let budget = i32::try_from(limits.global_limit).unwrap_or(i32::MAX);
-        let answer: CreateAndSend = bind_new(
-            sqlx::query_as(
-                "SELECT last_delivered, sends, oldest, granted, attempts_left FROM pv_create_and_send(
-                    $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
-            ),
-            new,
-            max,
+        let answer: Created = bind_admission(
+            bind_new(
+                sqlx::query_as(&format!(
+                    "SELECT * FROM pv_create_and_send($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, {})",
+                    admission_args(11)
+                )),
+                new,
+                max,
+                now,
+            )
+            .bind(&limits.network)
+            .bind(limits.record_until),
+            limits,
             now,
+            !from_lease,
         )
-        .bind(now - limits.cooldown)
-        .bind(now - limits.window)
-        .bind(i32::try_from(limits.limit).unwrap_or(i32::MAX))
-        .bind(limits.record_until)
-        .bind(&limits.prefix)
-        .bind(&limits.country)
-        .bind(limits.hour)
-        .bind(!from_lease)
-        .bind(budget)
-        .bind(first_grant(budget))
-        .bind(GRANT_MAX)
-        .bind(GRANT_DIVISOR)
         .fetch_one(&self.pool)
         .await?;
-        let Some(attempts_left) = answer.attempts_left else {
-            if from_lease {
-                self.lease().credit(limits.hour, 1);
+        let admission = &answer.admission;
+        let new_block = admission.new_block(limits);
+        let attempts_left = match (admission.refusal(now), answer.attempts_left) {
+            (None, Some(attempts)) => attempts,
+            (refusal, _) => {
+                self.settle(limits, from_lease, admission, false);
+                let refusal = refusal.ok_or_else(|| {
+                    StoreError::Corrupt("pv_create_and_send gave no verification".into())
+                })?;
+                return Ok(Admitted {
+                    result: Err(refusal),
+                    new_block,
+                });
             }
-            let refusal = gate(
-                limits,
-                now,
-                answer.last_delivered,
-                answer.sends,
-                answer.oldest,
-            )
-            .unwrap_or_else(|| budget_refusal(limits, now));
-            return Ok(Err(refusal));
         };
-        if let Some(granted) = answer.granted {
-            self.lease().credit(limits.hour, spare(granted));
-        }
-        Ok(Ok(Verification {
-            id: new.id,
-            phone: new.phone.clone(),
-            code_hash: new.code_hash.clone(),
-            status: Status::Pending,
-            attempts_left: u32::try_from(attempts_left)
-                .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
-            locale: new.locale.clone(),
-            created_at: as_stored(now),
-            last_sent_at: as_stored(now),
-            expires_at: as_stored(new.expires_at),
-        }))
+        self.settle(limits, from_lease, admission, true);
+        Ok(Admitted {
+            result: Ok(Verification {
+                id: new.id,
+                phone: new.phone.clone(),
+                code_hash: new.code_hash.clone(),
+                status: Status::Pending,
+                attempts_left: u32::try_from(attempts_left)
+                    .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
+                locale: new.locale.clone(),
+                created_at: as_stored(now),
+                last_sent_at: as_stored(now),
+                expires_at: as_stored(new.expires_at),
+                tenant: new.tenant.clone(),
+            }),
+            new_block,
+        })
     }
 
     async fn replace_code(
@@ -446,35 +439,73 @@ impl Store for PgStore {
         expires_at: OffsetDateTime,
         limits: Option<&SendLimits>,
         now: OffsetDateTime,
-    ) -> Result<Option<SendGate<Verification>>, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        let phone: Option<String> = sqlx::query_scalar(
-            "SELECT phone FROM verifications WHERE id = $1 AND status = 'pending'",
-        )
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(phone) = phone else { return Ok(None) };
-        let spare = match self.admit(&mut tx, &phone, limits, now).await? {
-            Admission::Refused(refusal) => return Ok(Some(Err(refusal))),
-            Admission::Allowed { spare } => spare,
+    ) -> Result<Option<Admitted<Verification>>, StoreError> {
+        let Some(limits) = limits else {
+            let row: Option<Row> = sqlx::query_as(&format!(
+                "UPDATE verifications SET code_hash = $2, expires_at = $3, last_sent_at = $4, updated_at = $4
+                 WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}"
+            ))
+            .bind(id)
+            .bind(code_hash)
+            .bind(expires_at)
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await?;
+            return Ok(one(row)?.map(|v| Admitted {
+                result: Ok(v),
+                new_block: None,
+            }));
         };
-        let row: Option<Row> = sqlx::query_as(&format!(
-            "UPDATE verifications SET code_hash = $2, expires_at = $3, last_sent_at = $4, updated_at = $4
-             WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}"
-        ))
-        .bind(id)
-        .bind(code_hash)
-        .bind(expires_at)
-        .bind(now)
-        .fetch_optional(&mut *tx)
+        let from_lease = self.lease().take(limits.hour);
+        let answer: Resent = bind_admission(
+            sqlx::query_as(&format!(
+                "SELECT * FROM pv_resend_and_send($1, $2, $3, $4, $5, $6, {})",
+                admission_args(7)
+            ))
+            .bind(id)
+            .bind(code_hash)
+            .bind(expires_at)
+            .bind(now)
+            .bind(&limits.network)
+            .bind(limits.record_until),
+            limits,
+            now,
+            !from_lease,
+        )
+        .fetch_one(&self.pool)
         .await?;
-        let Some(row) = row else { return Ok(None) };
-        if let Some(limits) = limits {
-            Self::record_send(&mut tx, &phone, id, limits, now).await?;
+        let admission = &answer.admission;
+        let new_block = admission.new_block(limits);
+        if admission.refusal.as_deref() == Some("not_pending") {
+            self.settle(limits, from_lease, admission, false);
+            return Ok(None);
         }
-        self.commit_send(tx, limits, spare).await?;
-        Ok(Some(Ok(row.try_into()?)))
+        if let Some(refusal) = admission.refusal(now) {
+            self.settle(limits, from_lease, admission, false);
+            return Ok(Some(Admitted {
+                result: Err(refusal),
+                new_block,
+            }));
+        }
+        self.settle(limits, from_lease, admission, true);
+        let missing = || StoreError::Corrupt("pv_resend_and_send gave no verification".into());
+        let attempts_left = answer.attempts_left.ok_or_else(missing)?;
+        Ok(Some(Admitted {
+            result: Ok(Verification {
+                id,
+                phone: answer.phone.ok_or_else(missing)?,
+                code_hash: code_hash.to_vec(),
+                status: Status::Pending,
+                attempts_left: u32::try_from(attempts_left)
+                    .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
+                locale: answer.locale.ok_or_else(missing)?,
+                created_at: answer.created_at.ok_or_else(missing)?,
+                last_sent_at: as_stored(now),
+                expires_at: as_stored(expires_at),
+                tenant: answer.tenant,
+            }),
+            new_block,
+        }))
     }
 
     async fn get(&self, id: Uuid) -> Result<Option<Verification>, StoreError> {
@@ -492,11 +523,12 @@ impl Store for PgStore {
         seen_hash: &[u8],
         correct: bool,
         now: OffsetDateTime,
-        approved_stat: Option<(OffsetDateTime, &str)>,
+        check: &CheckRecord<'_>,
     ) -> Result<Option<Verification>, StoreError> {
-        // One statement: the conditional update, and on approval the send
-        // records marked verified for the pumping statistics and the
-        // operator page's counter.
+        // One statement: the conditional update; a wrong answer's guess
+        // against the number's budget; on approval the send records marked
+        // verified for the pumping statistics, the number's guesses cleared
+        // and the operator page's counter.
         one(sqlx::query_as(&format!(
             "WITH checked AS (
                 UPDATE verifications SET
@@ -515,6 +547,11 @@ impl Store for PgStore {
                 SELECT $5, $6, 'approved', {SHARD}, 1 FROM checked
                 WHERE status = 'approved' AND $5::TIMESTAMPTZ IS NOT NULL
                 ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count + 1
+             ), guessed AS (
+                INSERT INTO guesses (phone, at, expires_at)
+                SELECT phone, $4, $7 FROM checked WHERE NOT $3
+             ), cleared AS (
+                DELETE FROM guesses WHERE phone = (SELECT phone FROM checked WHERE status = 'approved')
              )
              SELECT {COLUMNS} FROM checked"
         ))
@@ -522,8 +559,9 @@ impl Store for PgStore {
         .bind(seen_hash)
         .bind(correct)
         .bind(now)
-        .bind(approved_stat.map(|(hour, _)| hour))
-        .bind(approved_stat.map(|(_, country)| country))
+        .bind(check.approved_stat.map(|(hour, _)| hour))
+        .bind(check.approved_stat.map(|(_, country)| country))
+        .bind(check.guess_until)
         .fetch_optional(&self.pool)
         .await?)
     }
@@ -570,66 +608,19 @@ impl Store for PgStore {
         Ok(())
     }
 
-    async fn send_stats(
-        &self,
-        prefix: &str,
-        country: &str,
-        since: OffsetDateTime,
-    ) -> Result<(SendStats, SendStats), StoreError> {
-        let (ps, pv, cs, cv): (i64, i64, i64, i64) = sqlx::query_as(
-            "SELECT
-                (SELECT count(*) FROM sms_sends WHERE prefix = $1 AND sent_at > $3),
-                (SELECT count(*) FROM sms_sends WHERE prefix = $1 AND sent_at > $3 AND verified),
-                (SELECT count(*) FROM sms_sends WHERE country = $2 AND sent_at > $3),
-                (SELECT count(*) FROM sms_sends WHERE country = $2 AND sent_at > $3 AND verified)",
-        )
-        .bind(prefix)
-        .bind(country)
-        .bind(since)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok((
-            SendStats {
-                sends: ps,
-                verified: pv,
-            },
-            SendStats {
-                sends: cs,
-                verified: cv,
-            },
-        ))
-    }
-
     async fn active_blocks(
         &self,
         scopes: &[String],
         now: OffsetDateTime,
     ) -> Result<Vec<Block>, StoreError> {
-        let rows: Vec<BlockRow> = sqlx::query_as(
-            "SELECT scope, rule, sends, verified, expires_at FROM send_blocks WHERE scope = ANY($1) AND expires_at > $2",
-        )
+        let rows: Vec<BlockRow> = sqlx::query_as(&format!(
+            "SELECT {BLOCK_COLUMNS} FROM send_blocks WHERE scope = ANY($1) AND expires_at > $2",
+        ))
         .bind(scopes)
         .bind(now)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(block).collect())
-    }
-
-    async fn add_block(&self, block: &Block, now: OffsetDateTime) -> Result<bool, StoreError> {
-        let done = sqlx::query(
-            "INSERT INTO send_blocks (scope, rule, sends, verified, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (scope) DO UPDATE SET rule = $2, sends = $3, verified = $4, created_at = $5, expires_at = $6
-             WHERE send_blocks.expires_at <= $5",
-        )
-        .bind(&block.scope)
-        .bind(&block.rule)
-        .bind(block.sends)
-        .bind(block.verified)
-        .bind(now)
-        .bind(block.expires_at)
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected() == 1)
     }
 
     async fn bump_stat(
@@ -670,9 +661,9 @@ impl Store for PgStore {
     }
 
     async fn blocks_in_force(&self, now: OffsetDateTime) -> Result<Vec<Block>, StoreError> {
-        let rows: Vec<BlockRow> = sqlx::query_as(
-            "SELECT scope, rule, sends, verified, expires_at FROM send_blocks WHERE expires_at > $1 ORDER BY expires_at DESC",
-        )
+        let rows: Vec<BlockRow> = sqlx::query_as(&format!(
+            "SELECT {BLOCK_COLUMNS} FROM send_blocks WHERE expires_at > $1 ORDER BY expires_at DESC",
+        ))
         .bind(now)
         .fetch_all(&self.pool)
         .await?;
@@ -688,10 +679,11 @@ impl Store for PgStore {
         .await?)
     }
 
-    async fn save_flow(&self, flow: &ClientFlow) -> Result<(), StoreError> {
+    async fn save_flow(&self, flow: &ClientFlow, replaces: Option<&str>) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            "WITH replaced AS (DELETE FROM flows WHERE id = $13)
+             INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
              ON CONFLICT (id) DO UPDATE SET lang = $6, verification_id = $8, verified_phone = $9, token = $10, expires_at = $11",
         )
         .bind(&flow.id)
@@ -705,6 +697,8 @@ impl Store for PgStore {
         .bind(&flow.verified_phone)
         .bind(&flow.token)
         .bind(flow.expires_at)
+        .bind(&flow.nonce)
+        .bind(replaces)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -727,9 +721,10 @@ impl Store for PgStore {
             Option<String>,
             Option<String>,
             OffsetDateTime,
+            Option<String>,
         );
         let row: Option<FlowRow> = sqlx::query_as(
-            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at
+            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce
              FROM flows WHERE id = $1 AND expires_at > $2",
         )
         .bind(id)
@@ -748,6 +743,7 @@ impl Store for PgStore {
             verified_phone: r.8,
             token: r.9,
             expires_at: r.10,
+            nonce: r.11,
         }))
     }
 
@@ -771,6 +767,10 @@ impl Store for PgStore {
             .execute(&self.pool)
             .await?;
         sqlx::query("DELETE FROM flows WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("DELETE FROM guesses WHERE expires_at < $1")
             .bind(now)
             .execute(&self.pool)
             .await?;

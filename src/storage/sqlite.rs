@@ -15,8 +15,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::{
-    Block, ClientFlow, NewVerification, Purged, SendGate, SendLimits, SendStats, StatRow, Status,
-    Store, StoreError, Verification, budget_refusal, gate,
+    Admitted, Block, CheckRecord, ClientFlow, NewVerification, Purged, SendLimits, SendRefusal,
+    SendStats, StatRow, Status, Store, StoreError, Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -76,6 +76,7 @@ struct Row {
     created_at: i64,
     last_sent_at: i64,
     expires_at: i64,
+    tenant: Option<String>,
 }
 
 impl TryFrom<Row> for Verification {
@@ -92,15 +93,40 @@ impl TryFrom<Row> for Verification {
             created_at: from_ms(r.created_at)?,
             last_sent_at: from_ms(r.last_sent_at)?,
             expires_at: from_ms(r.expires_at)?,
+            tenant: r.tenant,
         })
     }
 }
 
-const COLUMNS: &str =
-    "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at";
+const COLUMNS: &str = "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
+
+/// A `send_blocks` row and its columns.
+type BlockRow = (String, String, i64, i64, i64, i64);
+const BLOCK_COLUMNS: &str = "scope, rule, sends, verified, networks, expires_at";
+
+fn block(
+    (scope, rule, sends, verified, networks, expires_at): BlockRow,
+) -> Result<Block, StoreError> {
+    Ok(Block {
+        scope,
+        rule,
+        sends,
+        verified,
+        networks,
+        expires_at: from_ms(expires_at)?,
+    })
+}
 
 fn one(row: Option<Row>) -> Result<Option<Verification>, StoreError> {
     row.map(Verification::try_from).transpose()
+}
+
+/// What a send's admission found (see [`SqliteStore::admit`]).
+#[derive(Debug, Default)]
+struct Admission {
+    refusal: Option<SendRefusal>,
+    guessed: i64,
+    new_block: Option<Block>,
 }
 
 impl SqliteStore {
@@ -164,14 +190,37 @@ impl SqliteStore {
         })
     }
 
-    async fn gate(
+    /// The admission of one send to `phone`: the wrong-guess budget, the
+    /// quota and cooldown, the pumping breaker and the global budget, in
+    /// the write transaction that records the send (as `pv_admit` does on
+    /// PostgreSQL). Returns the refusal, if any, the attempts the number's
+    /// pending verification has left and the guesses spent, and a pumping
+    /// block this call recorded.
+    async fn admit(
         tx: &mut WriteTx,
         phone: &str,
         limits: &SendLimits,
         now: OffsetDateTime,
-    ) -> Result<Option<super::SendRefusal>, StoreError> {
-        let cooldown_start = ms(now - limits.cooldown);
+    ) -> Result<Admission, StoreError> {
+        let mut admission = Admission::default();
         let window_start = ms(now - limits.window);
+        let (guessed, oldest_guess): (i64, Option<i64>) =
+            sqlx::query_as("SELECT count(*), min(at) FROM guesses WHERE phone = ?1 AND at > ?2")
+                .bind(phone)
+                .bind(window_start)
+                .fetch_one(&mut **tx)
+                .await?;
+        admission.guessed = guessed;
+        let retry = |at: i64| -> Result<time::Duration, StoreError> {
+            Ok((from_ms(at)? + limits.window - now).max(time::Duration::SECOND))
+        };
+        if guessed >= i64::from(limits.guess_budget) {
+            admission.refusal = Some(SendRefusal::Guesses {
+                retry_after: retry(oldest_guess.unwrap_or(ms(now)))?,
+            });
+            return Ok(admission);
+        }
+        let cooldown_start = ms(now - limits.cooldown);
         let (last, count, oldest): (Option<i64>, i64, Option<i64>) = sqlx::query_as(
             "SELECT max(sent_at) FILTER (WHERE delivered AND sent_at > ?2),
                     count(*) FILTER (WHERE sent_at > ?3),
@@ -183,17 +232,49 @@ impl SqliteStore {
         .bind(window_start)
         .fetch_one(&mut **tx)
         .await?;
-        Ok(gate(
-            limits,
-            now,
-            last.map(from_ms).transpose()?,
-            count,
-            oldest.map(from_ms).transpose()?,
-        ))
-    }
-
-    /// Takes one unit of the hour's budget; `false` when it is spent.
-    async fn take_budget(tx: &mut WriteTx, limits: &SendLimits) -> Result<bool, StoreError> {
+        if count >= i64::from(limits.limit) {
+            admission.refusal = Some(SendRefusal::Quota {
+                retry_after: retry(oldest.unwrap_or(ms(now)))?,
+            });
+            return Ok(admission);
+        }
+        if let Some(last) = last {
+            admission.refusal = Some(SendRefusal::Cooldown {
+                retry_after: (from_ms(last)? + limits.cooldown - now).max(time::Duration::SECOND),
+            });
+            return Ok(admission);
+        }
+        if let Some(pumping) = &limits.pumping {
+            let in_force: Option<i64> = sqlx::query_scalar(
+                "SELECT max(expires_at) FROM send_blocks WHERE scope IN (?1, ?2) AND expires_at > ?3",
+            )
+            .bind(format!("prefix:{}", limits.prefix))
+            .bind(format!("country:{}", limits.country))
+            .bind(ms(now))
+            .fetch_one(&mut **tx)
+            .await?;
+            match in_force {
+                Some(until) if pumping.refuse => {
+                    admission.refusal = Some(SendRefusal::Pumping {
+                        retry_after: (from_ms(until)? - now).max(time::Duration::SECOND),
+                    });
+                    return Ok(admission);
+                }
+                Some(_) => {}
+                None => {
+                    let fired = Self::pumping_rules(tx, limits, pumping, now).await?;
+                    let refuse = fired.is_some() && pumping.refuse;
+                    admission.new_block =
+                        fired.and_then(|(block, recorded)| recorded.then_some(block));
+                    if refuse {
+                        admission.refusal = Some(SendRefusal::Pumping {
+                            retry_after: (pumping.block_until - now).max(time::Duration::SECOND),
+                        });
+                        return Ok(admission);
+                    }
+                }
+            }
+        }
         let taken: Option<i64> = sqlx::query_scalar(
             "INSERT INTO sms_budget (hour, sent) VALUES (?1, 1)
              ON CONFLICT (hour) DO UPDATE SET sent = sent + 1 WHERE sent < ?2
@@ -203,24 +284,91 @@ impl SqliteStore {
         .bind(i64::from(limits.global_limit))
         .fetch_optional(&mut **tx)
         .await?;
-        Ok(taken.is_some())
+        if taken.is_none() {
+            admission.refusal = Some(SendRefusal::Budget {
+                retry_after: (limits.hour + time::Duration::HOUR - now).max(time::Duration::SECOND),
+            });
+        }
+        Ok(admission)
     }
 
-    /// The per-number gate and then the global budget; nothing for test numbers.
-    async fn admit(
+    /// The breaker's rules on the window's sends to the prefix, then the
+    /// country: the block of the first that fires, and whether this call
+    /// recorded it (it does unless one is in force already).
+    async fn pumping_rules(
         tx: &mut WriteTx,
-        phone: &str,
-        limits: Option<&SendLimits>,
+        limits: &SendLimits,
+        pumping: &super::PumpingLimits,
         now: OffsetDateTime,
-    ) -> Result<Option<super::SendRefusal>, StoreError> {
-        let Some(limits) = limits else {
-            return Ok(None);
-        };
-        if let Some(refusal) = Self::gate(tx, phone, limits, now).await? {
-            return Ok(Some(refusal));
-        }
-        if !Self::take_budget(tx, limits).await? {
-            return Ok(Some(budget_refusal(limits, now)));
+    ) -> Result<Option<(Block, bool)>, StoreError> {
+        let since = ms(pumping.since);
+        for (column, value, min_sends, min_networks, rule) in [
+            (
+                "prefix",
+                &limits.prefix,
+                pumping.prefix_min_sends,
+                pumping.prefix_min_networks,
+                "prefix_unverified",
+            ),
+            (
+                "country",
+                &limits.country,
+                pumping.country_min_sends,
+                pumping.country_min_networks,
+                "country_unverified",
+            ),
+        ] {
+            let (sends, verified): (i64, i64) = sqlx::query_as(&format!(
+                "SELECT count(*), count(*) FILTER (WHERE verified) FROM sms_sends
+                 WHERE {column} = ?1 AND sent_at > ?2"
+            ))
+            .bind(value)
+            .bind(since)
+            .fetch_one(&mut **tx)
+            .await?;
+            let stats = SendStats { sends, verified };
+            if !stats.mostly_unverified(min_sends, pumping.max_unverified_percent) {
+                continue;
+            }
+            let networks: i64 = sqlx::query_scalar(&format!(
+                "SELECT count(*) FROM (
+                    SELECT DISTINCT coalesce(network, 'send:' || id) FROM sms_sends
+                    WHERE {column} = ?1 AND sent_at > ?2 AND NOT verified LIMIT ?3)"
+            ))
+            .bind(value)
+            .bind(since)
+            .bind(i64::from(min_networks))
+            .fetch_one(&mut **tx)
+            .await?;
+            if networks < i64::from(min_networks) {
+                continue;
+            }
+            let block = Block {
+                scope: format!("{column}:{value}"),
+                rule: rule.to_owned(),
+                sends,
+                verified,
+                networks,
+                expires_at: pumping.block_until,
+            };
+            let recorded = sqlx::query(
+                "INSERT INTO send_blocks (scope, rule, sends, verified, networks, created_at, expires_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (scope) DO UPDATE SET rule = ?2, sends = ?3, verified = ?4, networks = ?5,
+                    created_at = ?6, expires_at = ?7
+                 WHERE send_blocks.expires_at <= ?6",
+            )
+            .bind(&block.scope)
+            .bind(&block.rule)
+            .bind(block.sends)
+            .bind(block.verified)
+            .bind(block.networks)
+            .bind(ms(now))
+            .bind(ms(block.expires_at))
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+            return Ok(Some((block, recorded == 1)));
         }
         Ok(None)
     }
@@ -233,8 +381,8 @@ impl SqliteStore {
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at, prefix, country)
-             VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)",
+            "INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at, prefix, country, network)
+             VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7)",
         )
         .bind(phone)
         .bind(id.to_string())
@@ -242,6 +390,7 @@ impl SqliteStore {
         .bind(ms(limits.record_until))
         .bind(&limits.prefix)
         .bind(&limits.country)
+        .bind(&limits.network)
         .execute(&mut **tx)
         .await?;
         // The operator page's hourly counter, in the same transaction.
@@ -272,10 +421,19 @@ impl Store for SqliteStore {
         new: &NewVerification,
         limits: Option<&SendLimits>,
         now: OffsetDateTime,
-    ) -> Result<SendGate<Verification>, StoreError> {
+    ) -> Result<Admitted<Verification>, StoreError> {
         let mut tx = self.write_tx().await?;
-        if let Some(refusal) = Self::admit(&mut tx, &new.phone, limits, now).await? {
-            return Ok(Err(refusal));
+        let admission = match limits {
+            Some(limits) => Self::admit(&mut tx, &new.phone, limits, now).await?,
+            None => Admission::default(),
+        };
+        if let Some(refusal) = admission.refusal {
+            // A block the admission recorded stays.
+            tx.commit().await?;
+            return Ok(Admitted {
+                result: Err(refusal),
+                new_block: admission.new_block,
+            });
         }
         let carried: Option<i64> = sqlx::query_scalar(
             "UPDATE verifications SET status = 'canceled', updated_at = ?2
@@ -286,10 +444,11 @@ impl Store for SqliteStore {
         .fetch_optional(&mut *tx)
         .await?;
         let max = i64::from(new.max_attempts);
-        let attempts = carried.map_or(max, |c| c.min(max));
+        let left_of_budget = limits.map_or(max, |l| i64::from(l.guess_budget) - admission.guessed);
+        let attempts = carried.map_or(max, |c| c.min(max)).min(left_of_budget);
         let row: Row = sqlx::query_as(&format!(
-            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at)
-             VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?6, ?6, ?7) RETURNING {COLUMNS}"
+            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant)
+             VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?6, ?6, ?7, ?8) RETURNING {COLUMNS}"
         ))
         .bind(new.id.to_string())
         .bind(&new.phone)
@@ -298,13 +457,17 @@ impl Store for SqliteStore {
         .bind(&new.locale)
         .bind(ms(now))
         .bind(ms(new.expires_at))
+        .bind(&new.tenant)
         .fetch_one(&mut *tx)
         .await?;
         if let Some(limits) = limits {
             Self::record_send(&mut tx, &new.phone, new.id, limits, now).await?;
         }
         tx.commit().await?;
-        Ok(Ok(row.try_into()?))
+        Ok(Admitted {
+            result: Ok(row.try_into()?),
+            new_block: admission.new_block,
+        })
     }
 
     async fn replace_code(
@@ -314,7 +477,7 @@ impl Store for SqliteStore {
         expires_at: OffsetDateTime,
         limits: Option<&SendLimits>,
         now: OffsetDateTime,
-    ) -> Result<Option<SendGate<Verification>>, StoreError> {
+    ) -> Result<Option<Admitted<Verification>>, StoreError> {
         let mut tx = self.write_tx().await?;
         let phone: Option<String> = sqlx::query_scalar(
             "SELECT phone FROM verifications WHERE id = ?1 AND status = 'pending'",
@@ -323,8 +486,16 @@ impl Store for SqliteStore {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(phone) = phone else { return Ok(None) };
-        if let Some(refusal) = Self::admit(&mut tx, &phone, limits, now).await? {
-            return Ok(Some(Err(refusal)));
+        let admission = match limits {
+            Some(limits) => Self::admit(&mut tx, &phone, limits, now).await?,
+            None => Admission::default(),
+        };
+        if let Some(refusal) = admission.refusal {
+            tx.commit().await?;
+            return Ok(Some(Admitted {
+                result: Err(refusal),
+                new_block: admission.new_block,
+            }));
         }
         let row: Row = sqlx::query_as(&format!(
             "UPDATE verifications SET code_hash = ?2, expires_at = ?3, last_sent_at = ?4, updated_at = ?4
@@ -340,7 +511,10 @@ impl Store for SqliteStore {
             Self::record_send(&mut tx, &phone, id, limits, now).await?;
         }
         tx.commit().await?;
-        Ok(Some(Ok(row.try_into()?)))
+        Ok(Some(Admitted {
+            result: Ok(row.try_into()?),
+            new_block: admission.new_block,
+        }))
     }
 
     async fn get(&self, id: Uuid) -> Result<Option<Verification>, StoreError> {
@@ -358,7 +532,7 @@ impl Store for SqliteStore {
         seen_hash: &[u8],
         correct: bool,
         now: OffsetDateTime,
-        approved_stat: Option<(OffsetDateTime, &str)>,
+        check: &CheckRecord<'_>,
     ) -> Result<Option<Verification>, StoreError> {
         let mut tx = self.write_tx().await?;
         let row = one(sqlx::query_as(&format!(
@@ -377,14 +551,29 @@ impl Store for SqliteStore {
         .bind(ms(now))
         .fetch_optional(&mut *tx)
         .await?)?;
-        if row.as_ref().is_some_and(|v| v.status == Status::Approved) {
-            sqlx::query("UPDATE sms_sends SET verified = 1 WHERE verification_id = ?1")
-                .bind(id.to_string())
-                .execute(&mut *tx)
-                .await?;
-            if let Some((hour, country)) = approved_stat {
-                Self::count(&mut tx, hour, country, "approved").await?;
+        match &row {
+            Some(v) if v.status == Status::Approved => {
+                sqlx::query("UPDATE sms_sends SET verified = 1 WHERE verification_id = ?1")
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM guesses WHERE phone = ?1")
+                    .bind(&v.phone)
+                    .execute(&mut *tx)
+                    .await?;
+                if let Some((hour, country)) = check.approved_stat {
+                    Self::count(&mut tx, hour, country, "approved").await?;
+                }
             }
+            Some(v) => {
+                sqlx::query("INSERT INTO guesses (phone, at, expires_at) VALUES (?1, ?2, ?3)")
+                    .bind(&v.phone)
+                    .bind(ms(now))
+                    .bind(ms(check.guess_until))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            None => {}
         }
         tx.commit().await?;
         Ok(row)
@@ -434,36 +623,6 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn send_stats(
-        &self,
-        prefix: &str,
-        country: &str,
-        since: OffsetDateTime,
-    ) -> Result<(SendStats, SendStats), StoreError> {
-        let (ps, pv, cs, cv): (i64, i64, i64, i64) = sqlx::query_as(
-            "SELECT
-                (SELECT count(*) FROM sms_sends WHERE prefix = ?1 AND sent_at > ?3),
-                (SELECT count(*) FROM sms_sends WHERE prefix = ?1 AND sent_at > ?3 AND verified),
-                (SELECT count(*) FROM sms_sends WHERE country = ?2 AND sent_at > ?3),
-                (SELECT count(*) FROM sms_sends WHERE country = ?2 AND sent_at > ?3 AND verified)",
-        )
-        .bind(prefix)
-        .bind(country)
-        .bind(ms(since))
-        .fetch_one(&self.pool)
-        .await?;
-        Ok((
-            SendStats {
-                sends: ps,
-                verified: pv,
-            },
-            SendStats {
-                sends: cs,
-                verified: cv,
-            },
-        ))
-    }
-
     async fn active_blocks(
         &self,
         scopes: &[String],
@@ -471,43 +630,18 @@ impl Store for SqliteStore {
     ) -> Result<Vec<Block>, StoreError> {
         let mut blocks = Vec::new();
         for scope in scopes {
-            let row: Option<(String, String, i64, i64, i64)> = sqlx::query_as(
-                "SELECT scope, rule, sends, verified, expires_at FROM send_blocks WHERE scope = ?1 AND expires_at > ?2",
-            )
+            let row: Option<BlockRow> = sqlx::query_as(&format!(
+                "SELECT {BLOCK_COLUMNS} FROM send_blocks WHERE scope = ?1 AND expires_at > ?2"
+            ))
             .bind(scope)
             .bind(ms(now))
             .fetch_optional(&self.pool)
             .await?;
-            if let Some((scope, rule, sends, verified, expires_at)) = row {
-                blocks.push(Block {
-                    scope,
-                    rule,
-                    sends,
-                    verified,
-                    expires_at: from_ms(expires_at)?,
-                });
+            if let Some(row) = row {
+                blocks.push(block(row)?);
             }
         }
         Ok(blocks)
-    }
-
-    async fn add_block(&self, block: &Block, now: OffsetDateTime) -> Result<bool, StoreError> {
-        let mut tx = self.write_tx().await?;
-        let done = sqlx::query(
-            "INSERT INTO send_blocks (scope, rule, sends, verified, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (scope) DO UPDATE SET rule = ?2, sends = ?3, verified = ?4, created_at = ?5, expires_at = ?6
-             WHERE send_blocks.expires_at <= ?5",
-        )
-        .bind(&block.scope)
-        .bind(&block.rule)
-        .bind(block.sends)
-        .bind(block.verified)
-        .bind(ms(now))
-        .bind(ms(block.expires_at))
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(done.rows_affected() == 1)
     }
 
     async fn bump_stat(
@@ -542,23 +676,13 @@ impl Store for SqliteStore {
     }
 
     async fn blocks_in_force(&self, now: OffsetDateTime) -> Result<Vec<Block>, StoreError> {
-        let rows: Vec<(String, String, i64, i64, i64)> = sqlx::query_as(
-            "SELECT scope, rule, sends, verified, expires_at FROM send_blocks WHERE expires_at > ?1 ORDER BY expires_at DESC",
-        )
+        let rows: Vec<BlockRow> = sqlx::query_as(&format!(
+            "SELECT {BLOCK_COLUMNS} FROM send_blocks WHERE expires_at > ?1 ORDER BY expires_at DESC"
+        ))
         .bind(ms(now))
         .fetch_all(&self.pool)
         .await?;
-        rows.into_iter()
-            .map(|(scope, rule, sends, verified, expires_at)| {
-                Ok(Block {
-                    scope,
-                    rule,
-                    sends,
-                    verified,
-                    expires_at: from_ms(expires_at)?,
-                })
-            })
-            .collect()
+        rows.into_iter().map(block).collect()
     }
 
     async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError> {
@@ -570,11 +694,17 @@ impl Store for SqliteStore {
         .await?)
     }
 
-    async fn save_flow(&self, flow: &ClientFlow) -> Result<(), StoreError> {
+    async fn save_flow(&self, flow: &ClientFlow, replaces: Option<&str>) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
+        if let Some(old) = replaces {
+            sqlx::query("DELETE FROM flows WHERE id = ?1")
+                .bind(old)
+                .execute(&mut *tx)
+                .await?;
+        }
         sqlx::query(
-            "INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            "INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
              ON CONFLICT (id) DO UPDATE SET lang = ?6, verification_id = ?8, verified_phone = ?9, token = ?10, expires_at = ?11",
         )
         .bind(&flow.id)
@@ -588,6 +718,7 @@ impl Store for SqliteStore {
         .bind(&flow.verified_phone)
         .bind(&flow.token)
         .bind(ms(flow.expires_at))
+        .bind(&flow.nonce)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -611,9 +742,10 @@ impl Store for SqliteStore {
             Option<String>,
             Option<String>,
             i64,
+            Option<String>,
         );
         let row: Option<FlowRow> = sqlx::query_as(
-            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at
+            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce
              FROM flows WHERE id = ?1 AND expires_at > ?2",
         )
         .bind(id)
@@ -640,6 +772,7 @@ impl Store for SqliteStore {
             verified_phone: r.8,
             token: r.9,
             expires_at: from_ms(r.10)?,
+            nonce: r.11,
         }))
     }
 
@@ -664,6 +797,10 @@ impl Store for SqliteStore {
             .execute(&mut *tx)
             .await?;
         sqlx::query("DELETE FROM flows WHERE expires_at < ?1")
+            .bind(ms(now))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM guesses WHERE expires_at < ?1")
             .bind(ms(now))
             .execute(&mut *tx)
             .await?;

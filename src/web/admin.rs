@@ -3,9 +3,11 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
+use std::net::{IpAddr, SocketAddr};
+
 use axum::{
     Router,
-    extract::State,
+    extract::{ConnectInfo, State},
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Response},
     routing::get,
@@ -99,8 +101,85 @@ fn percent(part: i64, whole: i64) -> String {
     }
 }
 
-async fn page(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+/// Failed operator logins per client: after [`MAX_FAILURES`] in
+/// [`FAILURE_WINDOW`], the client gets 429 until the window ends, whatever
+/// it sends. Bounded: at most [`MAX_CLIENTS`] clients are remembered; past
+/// that (after dropping what expired) new clients are refused too.
+#[derive(Debug, Default)]
+pub struct LoginThrottle {
+    failures: std::sync::Mutex<std::collections::HashMap<IpAddr, (u32, std::time::Instant)>>,
+}
+
+pub const MAX_FAILURES: u32 = 10;
+pub const FAILURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(600);
+const MAX_CLIENTS: usize = 10_000;
+
+impl LoginThrottle {
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<IpAddr, (u32, std::time::Instant)>>
+    {
+        self.failures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Seconds until `client` may try again, when it may not now.
+    pub fn wait(&self, client: IpAddr, now: std::time::Instant) -> Option<u64> {
+        let mut failures = self.lock();
+        if let Some(&(count, since)) = failures.get(&client) {
+            let ends = since + FAILURE_WINDOW;
+            if ends <= now {
+                failures.remove(&client);
+                return None;
+            }
+            return (count >= MAX_FAILURES).then(|| (ends - now).as_secs().max(1));
+        }
+        if failures.len() >= MAX_CLIENTS {
+            failures.retain(|_, (_, since)| *since + FAILURE_WINDOW > now);
+            if failures.len() >= MAX_CLIENTS {
+                return Some(FAILURE_WINDOW.as_secs());
+            }
+        }
+        None
+    }
+
+    /// Counts a failed login of `client`.
+    pub fn failed(&self, client: IpAddr, now: std::time::Instant) {
+        let mut failures = self.lock();
+        let entry = failures.entry(client).or_insert((0, now));
+        if entry.1 + FAILURE_WINDOW <= now {
+            *entry = (0, now);
+        }
+        entry.0 += 1;
+    }
+}
+
+async fn page(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let client = state
+        .client_address
+        .client_ip(&headers, Some(peer.ip()))
+        .map(|ip| state.client_address.key(ip))
+        .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+    let now = std::time::Instant::now();
+    if let Some(wait) = state.admin_logins.wait(client, now) {
+        tracing::info!(wait_seconds = wait, "operator login throttled");
+        return Ok((
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, wait.to_string())],
+            "too many failed logins; try again later",
+        )
+            .into_response());
+    }
     if !authorized(&state, &headers) {
+        if headers.contains_key(header::AUTHORIZATION) {
+            state.admin_logins.failed(client, now);
+            tracing::info!("operator login failed");
+        }
         return Ok((
             StatusCode::UNAUTHORIZED,
             [(

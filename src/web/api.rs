@@ -26,7 +26,7 @@ use crate::{
     sms::SmsError,
     state::AppState,
     storage::{SendRefusal, Status, Verification},
-    verification::{CheckOutcome, VerifyError},
+    verification::{CheckOutcome, Requester, VerifyError},
 };
 
 #[derive(OpenApi)]
@@ -256,18 +256,18 @@ impl ApiError {
                 let message = match r {
                     SendRefusal::Cooldown { .. } => {
                         "A code was sent to this number moments ago; wait before asking again."
+                            .to_owned()
                     }
-                    _ => "Too many codes were sent to this number; try again later.",
+                    SendRefusal::Guesses { .. } => {
+                        "Too many wrong codes were tried for this number; try again later."
+                            .to_owned()
+                    }
+                    SendRefusal::Pumping { .. } => tr.t("error-blocked"),
+                    _ => "Too many codes were sent to this number; try again later.".to_owned(),
                 };
                 Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
                     .retry(r.retry_after())
             }
-            VerifyError::PumpingBlocked { retry_after, .. } => Self::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
-                tr.t("error-blocked"),
-            )
-            .retry(retry_after),
             VerifyError::CountryNotAllowed => Self::new(
                 StatusCode::FORBIDDEN,
                 "country_not_allowed",
@@ -325,8 +325,37 @@ impl IntoResponse for ApiError {
 
 // ---------- extractors ----------
 
-/// A request that carried one of `API_KEYS` (compared in constant time).
-pub struct ApiKey;
+/// A request that carried one of `API_KEYS` (compared in constant time):
+/// the key's name, its tenant.
+pub struct ApiKey(pub String);
+
+impl ApiKey {
+    /// The requester of this key's verifications: its tenant, no network.
+    pub fn requester(&self) -> Requester {
+        Requester {
+            tenant: Some(self.0.clone()),
+            network: None,
+        }
+    }
+
+    pub fn tenant(&self) -> Option<&str> {
+        Some(&self.0)
+    }
+}
+
+/// The name of the configured key equal to `presented`, if any. Every key
+/// is compared, so the time does not tell which one matched.
+pub fn key_name<'k>(keys: &'k [crate::config::ApiKey], presented: &str) -> Option<&'k str> {
+    let mut found = None;
+    for key in keys {
+        let equal = key.key.0.len() == presented.len()
+            && bool::from(key.key.0.as_bytes().ct_eq(presented.as_bytes()));
+        if equal {
+            found = Some(key.name.as_str());
+        }
+    }
+    found
+}
 
 impl FromRequestParts<AppState> for ApiKey {
     type Rejection = ApiError;
@@ -342,16 +371,13 @@ impl FromRequestParts<AppState> for ApiKey {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim)
             .unwrap_or("");
-        let mut ok = false;
-        for key in &state.settings.api_keys {
-            // Every key is compared, so the time does not tell which matched.
-            ok |= key.0.len() == presented.len()
-                && bool::from(key.0.as_bytes().ct_eq(presented.as_bytes()));
-        }
-        if ok {
-            Ok(ApiKey)
-        } else {
-            Err(ApiError::unauthorized())
+        match key_name(&state.settings.api_keys, presented) {
+            Some(name) => {
+                tracing::Span::current().record("api_key", name);
+                state.metrics.api_request(name);
+                Ok(ApiKey(name.to_owned()))
+            }
+            None => Err(ApiError::unauthorized()),
         }
     }
 }
@@ -449,7 +475,7 @@ fn english(state: &AppState) -> Tr {
 )]
 async fn create_verification(
     State(state): State<AppState>,
-    _key: ApiKey,
+    key: ApiKey,
     ApiJson(body): ApiJson<CreateRequest>,
 ) -> Result<Response, ApiError> {
     let tr = english(&state);
@@ -476,7 +502,7 @@ async fn create_verification(
         .unwrap_or(state.i18n.default_locale());
     let v = state
         .verifier
-        .start(&phone, locale)
+        .start(&phone, locale, &key.requester())
         .await
         .map_err(|e| ApiError::from_verify(e, &tr))?;
     Ok((StatusCode::CREATED, Json(VerificationBody::new(&state, &v))).into_response())
@@ -496,12 +522,12 @@ async fn create_verification(
 )]
 async fn get_verification(
     State(state): State<AppState>,
-    _key: ApiKey,
+    key: ApiKey,
     VerificationId(id): VerificationId,
 ) -> Result<Json<VerificationBody>, ApiError> {
     let v = state
         .verifier
-        .get(id)
+        .get(id, key.tenant())
         .await
         .map_err(|e| ApiError::from_verify(e, &english(&state)))?;
     Ok(Json(VerificationBody::new(&state, &v)))
@@ -530,18 +556,22 @@ async fn get_verification(
 )]
 async fn check_verification(
     State(state): State<AppState>,
-    _key: ApiKey,
+    key: ApiKey,
     VerificationId(id): VerificationId,
     ApiJson(body): ApiJson<CheckRequest>,
 ) -> Result<Json<VerificationBody>, ApiError> {
     let tr = english(&state);
     match state
         .verifier
-        .check(id, &body.code)
+        .check(id, &body.code, key.tenant())
         .await
         .map_err(|e| ApiError::from_verify(e, &tr))?
     {
         CheckOutcome::Approved(v) => Ok(Json(VerificationBody::new(&state, &v))),
+        // The wrong code that spent the last attempt.
+        CheckOutcome::Incorrect(v) if v.status == Status::MaxAttemptsReached => {
+            Err(ApiError::not_pending(Status::MaxAttemptsReached))
+        }
         CheckOutcome::Incorrect(v) => {
             let mut e = ApiError::new(
                 StatusCode::BAD_REQUEST,
@@ -571,12 +601,12 @@ async fn check_verification(
 )]
 async fn cancel_verification(
     State(state): State<AppState>,
-    _key: ApiKey,
+    key: ApiKey,
     VerificationId(id): VerificationId,
 ) -> Result<Json<VerificationBody>, ApiError> {
     let v = state
         .verifier
-        .cancel(id)
+        .cancel(id, key.tenant())
         .await
         .map_err(|e| ApiError::from_verify(e, &english(&state)))?;
     Ok(Json(VerificationBody::new(&state, &v)))

@@ -5,7 +5,6 @@ use serde::Serialize;
 use time::Duration;
 use url::Url;
 
-use super::security::new_token;
 use crate::{config::ClientConfig, error::AppError, state::AppState, storage::ClientFlow};
 
 /// How long an app's flow may take, from the first page.
@@ -29,6 +28,9 @@ pub struct Claims {
     pub iat: i64,
     pub exp: i64,
     pub jti: String,
+    /// The host's `nonce`, when it gave one (as OpenID Connect does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<String>,
 }
 
 /// `PUBLIC_URL` as written, without a trailing slash: the token's issuer.
@@ -46,6 +48,7 @@ pub fn mint_token(
     state: &AppState,
     client: &ClientConfig,
     phone: &str,
+    nonce: Option<&str>,
 ) -> Result<String, AppError> {
     let iat = state.verifier.now().unix_timestamp();
     let claims = Claims {
@@ -57,6 +60,7 @@ pub fn mint_token(
         iat,
         exp: iat + TOKEN_LIFETIME.whole_seconds(),
         jti: uuid::Uuid::new_v4().to_string(),
+        nonce: nonce.map(str::to_owned),
     };
     jsonwebtoken::encode(
         &Header::new(Algorithm::HS256),
@@ -108,59 +112,118 @@ impl Handoff {
     }
 }
 
-/// The query of `GET /verify` that starts an app's flow.
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct ClientQuery {
-    pub client_id: Option<String>,
-    pub return_to: Option<String>,
-    pub state: Option<String>,
-    pub embed: Option<String>,
-}
+/// The query parameters that open an app's flow.
+pub const CLIENT_PARAMS: &[&str] = &["client_id", "return_to", "state", "nonce", "embed"];
 
-/// Checks who asks and where to return, then opens the flow. Anything but
-/// a registered client with one of its exact registered URIs is refused
-/// (400, never a redirect).
-pub async fn open_flow(
+/// The longest `state` and `nonce` accepted.
+const MAX_STATE: usize = 512;
+const MAX_NONCE: usize = 128;
+
+/// Checks who asks and where to return, from the query of a page of an
+/// app's flow (`client_id`, `return_to`, `state`, `nonce`, `embed`), and
+/// describes the flow. Nothing is stored until the person starts a
+/// verification. Anything but a registered client with one of its exact
+/// registered URIs is refused (400, never a redirect).
+pub fn pending_flow(
     state: &AppState,
     lang: &str,
-    query: &ClientQuery,
+    param: impl Fn(&str) -> Option<String>,
 ) -> Result<ClientFlow, AppError> {
-    let client_id = query.client_id.as_deref().unwrap_or_default();
-    let Some(client) = client(state, client_id) else {
+    let client_id = param("client_id").unwrap_or_default();
+    let Some(client) = client(state, &client_id) else {
         tracing::info!("unknown client");
         return Err(AppError::BadClient);
     };
-    let return_to = query.return_to.as_deref().unwrap_or_default();
-    if !client.redirect_uris.iter().any(|u| u == return_to) {
+    let return_to = param("return_to").unwrap_or_default();
+    if !client.redirect_uris.contains(&return_to) {
         tracing::info!(client = %client.id, "unregistered return_to");
         return Err(AppError::BadClient);
     }
-    let embed = matches!(query.embed.as_deref(), Some("1" | "true"));
+    let embed = matches!(param("embed").as_deref(), Some("1" | "true"));
     if embed {
-        let origin = origin_of(return_to).unwrap_or_default();
+        let origin = origin_of(&return_to).unwrap_or_default();
         if !client.frame_ancestors.contains(&origin) {
             tracing::info!(client = %client.id, "embed asked but return_to's origin may not frame the flow");
             return Err(AppError::BadClient);
         }
     }
-    if query.state.as_deref().is_some_and(|s| s.len() > 512) {
+    let state_param = param("state");
+    let nonce = param("nonce");
+    if state_param.as_ref().is_some_and(|s| s.len() > MAX_STATE)
+        || nonce.as_ref().is_some_and(|n| n.len() > MAX_NONCE)
+    {
         return Err(AppError::BadClient);
     }
-    let flow = ClientFlow {
-        id: new_token(),
+    Ok(ClientFlow {
+        id: String::new(),
         client_id: client.id.clone(),
-        return_to: return_to.to_owned(),
-        state: query.state.clone(),
+        return_to,
+        state: state_param,
         embed,
         lang: lang.to_owned(),
-        csrf: new_token(),
+        csrf: String::new(),
         verification_id: None,
         verified_phone: None,
         token: None,
+        nonce,
         expires_at: state.verifier.now() + FLOW_LIFETIME,
+    })
+}
+
+/// The query that carries a not yet stored flow from page to page
+/// (`?client_id=…&return_to=…`, without `lang`).
+pub fn pending_query(flow: &ClientFlow) -> String {
+    let mut query = url::form_urlencoded::Serializer::for_suffix(String::from("?"), 1);
+    query.append_pair("client_id", &flow.client_id);
+    query.append_pair("return_to", &flow.return_to);
+    if let Some(state) = &flow.state {
+        query.append_pair("state", state);
+    }
+    if let Some(nonce) = &flow.nonce {
+        query.append_pair("nonce", nonce);
+    }
+    if flow.embed {
+        query.append_pair("embed", "1");
+    }
+    query.finish()
+}
+
+/// What a not yet stored flow's form token signs: the flow's parameters.
+fn pending_parts<'f>(flow: &'f ClientFlow, issued: &'f str) -> [&'f str; 6] {
+    [
+        issued,
+        &flow.client_id,
+        &flow.return_to,
+        flow.state.as_deref().unwrap_or("\0"),
+        flow.nonce.as_deref().unwrap_or("\0"),
+        if flow.embed { "1" } else { "0" },
+    ]
+}
+
+/// The form token of a not yet stored flow: when it was issued and a MAC
+/// over that and the flow's parameters (no row needed; valid for the
+/// flow's lifetime).
+pub fn pending_csrf(state: &AppState, flow: &ClientFlow) -> String {
+    let issued = state.verifier.now().unix_timestamp().to_string();
+    let mac = state
+        .signer
+        .sign("flow-csrf", &pending_parts(flow, &issued));
+    format!("{issued}.{mac}")
+}
+
+/// Whether `token` is a form token of this not yet stored flow, still valid.
+pub fn check_pending_csrf(state: &AppState, flow: &ClientFlow, token: Option<&str>) -> bool {
+    let Some((issued, mac)) = token.and_then(|t| t.split_once('.')) else {
+        return false;
     };
-    state.store.save_flow(&flow).await?;
-    Ok(flow)
+    let Ok(at) = issued.parse::<i64>() else {
+        return false;
+    };
+    let age = state.verifier.now().unix_timestamp() - at;
+    (0..=FLOW_LIFETIME.whole_seconds()).contains(&age)
+        && state
+            .signer
+            .verify("flow-csrf", &pending_parts(flow, issued), mac)
 }
 
 /// The CSP of an app's pages: framing only by the client's origins (iframe

@@ -2,6 +2,10 @@
 //! or, for an app's embedded flow, a server-side record whose unguessable id
 //! travels in the page's links and forms (so it works in an iframe when the
 //! browser blocks third-party cookies). Handlers see one type.
+//!
+//! An app's flow is stored only when the person starts a verification: its
+//! first page carries the app's parameters in its links and a signed form
+//! token, so a page view writes nothing.
 use axum::{
     extract::FromRequestParts,
     http::request::Parts,
@@ -11,7 +15,8 @@ use uuid::Uuid;
 
 use super::{
     embed,
-    session::{Flow, FlowSession, Verified},
+    security::new_token,
+    session::{CsrfCookie, Flow, FlowSession, Verified},
 };
 use crate::{error::AppError, state::AppState, storage::ClientFlow};
 
@@ -19,9 +24,23 @@ use crate::{error::AppError, state::AppState, storage::ClientFlow};
 #[derive(Debug, Clone, Copy)]
 pub struct StaleFlow;
 
+/// A `?client_id=` whose app or `return_to` is not registered.
+#[derive(Debug, Clone, Copy)]
+pub struct BadClientFlow;
+
+/// An app's flow that is not stored yet (from the page's query).
+#[derive(Debug, Clone)]
+pub struct PendingFlow(pub ClientFlow);
+
 pub enum Journey {
-    Browser(FlowSession),
+    Browser {
+        session: FlowSession,
+        csrf: CsrfCookie,
+    },
+    /// An app's flow, stored.
     Client(Box<ClientFlow>),
+    /// An app's flow before its first verification: nothing stored yet.
+    NewClient(Box<ClientFlow>),
 }
 
 impl FromRequestParts<AppState> for Journey {
@@ -34,21 +53,36 @@ impl FromRequestParts<AppState> for Journey {
         if parts.extensions.get::<StaleFlow>().is_some() {
             return Err(AppError::FlowExpired);
         }
+        if parts.extensions.get::<BadClientFlow>().is_some() {
+            return Err(AppError::BadClient);
+        }
         if let Some(flow) = parts.extensions.get::<ClientFlow>() {
             return Ok(Journey::Client(Box::new(flow.clone())));
         }
-        Ok(Journey::Browser(
-            FlowSession::from_request_parts(parts, state).await?,
-        ))
+        if let Some(PendingFlow(flow)) = parts.extensions.get::<PendingFlow>() {
+            return Ok(Journey::NewClient(Box::new(flow.clone())));
+        }
+        let csrf = parts
+            .extensions
+            .get::<CsrfCookie>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("UI context layer missing")))?;
+        Ok(Journey::Browser {
+            session: FlowSession::from_request_parts(parts, state).await?,
+            csrf,
+        })
     }
 }
 
 impl Journey {
-    /// `path` with this journey's flow id, for links, form actions and redirects.
+    /// `path` with this journey's flow, for links, form actions and redirects.
     pub fn url(&self, path: &str) -> String {
         match self {
-            Journey::Browser(_) => path.to_owned(),
+            Journey::Browser { .. } => path.to_owned(),
             Journey::Client(flow) => format!("{path}?flow={}", flow.id),
+            Journey::NewClient(flow) => {
+                format!("{path}{}&lang={}", embed::pending_query(flow), flow.lang)
+            }
         }
     }
 
@@ -56,44 +90,63 @@ impl Journey {
         Redirect::to(&self.url(path)).into_response()
     }
 
-    pub async fn csrf_token(&self) -> Result<String, AppError> {
+    pub fn csrf_token(&self, state: &AppState) -> String {
         match self {
-            Journey::Browser(s) => s.csrf_token().await,
-            Journey::Client(flow) => Ok(flow.csrf.clone()),
+            Journey::Browser { csrf, .. } => csrf.token(),
+            Journey::Client(flow) => flow.csrf.clone(),
+            Journey::NewClient(flow) => embed::pending_csrf(state, flow),
         }
     }
 
-    pub async fn check_csrf(&self, submitted: Option<&str>) -> Result<(), AppError> {
-        match self {
-            Journey::Browser(s) => s.check_csrf(submitted).await,
-            Journey::Client(flow) => match submitted {
-                Some(token) if super::security::tokens_match(&flow.csrf, token) => Ok(()),
-                _ => Err(AppError::Csrf),
-            },
-        }
+    pub fn check_csrf(&self, state: &AppState, submitted: Option<&str>) -> Result<(), AppError> {
+        let ok = match self {
+            Journey::Browser { csrf, .. } => return csrf.check(submitted),
+            Journey::Client(flow) => {
+                submitted.is_some_and(|token| super::security::tokens_match(&flow.csrf, token))
+            }
+            Journey::NewClient(flow) => embed::check_pending_csrf(state, flow, submitted),
+        };
+        if ok { Ok(()) } else { Err(AppError::Csrf) }
     }
 
     /// The verification in progress.
     pub async fn verification(&self) -> Result<Option<Uuid>, AppError> {
         match self {
-            Journey::Browser(s) => Ok(s.flow().await?.map(|f| f.verification_id)),
+            Journey::Browser { session, .. } => {
+                Ok(session.flow().await?.map(|f| f.verification_id))
+            }
             Journey::Client(flow) => Ok(flow.verification_id),
+            Journey::NewClient(_) => Ok(None),
         }
     }
 
+    /// Records the verification in progress. An app's flow not stored yet
+    /// is stored now, under a new id (and a form token of its own).
     pub async fn set_verification(
         &mut self,
         state: &AppState,
         id: Option<Uuid>,
     ) -> Result<(), AppError> {
         match self {
-            Journey::Browser(s) => match id {
-                Some(verification_id) => s.set_flow(&Flow { verification_id }).await,
-                None => s.clear_flow().await,
+            Journey::Browser { session, .. } => match id {
+                Some(verification_id) => session.set_flow(&Flow { verification_id }).await,
+                None => session.clear_flow().await,
             },
             Journey::Client(flow) => {
                 flow.verification_id = id;
-                Ok(state.store.save_flow(flow).await?)
+                Ok(state.store.save_flow(flow, None).await?)
+            }
+            Journey::NewClient(flow) => {
+                if id.is_none() {
+                    return Ok(());
+                }
+                let mut stored = (**flow).clone();
+                stored.id = new_token();
+                stored.csrf = new_token();
+                stored.verification_id = id;
+                state.store.save_flow(&stored, None).await?;
+                *self = Journey::Client(Box::new(stored));
+                Ok(())
             }
         }
     }
@@ -102,61 +155,76 @@ impl Journey {
     /// embedded flow keeps no more than its record).
     pub async fn set_flash(&self, message_id: &str) -> Result<(), AppError> {
         match self {
-            Journey::Browser(s) => s.set_flash(message_id).await,
-            Journey::Client(_) => Ok(()),
+            Journey::Browser { session, .. } => session.set_flash(message_id).await,
+            Journey::Client(_) | Journey::NewClient(_) => Ok(()),
         }
     }
 
     pub async fn take_flash(&self) -> Result<Option<String>, AppError> {
         match self {
-            Journey::Browser(s) => s.take_flash().await,
-            Journey::Client(_) => Ok(None),
+            Journey::Browser { session, .. } => session.take_flash().await,
+            Journey::Client(_) | Journey::NewClient(_) => Ok(None),
         }
     }
 
     /// The number is verified: the plain flow rotates the session id and
     /// shows the done page; an app's flow gets its signed token, by redirect
-    /// to `return_to`, or on the done page for an iframe.
+    /// to `return_to`, or on the done page for an iframe. The iframe's flow
+    /// continues under a new id that only this answer carries, so whoever
+    /// else knew the flow's id (from its links) cannot fetch the token.
     pub async fn approved(
         &mut self,
         state: &AppState,
         phone: String,
     ) -> Result<Response, AppError> {
         match self {
-            Journey::Browser(s) => {
-                s.set_verified(&Verified { phone }).await?;
+            Journey::Browser { session, .. } => {
+                session.set_verified(&Verified { phone }).await?;
                 Ok(Redirect::to("/verify/done").into_response())
             }
             Journey::Client(flow) => {
                 let client = embed::client(state, &flow.client_id).ok_or(AppError::FlowExpired)?;
-                let token = embed::mint_token(state, client, &phone)?;
+                let token = embed::mint_token(state, client, &phone, flow.nonce.as_deref())?;
+                flow.verification_id = None;
                 if flow.embed {
-                    flow.verification_id = None;
+                    let previous = std::mem::replace(&mut flow.id, new_token());
                     flow.verified_phone = Some(phone);
                     flow.token = Some(token);
-                    state.store.save_flow(flow).await?;
+                    state.store.save_flow(flow, Some(&previous)).await?;
                     Ok(self.redirect("/verify/done"))
                 } else {
                     // Single use: the flow ends here.
-                    flow.verification_id = None;
                     flow.expires_at = state.verifier.now();
-                    state.store.save_flow(flow).await?;
+                    state.store.save_flow(flow, None).await?;
                     Ok(Redirect::to(&embed::return_url(flow, &token)).into_response())
                 }
             }
+            Journey::NewClient(_) => Err(AppError::FlowExpired),
         }
     }
 
-    /// The verified number, and for an iframe flow its hand-off to the parent.
-    pub async fn verified(&self) -> Result<Option<(String, Option<embed::Handoff>)>, AppError> {
+    /// The verified number, and for an iframe flow its hand-off to the
+    /// parent. The hand-off is shown once: the flow ends with this call.
+    pub async fn take_verified(
+        &self,
+        state: &AppState,
+    ) -> Result<Option<(String, Option<embed::Handoff>)>, AppError> {
         match self {
-            Journey::Browser(s) => Ok(s.verified().await?.map(|v| (v.phone, None))),
-            Journey::Client(flow) => Ok(match (&flow.verified_phone, &flow.token) {
-                (Some(phone), Some(token)) => {
-                    Some((phone.clone(), Some(embed::Handoff::new(flow, token))))
-                }
-                _ => None,
-            }),
+            Journey::Browser { session, .. } => {
+                Ok(session.verified().await?.map(|v| (v.phone, None)))
+            }
+            Journey::Client(flow) => {
+                let (Some(phone), Some(token)) = (&flow.verified_phone, &flow.token) else {
+                    return Ok(None);
+                };
+                let handoff = embed::Handoff::new(flow, token);
+                let mut ended = (**flow).clone();
+                ended.token = None;
+                ended.expires_at = state.verifier.now();
+                state.store.save_flow(&ended, None).await?;
+                Ok(Some((phone.clone(), Some(handoff))))
+            }
+            Journey::NewClient(_) => Ok(None),
         }
     }
 }

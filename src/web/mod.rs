@@ -8,7 +8,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_sessions::{Expiry, Session, SessionManagerLayer, cookie::SameSite};
+use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
 
 use crate::{
     error::{AppError, ErrorPage},
@@ -16,6 +16,7 @@ use crate::{
     state::AppState,
     storage::sessions::SessionStoreAny,
 };
+use security::cookie_name;
 
 pub mod admin;
 pub mod api;
@@ -24,6 +25,7 @@ pub mod embed;
 pub mod journey;
 pub mod pages;
 pub mod security;
+pub mod server;
 pub mod session;
 
 /// The largest request body accepted.
@@ -43,6 +45,8 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(30)));
 
+    // One per-IP limiter for the pages and the API: one client, one bucket.
+    let limits = rate_limit_config(&state);
     Router::new()
         .merge(pages::router())
         .merge(dev::router(&state))
@@ -51,7 +55,8 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer({
             let metrics = state.metrics.clone();
-            rate_limit_layer(&state).error_handler(move |e| security::rate_limited(e, &metrics))
+            tower_governor::GovernorLayer::new(limits.clone())
+                .error_handler(move |e| security::rate_limited(e, &metrics))
         })
         .layer(middleware::from_fn_with_state(state.clone(), ui_context))
         .layer(session_layer)
@@ -60,15 +65,62 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
             session_store_failure,
         ))
         .merge(dev::health_router())
-        .merge(api_router(&state))
+        .merge(api_router(&state, limits))
         .merge(admin::router(&state))
+        .route_layer(middleware::from_fn(label_route))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security::headers,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), read_body))
         .layer(middleware::from_fn_with_state(state.clone(), observe))
         .layer(middleware::from_fn(request_id))
         .with_state(state)
+}
+
+/// Reads a request's whole body within `HTTP_BODY_TIMEOUT_SECONDS` of its
+/// headers, so a client that trickles its body cannot hold a connection
+/// and a task; too slow is 408. A body over the limit (by its
+/// `Content-Length`, or once more than the limit has arrived) goes on
+/// unread or cut short, for the routes' own 413.
+async fn read_body(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    use http_body_util::BodyExt as _;
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let (parts, body) = request.into_parts();
+    if http_body::Body::is_end_stream(&body) || declared.is_some_and(|n| n > BODY_LIMIT as u64) {
+        return next.run(Request::from_parts(parts, body)).await;
+    }
+    let mut body = body;
+    let mut read = Vec::new();
+    let deadline = tokio::time::Instant::now() + state.settings.http.body_timeout;
+    while read.len() <= BODY_LIMIT {
+        match tokio::time::timeout_at(deadline, body.frame()).await {
+            Err(_) => {
+                tracing::info!("request body not received in time");
+                return (
+                    StatusCode::REQUEST_TIMEOUT,
+                    [(header::CONNECTION, "close")],
+                    "The request body did not arrive in time.",
+                )
+                    .into_response();
+            }
+            Ok(None) => break,
+            Ok(Some(Ok(frame))) => {
+                if let Ok(data) = frame.into_data() {
+                    read.extend_from_slice(&data);
+                }
+            }
+            // A broken body: what was read goes on, and the route answers 400.
+            Ok(Some(Err(_))) => break,
+        }
+    }
+    // Past the limit, what was read goes on and the route answers 413.
+    next.run(Request::from_parts(parts, axum::body::Body::from(read)))
+        .await
 }
 
 /// A request's id: `x-request-id` as sent (when it is a sane token), else a
@@ -93,7 +145,8 @@ async fn request_id(mut request: Request, next: Next) -> Response {
     let span = tracing::info_span!(
         "request",
         request_id = %id,
-        method = %request.method(),
+        method = method_label(request.method()),
+        api_key = tracing::field::Empty,
         // The path only: query strings can hold numbers.
         path = %request.uri().path(),
     );
@@ -104,21 +157,23 @@ async fn request_id(mut request: Request, next: Next) -> Response {
     response
 }
 
-/// Counts and times every response (by route, method and status) and logs it.
+/// Counts and times every response (by route, method and status) and logs
+/// it. Every label comes from a closed set: the standard methods or
+/// `other`, the route's template or `unmatched`, so requests cannot grow
+/// the metrics.
 async fn observe(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
-    let method = request.method().clone();
-    let route = request
-        .extensions()
-        .get::<axum::extract::MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| route_label(request.uri().path()));
+    let method = method_label(request.method());
     let response = next.run(request).await;
     let elapsed = started.elapsed();
     let status = response.status().as_u16();
+    let route = response
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or("unmatched", |p| p.as_str());
     state
         .metrics
-        .observe_http(method.as_str(), &route, status, elapsed.as_secs_f64());
+        .observe_http(method, route, status, elapsed.as_secs_f64());
     if status >= 500 {
         tracing::warn!(status, elapsed_ms = elapsed.as_millis() as u64, "response");
     } else {
@@ -127,33 +182,49 @@ async fn observe(State(state): State<AppState>, request: Request, next: Next) ->
     response
 }
 
-/// A bounded label for paths no route matched (404s must not explode the metrics).
-fn route_label(path: &str) -> String {
-    const KNOWN: &[&str] = &[
-        "/verify",
-        "/verify/code",
-        "/verify/resend",
-        "/verify/done",
-        "/healthz",
-        "/readyz",
-        "/metrics",
-    ];
-    if KNOWN.contains(&path) {
-        path.to_owned()
-    } else {
-        "other".to_owned()
+/// Hands the matched route's template from the request to the response,
+/// for `observe` (which runs before routing).
+async fn label_route(request: Request, next: Next) -> Response {
+    let matched = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .cloned();
+    let mut response = next.run(request).await;
+    if let Some(matched) = matched {
+        response.extensions_mut().insert(matched);
+    }
+    response
+}
+
+/// The metrics' method label: a standard method, or `other`.
+fn method_label(method: &axum::http::Method) -> &'static str {
+    use axum::http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::PATCH => "PATCH",
+        Method::OPTIONS => "OPTIONS",
+        Method::CONNECT => "CONNECT",
+        Method::TRACE => "TRACE",
+        _ => "other",
     }
 }
 
-/// Per-client-IP limits on every POST (`IP_RATE_LIMIT_PER_MINUTE`, burst
-/// `IP_RATE_LIMIT_BURST`). A task drops idle buckets every minute.
-fn rate_limit_layer(
-    state: &AppState,
-) -> tower_governor::GovernorLayer<
-    security::ClientIpKey,
-    governor::middleware::NoOpMiddleware,
-    axum::body::Body,
-> {
+/// The per-client rate limiter's configuration, shared by pages and API.
+type ClientLimits = std::sync::Arc<
+    tower_governor::governor::GovernorConfig<
+        security::ClientIpKey,
+        governor::middleware::NoOpMiddleware,
+    >,
+>;
+
+/// The per-client limits on every POST (`IP_RATE_LIMIT_PER_MINUTE`, burst
+/// `IP_RATE_LIMIT_BURST`), keyed by client (an IPv6 /64 by default). A task
+/// drops idle buckets every minute.
+fn rate_limit_config(state: &AppState) -> ClientLimits {
     let abuse = &state.settings.abuse;
     let config = tower_governor::governor::GovernorConfigBuilder::default()
         .period(std::time::Duration::from_nanos(
@@ -161,9 +232,7 @@ fn rate_limit_layer(
         ))
         .burst_size(abuse.ip_burst)
         .methods(vec![axum::http::Method::POST])
-        .key_extractor(security::ClientIpKey {
-            trust_proxy: abuse.trust_proxy_headers,
-        })
+        .key_extractor(security::ClientIpKey(state.client_address))
         .finish()
         .expect("period and burst are validated at start-up");
     let config = std::sync::Arc::new(config);
@@ -178,12 +247,12 @@ fn rate_limit_layer(
             }
         }
     });
-    tower_governor::GovernorLayer::new(config)
+    config
 }
 
-/// The JSON API, when `API_KEYS` is set: outside the session layer, with
-/// its own per-IP limit answering in JSON.
-fn api_router(state: &AppState) -> Router<AppState> {
+/// The JSON API, when `API_KEYS` is set: outside the session layer, on the
+/// pages' per-client limiter, answering in JSON.
+fn api_router(state: &AppState, limits: ClientLimits) -> Router<AppState> {
     if state.settings.api_keys.is_empty() {
         return Router::new();
     }
@@ -194,18 +263,40 @@ fn api_router(state: &AppState) -> Router<AppState> {
             axum::routing::any(|| async { api::ApiError::not_found() }),
         )
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(rate_limit_layer(state).error_handler(move |e| {
-            let wait = match e {
-                tower_governor::GovernorError::TooManyRequests { wait_time, .. } => wait_time,
-                _ => 1,
-            };
-            metrics.refuse("rate_limited");
-            api::ApiError::rate_limited(wait).into_response()
-        }))
+        .layer(
+            tower_governor::GovernorLayer::new(limits).error_handler(move |e| {
+                let wait = match e {
+                    tower_governor::GovernorError::TooManyRequests { wait_time, .. } => wait_time,
+                    _ => 1,
+                };
+                metrics.refuse("rate_limited");
+                api::ApiError::rate_limited(wait).into_response()
+            }),
+        )
 }
 
-/// Picks the language (`?lang=` → session → `Accept-Language` → default),
-/// hands it to the handler, and renders error responses as localized pages.
+/// Query parameters that may appear once: a second `client_id` or
+/// `return_to` is refused rather than silently ignored.
+const SINGLE_PARAMS: &[&str] = &[
+    "flow",
+    "client_id",
+    "return_to",
+    "state",
+    "nonce",
+    "embed",
+    "lang",
+];
+
+/// The language cookie's base name (the choice made with `?lang=`).
+const LANG_COOKIE: &str = "pv_lang";
+/// The form-token cookie's base name.
+const CSRF_COOKIE: &str = "pv_csrf";
+
+/// Picks the language (`?lang=` → the flow's or the browser's choice →
+/// `Accept-Language` → default), finds the journey (an app's stored flow,
+/// an app's flow from the query, or the browser's form-token cookie),
+/// hands both to the handler, and renders error responses as localized
+/// pages. Nothing here writes to the database on a page view.
 async fn ui_context(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let query: Vec<(String, String)> = request
         .uri()
@@ -223,6 +314,20 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
             .map(|(_, v)| v.as_str())
     };
     let asked = param("lang").and_then(shipped_locale);
+    let repeated = SINGLE_PARAMS
+        .iter()
+        .any(|name| query.iter().filter(|(k, _)| k == name).count() > 1);
+    let https = state.settings.is_https();
+    if repeated {
+        let lang =
+            asked.unwrap_or_else(|| state.i18n.negotiate(accept_language(request.headers())));
+        let tr = branded(
+            &state,
+            Tr::new(state.i18n.clone(), lang, state.brand.clone()),
+        );
+        tracing::info!("a query parameter given twice");
+        return finish(AppError::BadRequest.into_response(), &tr);
+    }
 
     // An app's flow carries its own state (and language) instead of a cookie.
     if let Some(flow_id) = param("flow") {
@@ -243,63 +348,111 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
         };
         if let Some(lang) = asked.filter(|l| *l != flow.lang) {
             flow.lang = lang.to_owned();
-            if let Err(e) = state.store.save_flow(&flow).await {
+            if let Err(e) = state.store.save_flow(&flow, None).await {
                 return AppError::from(e).into_response();
             }
         }
-        let client = embed::client(&state, &flow.client_id);
-        let lang = shipped_locale(&flow.lang).unwrap_or(state.i18n.default_locale());
-        let tr = branded(
+        let flow_q = format!("?flow={}", flow.id);
+        return in_app_flow(
             &state,
-            Tr::new(state.i18n.clone(), lang, state.brand.clone()),
+            request,
+            next,
+            flow,
+            flow_q.clone(),
+            flow_q,
+            |r, f| {
+                r.extensions_mut().insert(f);
+            },
         )
-        .in_flow(&flow.id, client.map(|c| c.name.clone()), flow.embed);
-        let csp = embed::csp(&state, &flow, client);
-        request.extensions_mut().insert(tr.clone());
-        request.extensions_mut().insert(flow);
-        let mut response = finish(next.run(request).await, &tr);
-        if let Ok(value) = axum::http::HeaderValue::from_str(&csp) {
-            response
-                .headers_mut()
-                .insert(header::CONTENT_SECURITY_POLICY, value);
-        }
-        return response;
+        .await;
     }
 
-    let session = request
-        .extensions()
-        .get::<Session>()
-        .cloned()
-        .map(session::FlowSession::new);
-    let lang = match (asked, &session) {
-        (Some(lang), Some(session)) => {
-            if let Err(e) = session.set_lang(lang).await {
-                return e.into_response();
-            }
-            lang
-        }
-        (Some(lang), None) => lang,
-        (None, _) => {
-            let saved = match &session {
-                Some(s) => s.lang().await.as_deref().and_then(shipped_locale),
-                None => None,
-            };
-            saved.unwrap_or("")
-        }
-    };
-    let (lang, region) = match lang {
-        "" => state
+    let lang_cookie = cookie_name(LANG_COOKIE, https);
+    let saved = security::cookie(request.headers(), &lang_cookie).and_then(shipped_locale);
+    let (lang, region) = match asked.or(saved) {
+        Some(chosen) => (chosen, None),
+        None => state
             .i18n
             .negotiate_with_region(accept_language(request.headers())),
-        chosen => (chosen, None),
     };
+
+    // `?client_id=` opens an app's flow; nothing is stored until its first POST.
+    if param("client_id").is_some() {
+        let flow = match embed::pending_flow(&state, lang, |name| param(name).map(str::to_owned)) {
+            Ok(flow) => flow,
+            Err(_) => {
+                let tr = branded(
+                    &state,
+                    Tr::new(state.i18n.clone(), lang, state.brand.clone()),
+                );
+                request.extensions_mut().insert(journey::BadClientFlow);
+                request.extensions_mut().insert(tr.clone());
+                return finish(next.run(request).await, &tr);
+            }
+        };
+        let base = embed::pending_query(&flow);
+        let flow_q = format!("{base}&lang={lang}");
+        return in_app_flow(&state, request, next, flow, flow_q, base, |r, f| {
+            r.extensions_mut().insert(journey::PendingFlow(f));
+        })
+        .await;
+    }
+
+    let csrf_cookie = cookie_name(CSRF_COOKIE, https);
+    let csrf = session::CsrfCookie::from_cookie(
+        security::cookie(request.headers(), &csrf_cookie),
+        state.signer.clone(),
+    );
     let mut tr = branded(
         &state,
         Tr::new(state.i18n.clone(), lang, state.brand.clone()),
     );
     tr.region = region;
     request.extensions_mut().insert(tr.clone());
-    finish(next.run(request).await, &tr)
+    request.extensions_mut().insert(csrf.clone());
+    let mut response = finish(next.run(request).await, &tr);
+    let headers = response.headers_mut();
+    if let Some(seed) = csrf.to_set()
+        && let Some(value) = security::set_cookie(&csrf_cookie, seed, https)
+    {
+        headers.append(header::SET_COOKIE, value);
+    }
+    if let Some(chosen) = asked.filter(|l| Some(*l) != saved)
+        && let Some(value) = security::set_cookie(&lang_cookie, chosen, https)
+    {
+        headers.append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// Runs a page of an app's flow: its language, its links (`flow_q`, and
+/// `switch_q` for the language switcher), the app's name, its CSP.
+async fn in_app_flow(
+    state: &AppState,
+    mut request: Request,
+    next: Next,
+    flow: crate::storage::ClientFlow,
+    flow_q: String,
+    switch_q: String,
+    attach: impl FnOnce(&mut Request, crate::storage::ClientFlow),
+) -> Response {
+    let client = embed::client(state, &flow.client_id);
+    let lang = shipped_locale(&flow.lang).unwrap_or(state.i18n.default_locale());
+    let tr = branded(
+        state,
+        Tr::new(state.i18n.clone(), lang, state.brand.clone()),
+    )
+    .in_flow(flow_q, switch_q, client.map(|c| c.name.clone()), flow.embed);
+    let csp = embed::csp(state, &flow, client);
+    request.extensions_mut().insert(tr.clone());
+    attach(&mut request, flow);
+    let mut response = finish(next.run(request).await, &tr);
+    if let Ok(value) = axum::http::HeaderValue::from_str(&csp) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    response
 }
 
 fn branded(state: &AppState, tr: Tr) -> Tr {

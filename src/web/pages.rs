@@ -12,7 +12,7 @@ use axum::{
 use serde::Deserialize;
 use time::{Duration, OffsetDateTime};
 
-use super::{Form, embed, journey::Journey};
+use super::{Form, embed, journey::Journey, security::PageRequester};
 use crate::{
     domain::{PhoneError, PhoneNumber, phone::known_region},
     error::{AppError, ErrorPage, sms_message_id, sms_status},
@@ -142,6 +142,11 @@ fn refusal_message(tr: &Tr, refusal: SendRefusal) -> String {
             tr.args("error-quota", &[("minutes", Arg::from((secs + 59) / 60))])
         }
         SendRefusal::Budget { .. } => tr.t("error-budget"),
+        SendRefusal::Pumping { .. } => tr.t("error-blocked"),
+        SendRefusal::Guesses { .. } => tr.args(
+            "error-wrong-code-limit",
+            &[("minutes", Arg::from((secs + 59) / 60))],
+        ),
     }
 }
 
@@ -163,11 +168,6 @@ fn send_failure(tr: &Tr, error: &VerifyError) -> Option<(StatusCode, String, Opt
             StatusCode::FORBIDDEN,
             tr.t("error-country-not-allowed"),
             None,
-        ),
-        VerifyError::PumpingBlocked { retry_after, .. } => (
-            StatusCode::TOO_MANY_REQUESTS,
-            tr.t("error-blocked"),
-            Some(*retry_after),
         ),
         VerifyError::SmsFailed(e) => {
             let status = sms_status(e);
@@ -222,8 +222,6 @@ struct PhonePage<'a> {
 struct PhoneQuery {
     phone: Option<String>,
     country: Option<String>,
-    #[serde(flatten)]
-    client: embed::ClientQuery,
 }
 
 async fn phone_form(
@@ -233,35 +231,7 @@ async fn phone_form(
     query: Result<Query<PhoneQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, AppError> {
     let query = query.map(|Query(q)| q).unwrap_or_default();
-    // `?client_id=` opens an app's flow; its state lives in the page from here on.
-    let (journey, tr) = if query.client.client_id.is_some() {
-        let flow = embed::open_flow(&state, tr.lang, &query.client).await?;
-        let client = embed::client(&state, &flow.client_id);
-        let tr = tr
-            .clone()
-            .in_flow(&flow.id, client.map(|c| c.name.clone()), flow.embed);
-        let csp = embed::csp(&state, &flow, client);
-        let journey = Journey::Client(Box::new(flow));
-        let mut response = phone_page(&tr, &journey, &query, None).await?;
-        if let Ok(v) = HeaderValue::from_str(&csp) {
-            response
-                .headers_mut()
-                .insert(header::CONTENT_SECURITY_POLICY, v);
-        }
-        return Ok(response);
-    } else {
-        (journey, tr)
-    };
     let notice = journey.take_flash().await?.map(|id| tr.t(&id));
-    phone_page(&tr, &journey, &query, notice).await
-}
-
-async fn phone_page(
-    tr: &Tr,
-    journey: &Journey,
-    query: &PhoneQuery,
-    notice: Option<String>,
-) -> Result<Response, AppError> {
     let country = query
         .country
         .as_deref()
@@ -269,8 +239,8 @@ async fn phone_page(
         .or_else(|| tr.home_region())
         .unwrap_or("US");
     let page = PhonePage {
-        tr,
-        csrf: journey.csrf_token().await?,
+        tr: &tr,
+        csrf: journey.csrf_token(&state),
         phone: query
             .phone
             .as_deref()
@@ -297,16 +267,17 @@ async fn start(
     State(state): State<AppState>,
     tr: Tr,
     mut journey: Journey,
+    PageRequester(requester): PageRequester,
     Form(form): Form<PhoneForm>,
 ) -> Result<Response, AppError> {
-    journey.check_csrf(form.csrf_token.as_deref()).await?;
+    journey.check_csrf(&state, form.csrf_token.as_deref())?;
     let region = form
         .country
         .as_deref()
         .and_then(known_region)
         .or_else(|| tr.home_region());
     let country = region.unwrap_or("US");
-    let csrf = journey.csrf_token().await?;
+    let csrf = journey.csrf_token(&state);
     let phone_page = |status: StatusCode, error: String| {
         render(
             status,
@@ -331,7 +302,7 @@ async fn start(
             return Ok(phone_page(StatusCode::BAD_REQUEST, tr.t(id)));
         }
     };
-    match state.verifier.start(&phone, tr.lang).await {
+    match state.verifier.start(&phone, tr.lang, &requester).await {
         Ok(v) => {
             journey.set_verification(&state, Some(v.id)).await?;
             Ok(journey.redirect("/verify/code"))
@@ -433,7 +404,7 @@ async fn current(
     let Some(id) = journey.verification().await? else {
         return Ok(Err(journey.redirect("/verify")));
     };
-    match state.verifier.get(id).await {
+    match state.verifier.get(id, None).await {
         Ok(v) => Ok(Ok(v)),
         Err(VerifyError::NotFound) => {
             journey.set_verification(state, None).await?;
@@ -467,7 +438,7 @@ async fn code_form(
     let mut response = code_page(
         &state,
         &tr,
-        journey.csrf_token().await?,
+        journey.csrf_token(&state),
         &v,
         now,
         error,
@@ -491,11 +462,11 @@ async fn check(
     mut journey: Journey,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, AppError> {
-    journey.check_csrf(form.csrf_token.as_deref()).await?;
+    journey.check_csrf(&state, form.csrf_token.as_deref())?;
     let Some(id) = journey.verification().await? else {
         return Ok(journey.redirect("/verify"));
     };
-    let outcome = match state.verifier.check(id, &form.code).await {
+    let outcome = match state.verifier.check(id, &form.code, None).await {
         Ok(outcome) => outcome,
         Err(VerifyError::NotFound) => {
             journey.set_verification(&state, None).await?;
@@ -505,7 +476,7 @@ async fn check(
         Err(e) => return Err(e.into()),
     };
     let now = state.verifier.now();
-    let csrf = journey.csrf_token().await?;
+    let csrf = journey.csrf_token(&state);
     match outcome {
         CheckOutcome::Approved(v) => journey.approved(&state, v.phone).await,
         CheckOutcome::Incorrect(v) => {
@@ -520,7 +491,7 @@ async fn check(
             Ok(code_page(&state, &tr, csrf, &v, now, Some(error), None))
         }
         CheckOutcome::NotPending(status) => {
-            let v = state.verifier.get(id).await?;
+            let v = state.verifier.get(id, None).await?;
             let error = match status {
                 Status::Expired => tr.t("error-expired"),
                 Status::MaxAttemptsReached => tr.t("error-max-attempts"),
@@ -540,14 +511,15 @@ async fn resend(
     State(state): State<AppState>,
     tr: Tr,
     mut journey: Journey,
+    PageRequester(requester): PageRequester,
     Form(form): Form<ResendForm>,
 ) -> Result<Response, AppError> {
-    journey.check_csrf(form.csrf_token.as_deref()).await?;
+    journey.check_csrf(&state, form.csrf_token.as_deref())?;
     let v = match current(&state, &mut journey).await? {
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
     };
-    match state.verifier.resend(v.id).await {
+    match state.verifier.resend(v.id, &requester).await {
         Ok(_) => {
             journey.set_flash("code-sent").await?;
             Ok(journey.redirect("/verify/code"))
@@ -559,9 +531,9 @@ async fn resend(
         Err(e) => match send_failure(&tr, &e) {
             Some((status, message, retry)) => {
                 // A failed SMS canceled the verification: show it as it now stands.
-                let v = state.verifier.get(v.id).await.unwrap_or(v);
+                let v = state.verifier.get(v.id, None).await.unwrap_or(v);
                 let now = state.verifier.now();
-                let csrf = journey.csrf_token().await?;
+                let csrf = journey.csrf_token(&state);
                 let mut page = code_page(&state, &tr, csrf, &v, now, Some(message), None);
                 *page.status_mut() = status;
                 Ok(match retry {
@@ -584,8 +556,12 @@ struct DonePage<'a> {
     handoff: Option<embed::Handoff>,
 }
 
-async fn done(tr: Tr, journey: Journey) -> Result<Response, AppError> {
-    let Some((phone, handoff)) = journey.verified().await? else {
+async fn done(
+    State(state): State<AppState>,
+    tr: Tr,
+    journey: Journey,
+) -> Result<Response, AppError> {
+    let Some((phone, handoff)) = journey.take_verified(&state).await? else {
         return Ok(journey.redirect("/verify"));
     };
     let body = tr.args("done-body", &[("phone", Arg::from(phone))]);

@@ -5,7 +5,9 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
+use hmac::{Hmac, Mac};
 use rand::{RngCore, TryRngCore, rngs::OsRng};
+use sha2::Sha256;
 use subtle::ConstantTimeEq;
 
 use std::net::{IpAddr, SocketAddr};
@@ -17,7 +19,77 @@ use axum::{
 };
 use tower_governor::{GovernorError, key_extractor::KeyExtractor};
 
-use crate::{error::ErrorPage, metrics::Metrics, state::AppState};
+use crate::{config::ProxyHeader, error::ErrorPage, metrics::Metrics, state::AppState};
+
+/// HMAC-SHA256 under the server key, one purpose per use: tokens that the
+/// server can check later without keeping a row for them.
+#[derive(Clone)]
+pub struct Signer {
+    mac: std::sync::Arc<Hmac<Sha256>>,
+}
+
+impl std::fmt::Debug for Signer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Signer(<redacted>)")
+    }
+}
+
+impl Signer {
+    pub fn new(key: &[u8]) -> Self {
+        Self {
+            mac: std::sync::Arc::new(
+                Hmac::<Sha256>::new_from_slice(key).expect("HMAC accepts keys of any length"),
+            ),
+        }
+    }
+
+    /// The hex MAC of `parts` for `purpose` (each part length-prefixed, so
+    /// no two lists of parts sign alike).
+    pub fn sign(&self, purpose: &str, parts: &[&str]) -> String {
+        let mut mac = (*self.mac).clone();
+        for part in std::iter::once(purpose).chain(parts.iter().copied()) {
+            mac.update(&(part.len() as u64).to_be_bytes());
+            mac.update(part.as_bytes());
+        }
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    /// Whether `token` is the MAC of `parts` for `purpose` (constant time).
+    pub fn verify(&self, purpose: &str, parts: &[&str], token: &str) -> bool {
+        tokens_match(&self.sign(purpose, parts), token)
+    }
+}
+
+/// The value of cookie `name` in a request's `Cookie` headers.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.trim())
+}
+
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, path `/`, and `Secure`
+/// on https (where the name carries the `__Host-` prefix).
+pub fn set_cookie(name: &str, value: &str, https: bool) -> Option<HeaderValue> {
+    let secure = if https { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{name}={value}; Path=/; HttpOnly; SameSite=Lax{secure}"
+    ))
+    .ok()
+}
+
+/// A cookie's name as sent: `__Host-` prefixed on https.
+pub fn cookie_name(base: &str, https: bool) -> String {
+    if https {
+        format!("__Host-{base}")
+    } else {
+        base.to_owned()
+    }
+}
 
 /// 32 random bytes, hex.
 pub fn new_token() -> String {
@@ -78,38 +150,104 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
     response
 }
 
-/// The client's address: the TCP peer, or, with `TRUST_PROXY_HEADERS=true`,
-/// the right-most (nearest, added by our own proxy) address in
-/// `X-Forwarded-For`, else in `Forwarded`. Without trust a client cannot
-/// choose its own bucket by writing those headers.
-pub fn client_ip(headers: &HeaderMap, peer: Option<IpAddr>, trust_proxy: bool) -> Option<IpAddr> {
-    if trust_proxy {
-        let forwarded_for = headers
-            .get_all("x-forwarded-for")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .filter_map(|hop| parse_hop(hop.trim()))
-            .next_back();
-        let forwarded = || {
-            headers
+/// How the client's address is read from a request.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddress {
+    /// `TRUST_PROXY_HEADERS`: every peer is our own proxy.
+    pub trust_proxy: bool,
+    pub header: ProxyHeader,
+    /// `TRUSTED_PROXY_HOPS`: our proxies in a row; the client is the entry
+    /// that many places from the right.
+    pub hops: u32,
+    /// IPv6 clients are keyed by this prefix (`IPV6_PREFIX_LENGTH`).
+    pub ipv6_prefix: u8,
+}
+
+impl ClientAddress {
+    pub fn from_settings(abuse: &crate::config::AbuseSettings) -> Self {
+        Self {
+            trust_proxy: abuse.trust_proxy_headers,
+            header: abuse.proxy_header,
+            hops: abuse.trusted_proxy_hops,
+            ipv6_prefix: abuse.ipv6_prefix,
+        }
+    }
+
+    /// The client's address: the TCP peer, or, with `TRUST_PROXY_HEADERS`,
+    /// the entry our proxy appended to the one configured header (the
+    /// `hops`-th from the right). A header that is missing, too short or
+    /// unparseable at that place gives the peer — never an entry the client
+    /// wrote itself.
+    pub fn client_ip(&self, headers: &HeaderMap, peer: Option<IpAddr>) -> Option<IpAddr> {
+        if !self.trust_proxy {
+            return peer;
+        }
+        let entries: Vec<&str> = match self.header {
+            ProxyHeader::XForwardedFor => headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .map(str::trim)
+                .collect(),
+            ProxyHeader::Forwarded => headers
                 .get_all("forwarded")
                 .iter()
                 .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split([',', ';']))
-                .filter_map(|pair| {
-                    let (key, value) = pair.trim().split_once('=')?;
-                    key.trim()
-                        .eq_ignore_ascii_case("for")
-                        .then(|| parse_hop(value.trim().trim_matches('"')))?
+                .flat_map(|v| v.split(','))
+                .map(|element| {
+                    element
+                        .split(';')
+                        .filter_map(|pair| pair.trim().split_once('='))
+                        .find(|(key, _)| key.trim().eq_ignore_ascii_case("for"))
+                        .map_or("", |(_, value)| value.trim().trim_matches('"'))
                 })
-                .next_back()
+                .collect(),
         };
-        if let Some(ip) = forwarded_for.or_else(forwarded) {
-            return Some(ip);
+        let hops = usize::try_from(self.hops).unwrap_or(usize::MAX);
+        entries
+            .len()
+            .checked_sub(hops)
+            .and_then(|at| parse_hop(entries[at]))
+            .or(peer)
+    }
+
+    /// The key one client is counted under: an IPv4 address, or the IPv6
+    /// address cut to its configured prefix (one /64 is one client).
+    pub fn key(&self, ip: IpAddr) -> IpAddr {
+        match ip {
+            IpAddr::V4(_) => ip,
+            IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+                Some(v4) => IpAddr::V4(v4),
+                None => IpAddr::V6(mask_v6(v6, self.ipv6_prefix)),
+            },
         }
     }
-    peer
+}
+
+fn mask_v6(ip: std::net::Ipv6Addr, prefix: u8) -> std::net::Ipv6Addr {
+    let bits = u128::from(ip);
+    let mask = match prefix {
+        0 => 0,
+        p if p >= 128 => u128::MAX,
+        p => u128::MAX << (128 - u32::from(p)),
+    };
+    std::net::Ipv6Addr::from(bits & mask)
+}
+
+/// The client network the pumping breaker counts sources by: an IPv4 /24
+/// or an IPv6 /48 (`198.51.100.0/24`, `2001:db8:1::/48`).
+pub fn network_of(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
+            format!("{a}.{b}.{c}.0/24")
+        }
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => network_of(IpAddr::V4(v4)),
+            None => format!("{}/48", mask_v6(v6, 48)),
+        },
+    }
 }
 
 /// `203.0.113.7`, `203.0.113.7:1234`, `[2001:db8::1]:443` or `2001:db8::1`.
@@ -124,21 +262,57 @@ fn parse_hop(hop: &str) -> Option<IpAddr> {
         })
 }
 
-/// The per-IP rate limiter's key.
-#[derive(Debug, Clone, Copy)]
-pub struct ClientIpKey {
-    pub trust_proxy: bool,
+/// The client's address of a request, as the rate limits and the pumping
+/// breaker see it (put in the request's extensions by the server).
+pub fn request_client_ip<T>(
+    address: &ClientAddress,
+    req: &axum::http::Request<T>,
+) -> Option<IpAddr> {
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    address.client_ip(req.headers(), peer)
 }
+
+/// Who is asking, as the rules see a browser: no tenant, and the client's
+/// network for the pumping breaker.
+pub struct PageRequester(pub crate::verification::Requester);
+
+impl axum::extract::FromRequestParts<AppState> for PageRequester {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        let network = state
+            .client_address
+            .client_ip(&parts.headers, peer)
+            .map(network_of);
+        Ok(Self(crate::verification::Requester {
+            tenant: None,
+            network,
+        }))
+    }
+}
+
+/// The per-IP rate limiter's key: one bucket per client (an IPv6 /64 by
+/// default), shared by the pages and the API.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIpKey(pub ClientAddress);
 
 impl KeyExtractor for ClientIpKey {
     type Key = IpAddr;
 
     fn extract<T>(&self, req: &axum::http::Request<T>) -> Result<Self::Key, GovernorError> {
-        let peer = req
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip());
-        client_ip(req.headers(), peer, self.trust_proxy).ok_or(GovernorError::UnableToExtractKey)
+        request_client_ip(&self.0, req)
+            .map(|ip| self.0.key(ip))
+            .ok_or(GovernorError::UnableToExtractKey)
     }
 }
 
@@ -173,6 +347,15 @@ pub fn rate_limited(error: GovernorError, metrics: &Metrics) -> Response<Body> {
 mod tests {
     use super::*;
 
+    fn address(trust: bool, header: ProxyHeader, hops: u32) -> ClientAddress {
+        ClientAddress {
+            trust_proxy: trust,
+            header,
+            hops,
+            ipv6_prefix: 64,
+        }
+    }
+
     #[test]
     fn client_ip_trusts_headers_only_when_told() {
         let peer: IpAddr = "10.0.0.1".parse().unwrap();
@@ -181,10 +364,25 @@ mod tests {
             "x-forwarded-for",
             "198.51.100.9, 203.0.113.7".parse().unwrap(),
         );
-        assert_eq!(client_ip(&h, Some(peer), false), Some(peer));
+        let xff = address(true, ProxyHeader::XForwardedFor, 1);
         assert_eq!(
-            client_ip(&h, Some(peer), true),
-            Some("203.0.113.7".parse().unwrap())
+            address(false, ProxyHeader::XForwardedFor, 1).client_ip(&h, Some(peer)),
+            Some(peer)
+        );
+        assert_eq!(
+            xff.client_ip(&h, Some(peer)),
+            Some("203.0.113.7".parse().unwrap()),
+            "the entry our proxy appended"
+        );
+        assert_eq!(
+            address(true, ProxyHeader::XForwardedFor, 2).client_ip(&h, Some(peer)),
+            Some("198.51.100.9".parse().unwrap()),
+            "two proxies of ours"
+        );
+        assert_eq!(
+            address(true, ProxyHeader::XForwardedFor, 3).client_ip(&h, Some(peer)),
+            Some(peer),
+            "fewer entries than hops"
         );
         let mut f = HeaderMap::new();
         f.insert(
@@ -194,16 +392,41 @@ mod tests {
                 .unwrap(),
         );
         assert_eq!(
-            client_ip(&f, Some(peer), true),
+            address(true, ProxyHeader::Forwarded, 1).client_ip(&f, Some(peer)),
             Some("2001:db8::1".parse().unwrap())
         );
-        let mut junk = HeaderMap::new();
-        junk.insert("x-forwarded-for", "not-an-ip".parse().unwrap());
         assert_eq!(
-            client_ip(&junk, Some(peer), true),
+            xff.client_ip(&f, Some(peer)),
             Some(peer),
-            "garbage falls back to the peer"
+            "only the configured header is read"
         );
+        let mut junk = HeaderMap::new();
+        junk.insert(
+            "x-forwarded-for",
+            "198.51.100.66, not-an-ip".parse().unwrap(),
+        );
+        assert_eq!(
+            xff.client_ip(&junk, Some(peer)),
+            Some(peer),
+            "an unparseable entry gives the peer, never the client's own entry"
+        );
+    }
+
+    #[test]
+    fn ipv6_clients_are_keyed_by_prefix_and_networks_are_coarse() {
+        let a = address(true, ProxyHeader::XForwardedFor, 1);
+        let one: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let two: IpAddr = "2001:db8:1:2:bbbb::9".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(a.key(one), a.key(two), "one /64, one bucket");
+        assert_ne!(a.key(one), a.key(other));
+        let v4: IpAddr = "203.0.113.7".parse().unwrap();
+        assert_eq!(a.key(v4), v4);
+        assert_eq!(network_of(v4), "203.0.113.0/24");
+        assert_eq!(network_of(one), "2001:db8:1::/48");
+        assert_eq!(network_of(other), "2001:db8:1::/48");
+        let mapped: IpAddr = "::ffff:203.0.113.9".parse().unwrap();
+        assert_eq!(network_of(mapped), "203.0.113.0/24");
     }
 
     #[test]

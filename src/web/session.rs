@@ -1,14 +1,20 @@
-//! The typed session: constant keys, typed values, nothing else touches the
-//! raw session.
+//! A browser's state: the typed session (constant keys, typed values,
+//! nothing else touches the raw session) for the verification in progress,
+//! and the form token, which lives in a cookie and needs no row: a page
+//! view writes nothing to the database.
+use std::sync::{
+    Arc,
+    atomic::{AtomicBool, Ordering},
+};
+
 use axum::{extract::FromRequestParts, http::request::Parts};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 use uuid::Uuid;
 
+use super::security::{Signer, new_token};
 use crate::error::AppError;
 
-const CSRF: &str = "csrf";
-const LANG: &str = "lang";
 const FLOW: &str = "flow";
 const VERIFIED: &str = "verified";
 const FLASH: &str = "flash";
@@ -23,6 +29,62 @@ pub struct Flow {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Verified {
     pub phone: String,
+}
+
+/// The form token of one browser (signed double-submit): a random value in
+/// an HttpOnly cookie, and in each form its MAC under the server key. A
+/// form posted without the cookie, or with a token made for another
+/// cookie, is refused.
+#[derive(Clone)]
+pub struct CsrfCookie {
+    seed: Arc<str>,
+    /// The request brought no cookie: this seed is new, and is set on the
+    /// response if a form used it.
+    fresh: bool,
+    used: Arc<AtomicBool>,
+    signer: Signer,
+}
+
+impl std::fmt::Debug for CsrfCookie {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CsrfCookie")
+            .field("fresh", &self.fresh)
+            .finish_non_exhaustive()
+    }
+}
+
+impl CsrfCookie {
+    /// The browser's cookie value, or a new one when it sent none (or junk).
+    pub fn from_cookie(value: Option<&str>, signer: Signer) -> Self {
+        let sent = value.filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()));
+        Self {
+            seed: sent.map_or_else(new_token, str::to_owned).into(),
+            fresh: sent.is_none(),
+            used: Arc::default(),
+            signer,
+        }
+    }
+
+    /// The token for this browser's forms.
+    pub fn token(&self) -> String {
+        self.used.store(true, Ordering::Relaxed);
+        self.signer.sign("csrf", &[&self.seed])
+    }
+
+    /// Whether `submitted` was made for the cookie this request carried.
+    pub fn check(&self, submitted: Option<&str>) -> Result<(), AppError> {
+        match submitted {
+            Some(token) if !self.fresh && self.signer.verify("csrf", &[&self.seed], token) => {
+                Ok(())
+            }
+            _ => Err(AppError::Csrf),
+        }
+    }
+
+    /// The cookie value to set on the response: a new seed that a form used.
+    pub fn to_set(&self) -> Option<&str> {
+        (self.fresh && self.used.load(Ordering::Relaxed)).then_some(&*self.seed)
+    }
 }
 
 pub struct FlowSession(Session);
@@ -41,40 +103,6 @@ impl<S: Send + Sync> FromRequestParts<S> for FlowSession {
 impl FlowSession {
     pub fn new(session: Session) -> Self {
         Self(session)
-    }
-
-    /// The form token of this session, made on first use.
-    pub async fn csrf_token(&self) -> Result<String, AppError> {
-        if let Some(token) = self.0.get::<String>(CSRF).await? {
-            return Ok(token);
-        }
-        let token = super::security::new_token();
-        self.0.insert(CSRF, &token).await?;
-        Ok(token)
-    }
-
-    /// Whether `submitted` is this session's form token (constant time).
-    pub async fn check_csrf(&self, submitted: Option<&str>) -> Result<(), AppError> {
-        let expected = self.0.get::<String>(CSRF).await?;
-        match (expected, submitted) {
-            (Some(expected), Some(submitted))
-                if super::security::tokens_match(&expected, submitted) =>
-            {
-                Ok(())
-            }
-            _ => Err(AppError::Csrf),
-        }
-    }
-
-    pub async fn lang(&self) -> Option<String> {
-        self.0.get::<String>(LANG).await.ok().flatten()
-    }
-
-    pub async fn set_lang(&self, lang: &str) -> Result<(), AppError> {
-        if self.lang().await.as_deref() != Some(lang) {
-            self.0.insert(LANG, lang).await?;
-        }
-        Ok(())
     }
 
     pub async fn flow(&self) -> Result<Option<Flow>, AppError> {
@@ -109,7 +137,11 @@ impl FlowSession {
         Ok(self.0.insert(FLASH, message_id).await?)
     }
 
+    /// The notice, if any (removing it writes only a session that exists).
     pub async fn take_flash(&self) -> Result<Option<String>, AppError> {
+        if self.0.get::<String>(FLASH).await?.is_none() {
+            return Ok(None);
+        }
         Ok(self.0.remove(FLASH).await?)
     }
 }

@@ -15,8 +15,10 @@ const US: &str = "+14155552671";
 
 both_backends!(
     brute_force_across_many_sessions,
+    wrong_codes_are_budgeted_per_number_across_restarts,
     resend_flood,
     pumping_burst_from_rotating_ips_is_blocked,
+    one_source_cannot_aim_the_pumping_breaker,
     pumping_guard_in_monitor_mode_only_reports,
     spoofed_forwarded_for_does_not_change_the_bucket,
     xss_payloads_come_back_escaped,
@@ -59,20 +61,99 @@ async fn brute_force_across_many_sessions(backend: Backend) {
     eprintln!(
         "brute force: {sent} SMS sent, {spent} guesses judged of {guesses}, {refused_starts} starts refused"
     );
-    assert_eq!(sent, 3, "the per-number quota");
-    assert_eq!(refused_starts, 7);
-    assert!(spent <= 5 * 3, "at most attempts × quota guesses: {spent}");
+    assert_eq!(sent, 1, "once the number's wrong codes are spent, no text");
+    assert_eq!(refused_starts, 9);
+    assert_eq!(spent, 5, "five guesses per number, however many sessions");
+}
+
+/// No sequence of starts, resends, cancels or restarts buys more than
+/// `WRONG_CODE_LIMIT_PER_PHONE` wrong codes for one number in the window
+/// (by default `OTP_MAX_ATTEMPTS`); once they are spent, a start is refused
+/// with 429 and `Retry-After` before any text is sent, and the last wrong
+/// code answers "too many wrong codes".
+async fn wrong_codes_are_budgeted_per_number_across_restarts(backend: Backend) {
+    let app = spawn_app_with(backend, &[("RESEND_COOLDOWN_SECONDS", "0")]).await;
+    let mut judged = 0;
+    let mut last_page = String::new();
+    for round in 0..10 {
+        let attacker = app.new_browser(None);
+        let started = attacker.start(US, "US").await;
+        if started.status == StatusCode::TOO_MANY_REQUESTS {
+            assert!(
+                started
+                    .body
+                    .contains("Too many wrong codes were entered for this number."),
+                "{}",
+                started.body
+            );
+            let wait = started.retry_after().expect("Retry-After");
+            assert!((3000..=3600).contains(&wait), "{wait}");
+            break;
+        }
+        assert_eq!(started.status, StatusCode::SEE_OTHER, "round {round}");
+        // Two wrong codes, a resend, one more wrong code, then start again.
+        for guess in 0..3 {
+            if guess == 2 {
+                let csrf = attacker.get("/verify").await.csrf();
+                attacker
+                    .post("/verify/resend", &[("csrf_token", &csrf)])
+                    .await;
+            }
+            let page = attacker
+                .submit_code(&format!("{:06}", 100_000 + round * 10 + guess))
+                .await;
+            if page.status == StatusCode::BAD_REQUEST {
+                judged += 1;
+                last_page = page.body;
+            }
+        }
+    }
+    assert_eq!(judged, 5, "five wrong codes judged in all");
+    assert!(
+        last_page.contains("Too many wrong codes."),
+        "the last wrong code: {last_page}"
+    );
+    let sent = app.outbox_len().await;
+    assert_eq!(app.attempts_spent(US, 5).await, 5);
+    // The API's cancel and create buy nothing either.
+    let other = "+14155552672";
+    let phone = PhoneNumber::parse(other, None).unwrap();
+    let requester = Default::default();
+    let v = app
+        .state
+        .verifier
+        .start(&phone, "en", &requester)
+        .await
+        .unwrap();
+    for wrong in ["000001", "000002", "000003"] {
+        app.state.verifier.check(v.id, wrong, None).await.unwrap();
+    }
+    app.state.verifier.cancel(v.id, None).await.unwrap();
+    app.clock.advance(Duration::seconds(31));
+    let again = app
+        .state
+        .verifier
+        .start(&phone, "en", &requester)
+        .await
+        .unwrap();
+    assert_eq!(again.attempts_left, 2);
+    assert_eq!(app.outbox_len().await, sent + 2);
 }
 
 async fn resend_flood(backend: Backend) {
     let app = spawn_app(backend).await;
     let phone = PhoneNumber::parse(US, None).unwrap();
-    let v = app.state.verifier.start(&phone, "en").await.unwrap();
+    let v = app
+        .state
+        .verifier
+        .start(&phone, "en", &Default::default())
+        .await
+        .unwrap();
     app.clock.advance(Duration::seconds(31));
     let tasks: Vec<_> = (0..50)
         .map(|_| {
             let verifier = Arc::clone(&app.state.verifier);
-            tokio::spawn(async move { verifier.resend(v.id).await })
+            tokio::spawn(async move { verifier.resend(v.id, &Default::default()).await })
         })
         .collect();
     let (mut sent, mut cooldown) = (0, 0);
@@ -101,7 +182,7 @@ async fn pumping_burst_from_rotating_ips_is_blocked(backend: Backend) {
     .await;
     let (mut sent, mut blocked) = (0, 0);
     for i in 0..15 {
-        let bot = app.new_browser(Some(&format!("198.51.100.{i}")));
+        let bot = app.new_browser(Some(&format!("198.51.{i}.7")));
         let page = bot.start(&format!("+4474001234{i:02}"), "GB").await;
         match page.status {
             StatusCode::SEE_OTHER => sent += 1,
@@ -141,14 +222,55 @@ async fn pumping_burst_from_rotating_ips_is_blocked(backend: Backend) {
     );
 }
 
+/// The breaker counts distinct client networks: 100 unverified texts to one
+/// prefix from one address block nothing; the same from 40 /24 networks do.
+async fn one_source_cannot_aim_the_pumping_breaker(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        &[("TRUST_PROXY_HEADERS", "true"), ("PUMPING_GUARD", "block")],
+    )
+    .await;
+    let one = app.new_browser(Some("192.0.2.1"));
+    for i in 0..100 {
+        let page = one.start(&format!("+4474001234{i:02}"), "GB").await;
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "send {i} from one address"
+        );
+    }
+    assert_eq!(app.outbox_len().await, 100);
+    let mut blocked = 0;
+    for i in 0..40 {
+        let bot = app.new_browser(Some(&format!("198.51.{i}.7")));
+        let page = bot.start(&format!("+4474005678{i:02}"), "GB").await;
+        match page.status {
+            StatusCode::SEE_OTHER => {}
+            StatusCode::TOO_MANY_REQUESTS => blocked += 1,
+            other => panic!("unexpected {other}: {}", page.body),
+        }
+    }
+    eprintln!("from 40 networks: {blocked} refused");
+    assert!(blocked > 0, "many networks do trip the breaker");
+    let metrics = app.get("/metrics").await.body;
+    assert!(
+        metrics.contains(r#"scope="prefix:+447400",rule="prefix_unverified",action="block"} 1"#),
+        "{metrics}"
+    );
+}
+
 async fn pumping_guard_in_monitor_mode_only_reports(backend: Backend) {
     let app = spawn_app_with(
         backend,
-        &[("PUMPING_MIN_SENDS", "5"), ("PUMPING_GUARD", "monitor")],
+        &[
+            ("PUMPING_MIN_SENDS", "5"),
+            ("PUMPING_GUARD", "monitor"),
+            ("TRUST_PROXY_HEADERS", "true"),
+        ],
     )
     .await;
     for i in 0..8 {
-        let bot = app.new_browser(None);
+        let bot = app.new_browser(Some(&format!("203.0.{i}.9")));
         assert_eq!(
             bot.start(&format!("+4474001234{i:02}"), "GB").await.status,
             StatusCode::SEE_OTHER

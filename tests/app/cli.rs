@@ -89,7 +89,28 @@ pub(crate) struct Running {
 
 impl Running {
     pub(crate) fn start(dir: &std::path::Path, env: &[(&str, &str)]) -> Self {
-        let mut cmd = command(dir);
+        Self::spawn(command(dir), env)
+    }
+
+    /// The binary under `ulimit -n open_files` (soft and hard).
+    pub(crate) fn start_limited(
+        dir: &std::path::Path,
+        open_files: u32,
+        env: &[(&str, &str)],
+    ) -> Self {
+        let mut cmd = Command::new("sh");
+        cmd.args(["-c", &format!("ulimit -n {open_files} && exec \"$0\""), BIN])
+            .current_dir(dir)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default());
+        Self::spawn(cmd, env)
+    }
+
+    pub(crate) fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    fn spawn(mut cmd: Command, env: &[(&str, &str)]) -> Self {
         cmd.env("BIND_ADDR", "127.0.0.1:0").env("RUST_LOG", "debug");
         for (k, v) in env {
             cmd.env(k, v);
@@ -263,6 +284,57 @@ async fn logs_of_a_full_run_hold_no_secrets(backend: Backend) {
         "a full number reached the logs"
     );
     assert!(!logs.contains(&csrf), "a CSRF token reached the logs");
+}
+
+/// At `RUST_LOG=trace` the AWS SDK's own targets stay at `info`: neither the
+/// access key id nor a request signature reaches the logs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn aws_credentials_stay_out_of_trace_logs() {
+    let moto = std::env::var("PV_TEST_MOTO_URL")
+        .expect("PV_TEST_MOTO_URL is not set: run the suite with scripts/test, which starts moto");
+    let dir = temp_dir();
+    let key_id = "AKIAPVLOGLEAKCHECK01";
+    let secret = "pv-secret-access-key-that-must-not-appear";
+    let app = Running::start(
+        &dir,
+        &[
+            ("SECRET_KEY", SECRET),
+            ("DATABASE_URL", &format!("sqlite://{}/pv.db", dir.display())),
+            ("SMS_PROVIDER", "sns"),
+            ("AWS_REGION", "us-east-1"),
+            ("SNS_ENDPOINT_URL", &moto),
+            ("AWS_ACCESS_KEY_ID", key_id),
+            ("AWS_SECRET_ACCESS_KEY", secret),
+            ("AWS_EC2_METADATA_DISABLED", "true"),
+            ("RUST_LOG", "trace"),
+        ],
+    );
+    let base = app.base.clone();
+    let (client, _) = browser();
+    let csrf = csrf(&client, &base).await;
+    let r = client
+        .post(format!("{base}/verify"))
+        .form(&[
+            ("csrf_token", csrf.as_str()),
+            ("phone", "+14155552671"),
+            ("country", "US"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303, "the text went out through moto");
+    let (_, logs) = app.stop();
+    assert!(logs.contains("TRACE"), "trace lines were written");
+    for secret_text in [key_id, secret, "Signature=", "x-amz-security-token"] {
+        assert!(
+            !logs.contains(secret_text),
+            "{secret_text} reached the logs"
+        );
+    }
+    assert!(
+        !logs.to_ascii_lowercase().contains("authorization: aws4"),
+        "a signed header reached the logs"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

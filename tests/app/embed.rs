@@ -68,17 +68,63 @@ fn decode(token: &str) -> Claims {
     .claims
 }
 
-/// The `flow=` id in a page's form action.
-fn flow_id(body: &str) -> String {
-    let start = body.find("?flow=").expect("a flow id in the page") + 6;
-    body[start..]
+/// The first form's `action` (HTML-unescaped): where the page posts.
+pub fn form_action(body: &str) -> String {
+    let marker = "<form method=\"post\" action=\"";
+    let start = body.find(marker).expect("a form") + marker.len();
+    let end = body[start..].find('"').expect("closing quote") + start;
+    body[start..end].replace("&amp;", "&").replace("&#38;", "&")
+}
+
+/// The `flow=` id in a URL.
+fn flow_of(url: &str) -> String {
+    let start = url.find("flow=").expect("a flow id") + 5;
+    url[start..]
         .chars()
         .take_while(|c| c.is_ascii_hexdigit())
         .collect()
 }
 
+/// Opens an app's flow at `query` and starts a verification of `phone`,
+/// as the page's form does: the flow id, and the code page.
+async fn start_flow(
+    client: &reqwest::Client,
+    app: &TestApp,
+    query: &str,
+    phone: &str,
+) -> (String, Page) {
+    let first = page(
+        client
+            .get(app.url(&format!("/verify?{query}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    let started = client
+        .post(app.url(&form_action(&first.body)))
+        .form(&[
+            ("csrf_token", first.csrf().as_str()),
+            ("phone", phone),
+            ("country", "US"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(started.status(), StatusCode::SEE_OTHER);
+    let location = started.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.starts_with("/verify/code?flow="), "{location}");
+    let flow = flow_of(&location);
+    let code_page = page(client.get(app.url(&location)).send().await.unwrap()).await;
+    (flow, code_page)
+}
+
 both_backends!(
     iframe_flow_without_cookies,
+    a_known_flow_id_does_not_reveal_the_token,
+    nonce_is_bound_into_the_token,
+    repeated_query_parameters_get_400,
     redirect_flow_adds_token_and_state,
     open_redirect_tricks_get_400,
     iframe_headers_follow_the_client,
@@ -89,12 +135,13 @@ async fn iframe_flow_without_cookies(backend: Backend) {
     let app = spawn(backend).await;
     let frame = cookieless();
     let url = |path: &str| app.url(path);
+    let query = format!(
+        "client_id=acme&return_to={}&state=s-123&embed=1",
+        urlencode(RETURN_TO)
+    );
     let first = page(
         frame
-            .get(url(&format!(
-                "/verify?client_id=acme&return_to={}&state=s-123&embed=1",
-                urlencode(RETURN_TO)
-            )))
+            .get(url(&format!("/verify?{query}")))
             .send()
             .await
             .unwrap(),
@@ -116,33 +163,10 @@ async fn iframe_flow_without_cookies(backend: Backend) {
         first.headers.get("set-cookie").is_none(),
         "no cookie needed"
     );
-    let flow = flow_id(&first.body);
-    let csrf = first.csrf();
 
-    let started = frame
-        .post(url(&format!("/verify?flow={flow}")))
-        .form(&[
-            ("csrf_token", csrf.as_str()),
-            ("phone", US),
-            ("country", "US"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(started.status(), StatusCode::SEE_OTHER);
-    assert_eq!(
-        started.headers()["location"],
-        format!("/verify/code?flow={flow}").as_str()
-    );
-    let code_page = page(
-        frame
-            .get(url(&format!("/verify/code?flow={flow}")))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let (flow, code_page) = start_flow(&frame, &app, &query, US).await;
     assert!(code_page.body.contains("+1******2671"));
+    let csrf = code_page.csrf();
     // A forged token is refused even with the right flow id.
     let forged = frame
         .post(url(&format!("/verify/code?flow={flow}")))
@@ -160,18 +184,14 @@ async fn iframe_flow_without_cookies(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(checked.status(), StatusCode::SEE_OTHER);
-    assert_eq!(
-        checked.headers()["location"],
-        format!("/verify/done?flow={flow}").as_str()
+    let done_at = checked.headers()["location"].to_str().unwrap().to_owned();
+    assert!(done_at.starts_with("/verify/done?flow="), "{done_at}");
+    assert_ne!(
+        flow_of(&done_at),
+        flow,
+        "the flow moves to a new id on approval"
     );
-    let done = page(
-        frame
-            .get(url(&format!("/verify/done?flow={flow}")))
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
+    let done = page(frame.get(url(&done_at)).send().await.unwrap()).await;
     assert!(
         done.body.contains(r#"data-origin="https://acme.example""#),
         "posts to the registered origin only"
@@ -188,27 +208,126 @@ async fn iframe_flow_without_cookies(backend: Backend) {
     let claims = decode(&token);
     assert_eq!(claims.phone_number, US);
     assert!(claims.phone_number_verified);
+    let again = page(frame.get(url(&done_at)).send().await.unwrap()).await;
+    assert_eq!(
+        again.status,
+        StatusCode::BAD_REQUEST,
+        "the token is shown once"
+    );
+    assert!(!again.body.contains(&token));
     let script = app.get("/static/embed.js").await.body;
     assert!(script.contains("\"phone-verify:verified\"") && !script.contains("\"*\""));
 }
 
-async fn redirect_flow_adds_token_and_state(backend: Backend) {
+/// Whoever knew a flow's id (an attacker who started it and handed the
+/// link to a victim) cannot read the token of the person who finished it:
+/// the flow moves to an id that only the approving browser is told.
+async fn a_known_flow_id_does_not_reveal_the_token(backend: Backend) {
     let app = spawn(backend).await;
-    let browser = app.new_browser(None);
-    let first = browser
-        .get(&format!(
-            "/verify?client_id=acme&return_to={}&state=xyz",
-            urlencode("https://acme.example/cb?x=1")
-        ))
-        .await;
-    let flow = flow_id(&first.body);
-    let csrf = first.csrf();
-    browser
+    let (attacker, victim) = (app.new_browser(None), app.new_browser(None));
+    let query = format!("client_id=acme&return_to={}&embed=1", urlencode(RETURN_TO));
+    let (flow, _) = start_flow(&attacker.client, &app, &query, "+14155552672").await;
+    // The victim follows the attacker's link and verifies their own number.
+    let phone_step = victim.get(&format!("/verify?flow={flow}")).await;
+    assert_eq!(phone_step.status, StatusCode::OK);
+    let csrf = phone_step.csrf();
+    app.clock.advance(time::Duration::seconds(1));
+    let started = victim
         .post(
             &format!("/verify?flow={flow}"),
             &[("csrf_token", &csrf), ("phone", US), ("country", "US")],
         )
         .await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER);
+    let code = app.last_code(US).await;
+    let approved = victim
+        .post(
+            &format!("/verify/code?flow={flow}"),
+            &[("csrf_token", &csrf), ("code", &code)],
+        )
+        .await;
+    let done_at = approved.location().expect("to the done page").to_owned();
+    for path in [
+        format!("/verify/done?flow={flow}"),
+        format!("/verify/code?flow={flow}"),
+        format!("/verify?flow={flow}"),
+    ] {
+        let page = attacker.get(&path).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(!page.body.contains("data-token"), "{path}");
+    }
+    let done = victim.get(&done_at).await;
+    assert!(
+        done.body.contains("data-token=\""),
+        "the victim gets the token"
+    );
+}
+
+/// A host's `nonce` (up to 128 characters) comes back in the token.
+async fn nonce_is_bound_into_the_token(backend: Backend) {
+    let app = spawn(backend).await;
+    let browser = app.new_browser(None);
+    let nonce = "n-0S6_WzA2Mj";
+    let query = format!(
+        "client_id=acme&return_to={}&state=st&nonce={nonce}",
+        urlencode(RETURN_TO)
+    );
+    let (flow, code_page) = start_flow(&browser.client, &app, &query, US).await;
+    let code = app.last_code(US).await;
+    let back = browser
+        .post(
+            &format!("/verify/code?flow={flow}"),
+            &[("csrf_token", &code_page.csrf()), ("code", &code)],
+        )
+        .await;
+    let url = url::Url::parse(back.location().unwrap()).unwrap();
+    let q: std::collections::HashMap<_, _> = url.query_pairs().into_owned().collect();
+    assert_eq!(
+        decode(&q["verification_token"]).nonce.as_deref(),
+        Some(nonce)
+    );
+    let long = app
+        .get(&format!(
+            "/verify?client_id=acme&return_to={}&nonce={}",
+            urlencode(RETURN_TO),
+            "n".repeat(129)
+        ))
+        .await;
+    assert_eq!(long.status, StatusCode::BAD_REQUEST);
+}
+
+/// A repeated `client_id` or `return_to` is refused, not silently dropped.
+async fn repeated_query_parameters_get_400(backend: Backend) {
+    let app = spawn(backend).await;
+    for query in [
+        format!(
+            "client_id=acme&client_id=acme&return_to={}",
+            urlencode(RETURN_TO)
+        ),
+        format!(
+            "client_id=acme&return_to={0}&return_to={0}",
+            urlencode(RETURN_TO)
+        ),
+    ] {
+        let page = app.get(&format!("/verify?{query}")).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{query}");
+        assert!(
+            page.body.contains("We couldn’t understand that request."),
+            "{}",
+            page.body
+        );
+    }
+}
+
+async fn redirect_flow_adds_token_and_state(backend: Backend) {
+    let app = spawn(backend).await;
+    let browser = app.new_browser(None);
+    let query = format!(
+        "client_id=acme&return_to={}&state=xyz",
+        urlencode("https://acme.example/cb?x=1")
+    );
+    let (flow, code_page) = start_flow(&browser.client, &app, &query, US).await;
+    let csrf = code_page.csrf();
     let code = app.last_code(US).await;
     let back = browser
         .post(
@@ -356,13 +475,8 @@ async fn stale_flow_ids_are_refused(backend: Backend) {
         .await;
     assert_eq!(page.status, StatusCode::BAD_REQUEST);
     assert!(page.body.contains("This verification page has expired."));
-    let first = app
-        .get(&format!(
-            "/verify?client_id=acme&return_to={}",
-            urlencode(RETURN_TO)
-        ))
-        .await;
-    let flow = flow_id(&first.body);
+    let query = format!("client_id=acme&return_to={}", urlencode(RETURN_TO));
+    let (flow, _) = start_flow(&app.client, &app, &query, US).await;
     app.clock.advance(time::Duration::minutes(31));
     assert_eq!(
         app.get(&format!("/verify?flow={flow}")).await.status,
@@ -442,14 +556,21 @@ async fn redirect_flow_with_the_example_host_app() {
     );
     let first = browser.get_abs(&entry).await;
     assert!(first.body.contains("Acme Shop wants to confirm"));
-    let flow = flow_id(&first.body);
-    let csrf = first.csrf();
-    browser
+    let started = browser
         .post(
-            &format!("/verify?flow={flow}"),
-            &[("csrf_token", &csrf), ("phone", US), ("country", "US")],
+            &form_action(&first.body),
+            &[
+                ("csrf_token", &first.csrf()),
+                ("phone", US),
+                ("country", "US"),
+            ],
         )
         .await;
+    let flow = flow_of(started.location().unwrap());
+    let csrf = browser
+        .get(&format!("/verify/code?flow={flow}"))
+        .await
+        .csrf();
     let code = code_of(&app.last_sms(US).await);
     let back = browser
         .post(
@@ -497,6 +618,7 @@ async fn redirect_flow_with_the_example_host_app() {
     // An expired token (signed right, but past exp) is refused.
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let old = Claims {
+        nonce: None,
         iss: public.clone(),
         aud: "acme".into(),
         sub: US.into(),

@@ -4,6 +4,7 @@ use time::Duration;
 
 use crate::{
     both_backends,
+    helpers::TestApp,
     helpers::{Backend, arabic_indic, spawn_app, spawn_app_with},
 };
 
@@ -172,7 +173,7 @@ async fn replay_after_success(backend: Backend) {
     let replay = app.submit_code(&code).await;
     assert_eq!(replay.location(), Some("/verify"));
     // The verification itself refuses a second approval.
-    let again = app.state.verifier.check(id, &code).await.unwrap();
+    let again = app.state.verifier.check(id, &code, None).await.unwrap();
     assert_eq!(
         again,
         phone_verify::verification::CheckOutcome::NotPending(
@@ -465,27 +466,62 @@ async fn pages_without_a_flow_redirect(backend: Backend) {
     assert!(missing.body.contains("We couldn’t find that page."));
 }
 
-async fn foreign_session_ids_are_not_adopted(backend: Backend) {
-    let app = spawn_app(backend).await;
-    let response = app
-        .client
-        .get(app.url("/verify"))
-        .header("Cookie", "pv_session=AAAAAAAAAAAAAAAAAAAAAA")
+/// A form posted from a cookieless browser, its cookies written by hand:
+/// the `Set-Cookie` values of the answer.
+async fn post_with_cookies(app: &TestApp, cookies: &str, form: &[(&str, &str)]) -> Vec<String> {
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(app.url("/verify"))
+        .header("Cookie", cookies)
+        .form(form)
         .send()
         .await
         .unwrap();
-    let set = response
+    response
         .headers()
-        .get("set-cookie")
-        .expect("a new session")
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert!(set.starts_with("pv_session="));
-    assert!(!set.contains("AAAAAAAAAAAAAAAAAAAAAA"), "{set}");
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The form-token cookie a page set (`name=value`) and the form's token.
+async fn form_cookie(app: &TestApp) -> (String, String) {
+    let page = reqwest::get(app.url("/verify")).await.unwrap();
+    let cookie = page.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let pair = cookie.split(';').next().unwrap().to_owned();
+    let body = page.text().await.unwrap();
+    let page = crate::helpers::Page {
+        status: StatusCode::OK,
+        headers: Default::default(),
+        body,
+    };
+    (pair, page.csrf())
+}
+
+async fn foreign_session_ids_are_not_adopted(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (csrf_cookie, csrf) = form_cookie(&app).await;
+    let set = post_with_cookies(
+        &app,
+        &format!("{csrf_cookie}; pv_session=AAAAAAAAAAAAAAAAAAAAAA"),
+        &[
+            ("csrf_token", &csrf),
+            ("phone", "+14155552671"),
+            ("country", "US"),
+        ],
+    )
+    .await;
+    let session = set
+        .iter()
+        .find(|c| c.starts_with("pv_session="))
+        .expect("a new session");
+    assert!(!session.contains("AAAAAAAAAAAAAAAAAAAAAA"), "{session}");
     assert!(
-        set.contains("HttpOnly") && set.contains("SameSite=Lax"),
-        "{set}"
+        session.contains("HttpOnly") && session.contains("SameSite=Lax"),
+        "{session}"
     );
 }
 
@@ -519,14 +555,44 @@ async fn security_headers_on_every_page(backend: Backend) {
             "no HSTS over plain http"
         );
     }
-    let https = spawn_app_with(backend, &[("PUBLIC_URL", "https://verify.example")]).await;
+    let https = spawn_app_with(
+        backend,
+        &[
+            ("PUBLIC_URL", "https://verify.example"),
+            ("DEV_OUTBOX_PUBLIC", "true"),
+        ],
+    )
+    .await;
     let page = https.get("/verify").await;
     assert!(page.headers.get("strict-transport-security").is_some());
-    let cookie = page.headers.get("set-cookie").unwrap().to_str().unwrap();
+    let (csrf_cookie, csrf) = form_cookie(&https).await;
+    assert!(csrf_cookie.starts_with("__Host-pv_csrf="), "{csrf_cookie}");
+    let set = post_with_cookies(
+        &https,
+        &csrf_cookie,
+        &[
+            ("csrf_token", &csrf),
+            ("phone", "+14155552671"),
+            ("country", "US"),
+        ],
+    )
+    .await;
+    let cookie = set
+        .iter()
+        .find(|c| c.starts_with("__Host-pv_session="))
+        .unwrap_or_else(|| panic!("a session cookie in {set:?}"));
     assert!(
-        cookie.starts_with("__Host-pv_session=")
+        cookie.contains("Secure") && cookie.contains("Path=/") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    let raw = reqwest::get(https.url("/verify")).await.unwrap();
+    let cookie = raw.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        cookie.starts_with("__Host-pv_csrf=")
             && cookie.contains("Secure")
-            && cookie.contains("Path=/"),
+            && cookie.contains("Path=/")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Lax"),
         "{cookie}"
     );
 }

@@ -334,6 +334,20 @@ impl TestApp {
         }
     }
 
+    /// A count from this app's database (`sql` takes no parameters).
+    pub async fn count(&self, sql: &str) -> i64 {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.db.url).await.unwrap();
+                sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.db.url).await.unwrap();
+                sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+            }
+        }
+    }
+
     /// The id of the number's pending verification, read from the database.
     pub async fn pending_id(&self, e164: &str) -> uuid::Uuid {
         let id: String = self

@@ -209,6 +209,7 @@ async fn sms_in_every_locale(backend: Backend) {
         // Twelve unverified texts to one prefix would trip the pumping guard.
         &[
             ("PUBLIC_URL", "https://verify.example.com"),
+            ("DEV_OUTBOX_PUBLIC", "true"),
             ("PUMPING_GUARD", "off"),
         ],
     )

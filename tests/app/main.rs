@@ -8,6 +8,7 @@ mod browser;
 mod cli;
 mod embed;
 mod flow;
+mod hardening;
 mod locales;
 mod ops;
 mod rules;

@@ -24,14 +24,19 @@ const US: &str = "+14155552671";
 async fn fifty_concurrent_right_answers_approve_once(backend: Backend) {
     let app = spawn_app_with(backend, &[("OTP_MAX_ATTEMPTS", "20")]).await;
     let phone = PhoneNumber::parse(US, None).unwrap();
-    let v = app.state.verifier.start(&phone, "en").await.unwrap();
+    let v = app
+        .state
+        .verifier
+        .start(&phone, "en", &Default::default())
+        .await
+        .unwrap();
     let code = app.last_code(US).await;
     let verifier = app.state.verifier.clone();
     let tasks: Vec<_> = (0..50)
         .map(|_| {
             let verifier = Arc::clone(&verifier);
             let code = code.clone();
-            tokio::spawn(async move { verifier.check(v.id, &code).await })
+            tokio::spawn(async move { verifier.check(v.id, &code, None).await })
         })
         .collect();
     let mut approved = 0;
@@ -44,7 +49,7 @@ async fn fifty_concurrent_right_answers_approve_once(backend: Backend) {
     }
     assert_eq!(approved, 1);
     assert_eq!(app.outbox_len().await, 1, "one text for the whole race");
-    let after = app.state.verifier.get(v.id).await.unwrap();
+    let after = app.state.verifier.get(v.id, None).await.unwrap();
     assert_eq!(after.status, Status::Approved);
     assert_eq!(after.attempts_left, 20, "right answers spend no attempts");
 }
@@ -52,13 +57,18 @@ async fn fifty_concurrent_right_answers_approve_once(backend: Backend) {
 async fn fifty_concurrent_wrong_answers_spend_only_what_is_left(backend: Backend) {
     let app = spawn_app_with(backend, &[("OTP_MAX_ATTEMPTS", "7")]).await;
     let phone = PhoneNumber::parse(US, None).unwrap();
-    let v = app.state.verifier.start(&phone, "en").await.unwrap();
+    let v = app
+        .state
+        .verifier
+        .start(&phone, "en", &Default::default())
+        .await
+        .unwrap();
     let code = app.last_code(US).await;
     let wrong = if code == "000000" { "111111" } else { "000000" };
     // Two attempts are spent before the race: five are left.
     for _ in 0..2 {
         assert!(matches!(
-            app.state.verifier.check(v.id, wrong).await.unwrap(),
+            app.state.verifier.check(v.id, wrong, None).await.unwrap(),
             CheckOutcome::Incorrect(_)
         ));
     }
@@ -66,7 +76,7 @@ async fn fifty_concurrent_wrong_answers_spend_only_what_is_left(backend: Backend
     let tasks: Vec<_> = (0..50)
         .map(|_| {
             let verifier = Arc::clone(&verifier);
-            tokio::spawn(async move { verifier.check(v.id, wrong).await })
+            tokio::spawn(async move { verifier.check(v.id, wrong, None).await })
         })
         .collect();
     let (mut spent, mut refused) = (0, 0);
@@ -86,12 +96,12 @@ async fn fifty_concurrent_wrong_answers_spend_only_what_is_left(backend: Backend
     assert_eq!(refused, 45);
     seen_left.sort_unstable();
     assert_eq!(seen_left, vec![0, 1, 2, 3, 4], "each attempt spent once");
-    let after = app.state.verifier.get(v.id).await.unwrap();
+    let after = app.state.verifier.get(v.id, None).await.unwrap();
     assert_eq!(after.status, Status::MaxAttemptsReached);
     assert_eq!(after.attempts_left, 0);
     // The right code is refused too now.
     assert_eq!(
-        app.state.verifier.check(v.id, &code).await.unwrap(),
+        app.state.verifier.check(v.id, &code, None).await.unwrap(),
         CheckOutcome::NotPending(Status::MaxAttemptsReached)
     );
 }
@@ -101,24 +111,29 @@ async fn check_of_unknown_and_canceled_verifications(backend: Backend) {
     let unknown = app
         .state
         .verifier
-        .check(uuid::Uuid::new_v4(), "123456")
+        .check(uuid::Uuid::new_v4(), "123456", None)
         .await;
     assert!(matches!(unknown, Err(VerifyError::NotFound)), "{unknown:?}");
     let phone = PhoneNumber::parse(US, None).unwrap();
-    let v = app.state.verifier.start(&phone, "en").await.unwrap();
+    let v = app
+        .state
+        .verifier
+        .start(&phone, "en", &Default::default())
+        .await
+        .unwrap();
     let code = app.last_code(US).await;
-    let canceled = app.state.verifier.cancel(v.id).await.unwrap();
+    let canceled = app.state.verifier.cancel(v.id, None).await.unwrap();
     assert_eq!(canceled.status, Status::Canceled);
     assert!(matches!(
-        app.state.verifier.cancel(v.id).await,
+        app.state.verifier.cancel(v.id, None).await,
         Err(VerifyError::NotPending(Status::Canceled))
     ));
     assert_eq!(
-        app.state.verifier.check(v.id, &code).await.unwrap(),
+        app.state.verifier.check(v.id, &code, None).await.unwrap(),
         CheckOutcome::NotPending(Status::Canceled)
     );
     assert!(matches!(
-        app.state.verifier.resend(v.id).await,
+        app.state.verifier.resend(v.id, &Default::default()).await,
         Err(VerifyError::NotPending(Status::Canceled))
     ));
 }

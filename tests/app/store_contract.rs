@@ -2,7 +2,10 @@
 //! backends.
 use std::sync::Arc;
 
-use phone_verify::storage::{self, NewVerification, SendLimits, SendRefusal, Status, Store};
+use phone_verify::storage::{
+    self, CheckRecord, ClientFlow, NewVerification, PumpingLimits, SendLimits, SendRefusal, Status,
+    Store,
+};
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
 
@@ -22,6 +25,10 @@ both_backends!(
     purge_deletes_only_what_expired,
     migrations_are_idempotent,
     global_budget_is_exact_across_instances,
+    wrong_guesses_are_budgeted_per_number,
+    pumping_rule_needs_several_networks,
+    pumping_threshold_is_exact_across_instances,
+    flows_keep_their_nonce_and_move_to_a_new_id,
 );
 
 struct Ctx {
@@ -56,6 +63,15 @@ fn new(phone: &str, now: OffsetDateTime) -> NewVerification {
         locale: "es".into(),
         max_attempts: 5,
         expires_at: now + Duration::minutes(5),
+        tenant: None,
+    }
+}
+
+/// What a check records: a wrong guess counts for an hour.
+fn wrong(now: OffsetDateTime) -> CheckRecord<'static> {
+    CheckRecord {
+        guess_until: now + Duration::hours(1),
+        approved_stat: None,
     }
 }
 
@@ -72,6 +88,9 @@ fn limits(now: OffsetDateTime) -> SendLimits {
         .unwrap(),
         prefix: "+1415".into(),
         country: "US".into(),
+        guess_budget: 5,
+        network: None,
+        pumping: None,
     }
 }
 
@@ -84,6 +103,7 @@ async fn create_and_get_round_trip(backend: Backend) {
         .create(&n, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
+        .result
         .unwrap();
     assert_eq!(v.id, n.id);
     assert_eq!(v.phone, "+14155552671");
@@ -107,9 +127,10 @@ async fn create_replaces_the_pending_verification(backend: Backend) {
         .create(&first, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
+        .result
         .unwrap();
     c.store
-        .record_check(first.id, &first.code_hash, false, c.now, None)
+        .record_check(first.id, &first.code_hash, false, c.now, &wrong(c.now))
         .await
         .unwrap()
         .unwrap();
@@ -120,6 +141,7 @@ async fn create_replaces_the_pending_verification(backend: Backend) {
         .create(&second, Some(&limits(later)), later)
         .await
         .unwrap()
+        .result
         .unwrap();
     assert_eq!(v.attempts_left, 4, "attempts left carry over");
     assert_eq!(
@@ -133,6 +155,7 @@ async fn create_replaces_the_pending_verification(backend: Backend) {
             .create(&other, Some(&limits(later)), later)
             .await
             .unwrap()
+            .result
             .unwrap()
             .attempts_left,
         5
@@ -146,13 +169,15 @@ async fn cooldown_and_quota(backend: Backend) {
         .create(&new(phone, c.now), Some(&limits(c.now)), c.now)
         .await
         .unwrap()
+        .result
         .unwrap();
     let t = c.now + Duration::seconds(10);
     let refused = c
         .store
         .create(&new(phone, t), Some(&limits(t)), t)
         .await
-        .unwrap();
+        .unwrap()
+        .result;
     assert_eq!(
         refused,
         Err(SendRefusal::Cooldown {
@@ -165,6 +190,7 @@ async fn cooldown_and_quota(backend: Backend) {
         .create(&new(phone, t2), Some(&limits(t2)), t2)
         .await
         .unwrap()
+        .result
         .unwrap();
     let t3 = c.now + Duration::seconds(60);
     c.store
@@ -178,13 +204,15 @@ async fn cooldown_and_quota(backend: Backend) {
         .await
         .unwrap()
         .unwrap()
+        .result
         .unwrap();
     let t4 = c.now + Duration::seconds(120);
     let refused = c
         .store
         .create(&new(phone, t4), Some(&limits(t4)), t4)
         .await
-        .unwrap();
+        .unwrap()
+        .result;
     assert_eq!(
         refused,
         Err(SendRefusal::Quota {
@@ -198,6 +226,7 @@ async fn cooldown_and_quota(backend: Backend) {
             .create(&new(phone, t5), Some(&limits(t5)), t5)
             .await
             .unwrap()
+            .result
             .is_ok()
     );
 }
@@ -209,6 +238,7 @@ async fn replace_code_only_while_pending(backend: Backend) {
         .create(&n, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
+        .result
         .unwrap();
     let t = c.now + Duration::seconds(31);
     let v = c
@@ -223,6 +253,7 @@ async fn replace_code_only_while_pending(backend: Backend) {
         .await
         .unwrap()
         .unwrap()
+        .result
         .unwrap();
     assert_eq!(v.code_hash, vec![9; 32]);
     assert_eq!(v.last_sent_at, t);
@@ -230,19 +261,19 @@ async fn replace_code_only_while_pending(backend: Backend) {
     assert_eq!(v.attempts_left, 5);
     c.store.cancel(n.id, t).await.unwrap().unwrap();
     let t2 = t + Duration::seconds(31);
-    assert_eq!(
+    assert!(
         c.store
             .replace_code(n.id, &[1; 32], t2, Some(&limits(t2)), t2)
             .await
-            .unwrap(),
-        None
+            .unwrap()
+            .is_none()
     );
-    assert_eq!(
+    assert!(
         c.store
             .replace_code(Uuid::new_v4(), &[1; 32], t2, Some(&limits(t2)), t2)
             .await
-            .unwrap(),
-        None
+            .unwrap()
+            .is_none()
     );
 }
 
@@ -254,32 +285,33 @@ async fn record_check_is_conditional(backend: Backend) {
         .create(&n, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
+        .result
         .unwrap();
     // A stale hash (the code was replaced meanwhile) changes nothing.
     assert_eq!(
         c.store
-            .record_check(n.id, &[0; 32], false, c.now, None)
+            .record_check(n.id, &[0; 32], false, c.now, &wrong(c.now))
             .await
             .unwrap(),
         None
     );
     let v = c
         .store
-        .record_check(n.id, &n.code_hash, false, c.now, None)
+        .record_check(n.id, &n.code_hash, false, c.now, &wrong(c.now))
         .await
         .unwrap()
         .unwrap();
     assert_eq!((v.status, v.attempts_left), (Status::Pending, 1));
     let v = c
         .store
-        .record_check(n.id, &n.code_hash, false, c.now, None)
+        .record_check(n.id, &n.code_hash, false, c.now, &wrong(c.now))
         .await
         .unwrap()
         .unwrap();
     assert_eq!((v.status, v.attempts_left), (Status::MaxAttemptsReached, 0));
     assert_eq!(
         c.store
-            .record_check(n.id, &n.code_hash, true, c.now, None)
+            .record_check(n.id, &n.code_hash, true, c.now, &wrong(c.now))
             .await
             .unwrap(),
         None
@@ -290,27 +322,32 @@ async fn record_check_is_conditional(backend: Backend) {
         .create(&ok, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
+        .result
         .unwrap();
     // Past the expiry nothing is recorded, right or wrong.
     let late = ok.expires_at;
     assert_eq!(
         c.store
-            .record_check(ok.id, &ok.code_hash, true, late, None)
+            .record_check(ok.id, &ok.code_hash, true, late, &wrong(late))
             .await
             .unwrap(),
         None
     );
     let hour = limits(c.now).hour;
+    let approving = CheckRecord {
+        guess_until: c.now + Duration::hours(1),
+        approved_stat: Some((hour, "US")),
+    };
     let v = c
         .store
-        .record_check(ok.id, &ok.code_hash, true, c.now, Some((hour, "US")))
+        .record_check(ok.id, &ok.code_hash, true, c.now, &approving)
         .await
         .unwrap()
         .unwrap();
     assert_eq!((v.status, v.attempts_left), (Status::Approved, 5));
     assert_eq!(
         c.store
-            .record_check(ok.id, &ok.code_hash, true, c.now, Some((hour, "US")))
+            .record_check(ok.id, &ok.code_hash, true, c.now, &approving)
             .await
             .unwrap(),
         None,
@@ -339,6 +376,7 @@ async fn cancel_only_while_pending(backend: Backend) {
         .create(&n, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
+        .result
         .unwrap();
     assert_eq!(
         c.store.cancel(n.id, c.now).await.unwrap().unwrap().status,
@@ -356,6 +394,7 @@ async fn failed_send_lifts_the_cooldown_but_counts(backend: Backend) {
         .create(&n, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
+        .result
         .unwrap();
     c.store.send_failed(n.id, c.now).await.unwrap();
     assert_eq!(
@@ -368,12 +407,14 @@ async fn failed_send_lifts_the_cooldown_but_counts(backend: Backend) {
         .create(&new(phone, t), Some(&limits(t)), t)
         .await
         .unwrap()
+        .result
         .unwrap();
     let t2 = c.now + Duration::seconds(40);
     c.store
         .create(&new(phone, t2), Some(&limits(t2)), t2)
         .await
         .unwrap()
+        .result
         .unwrap();
     // The operator page counts the texts that went out: two of three.
     let sent: i64 = c
@@ -392,7 +433,8 @@ async fn failed_send_lifts_the_cooldown_but_counts(backend: Backend) {
         c.store
             .create(&new(phone, t3), Some(&limits(t3)), t3)
             .await
-            .unwrap(),
+            .unwrap()
+            .result,
         Err(SendRefusal::Quota { .. })
     ));
 }
@@ -404,6 +446,7 @@ async fn purge_deletes_only_what_expired(backend: Backend) {
         .create(&old, Some(&limits(c.now)), c.now)
         .await
         .unwrap()
+        .result
         .unwrap();
     let later = c.now + Duration::minutes(30);
     let fresh = new("+34612345678", later);
@@ -411,6 +454,7 @@ async fn purge_deletes_only_what_expired(backend: Backend) {
         .create(&fresh, Some(&limits(later)), later)
         .await
         .unwrap()
+        .result
         .unwrap();
     let purged = c
         .store
@@ -452,7 +496,7 @@ async fn global_budget_is_exact_across_instances(backend: Backend) {
         let (store, budget, now) = (stores[i % 2].clone(), budget.clone(), c.now);
         tasks.push(tokio::spawn(async move {
             let n = new(&format!("+1415555{i:04}"), now);
-            store.create(&n, Some(&budget), now).await.unwrap()
+            store.create(&n, Some(&budget), now).await.unwrap().result
         }));
     }
     let mut sent = 0;
@@ -470,7 +514,7 @@ async fn global_budget_is_exact_across_instances(backend: Backend) {
         loop {
             i += 1;
             let n = new(&format!("+1415555{i:04}"), c.now);
-            match store.create(&n, Some(&budget), c.now).await.unwrap() {
+            match store.create(&n, Some(&budget), c.now).await.unwrap().result {
                 Ok(_) => sent += 1,
                 Err(SendRefusal::Budget { .. }) => break,
                 Err(other) => panic!("unexpected refusal {other:?}"),
@@ -478,4 +522,238 @@ async fn global_budget_is_exact_across_instances(backend: Backend) {
         }
     }
     assert_eq!(sent, 150, "every unit of the budget is spent, none twice");
+}
+
+/// Wrong codes count against the number across its verifications: a new
+/// verification gets what is left, and once none is left a start is refused
+/// until the oldest wrong code leaves the window. An approval clears them.
+async fn wrong_guesses_are_budgeted_per_number(backend: Backend) {
+    let c = ctx(backend).await;
+    let phone = "+14155552671";
+    let mut l = limits(c.now);
+    l.limit = 100;
+    l.cooldown = Duration::ZERO;
+    let first = new(phone, c.now);
+    c.store
+        .create(&first, Some(&l), c.now)
+        .await
+        .unwrap()
+        .result
+        .unwrap();
+    for _ in 0..3 {
+        c.store
+            .record_check(first.id, &first.code_hash, false, c.now, &wrong(c.now))
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    c.store.cancel(first.id, c.now).await.unwrap().unwrap();
+    let t = c.now + Duration::minutes(1);
+    let second = new(phone, t);
+    let v = c
+        .store
+        .create(&second, Some(&l), t)
+        .await
+        .unwrap()
+        .result
+        .unwrap();
+    assert_eq!(
+        v.attempts_left, 2,
+        "a cancel and a new start buy no guesses"
+    );
+    for left in [1, 0] {
+        let after = c
+            .store
+            .record_check(second.id, &second.code_hash, false, t, &wrong(t))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(after.attempts_left, left);
+    }
+    let t2 = c.now + Duration::minutes(2);
+    let refused = c
+        .store
+        .create(&new(phone, t2), Some(&l), t2)
+        .await
+        .unwrap()
+        .result;
+    assert_eq!(
+        refused,
+        Err(SendRefusal::Guesses {
+            retry_after: Duration::hours(1) - Duration::minutes(2)
+        }),
+        "the budget is spent until the first wrong code leaves the window"
+    );
+    let t3 = c.now + Duration::hours(1) + Duration::milliseconds(1);
+    let v = c
+        .store
+        .create(&new(phone, t3), Some(&l), t3)
+        .await
+        .unwrap()
+        .result
+        .unwrap();
+    assert_eq!(v.attempts_left, 3, "three wrong codes left the window");
+
+    // A right code clears the number's wrong codes.
+    let other = "+34612345678";
+    let n = new(other, c.now);
+    c.store
+        .create(&n, Some(&l), c.now)
+        .await
+        .unwrap()
+        .result
+        .unwrap();
+    c.store
+        .record_check(n.id, &n.code_hash, false, c.now, &wrong(c.now))
+        .await
+        .unwrap()
+        .unwrap();
+    c.store
+        .record_check(n.id, &n.code_hash, true, c.now, &wrong(c.now))
+        .await
+        .unwrap()
+        .unwrap();
+    let again = c
+        .store
+        .create(&new(other, t), Some(&l), t)
+        .await
+        .unwrap()
+        .result
+        .unwrap();
+    assert_eq!(again.attempts_left, 5);
+}
+
+fn pumping(now: OffsetDateTime, refuse: bool) -> PumpingLimits {
+    PumpingLimits {
+        refuse,
+        since: now - Duration::hours(1),
+        prefix_min_sends: 10,
+        country_min_sends: 1000,
+        max_unverified_percent: 80,
+        prefix_min_networks: 5,
+        country_min_networks: 10,
+        block_until: now + Duration::hours(1),
+    }
+}
+
+/// One client network cannot trip the breaker however many texts it asks
+/// for; the rule fires once the unverified texts come from enough networks,
+/// and the block is recorded (to be announced) once.
+async fn pumping_rule_needs_several_networks(backend: Backend) {
+    let c = ctx(backend).await;
+    let mut l = limits(c.now);
+    l.pumping = Some(pumping(c.now, true));
+    l.network = Some("198.51.100.0/24".into());
+    for i in 0..30 {
+        let admitted = c
+            .store
+            .create(&new(&format!("+1415555{i:04}"), c.now), Some(&l), c.now)
+            .await
+            .unwrap();
+        assert!(admitted.result.is_ok(), "one network, send {i}");
+        assert!(admitted.new_block.is_none());
+    }
+    let mut fired = None;
+    for n in 1..=5 {
+        l.network = Some(format!("203.0.{n}.0/24"));
+        let admitted = c
+            .store
+            .create(&new(&format!("+1415666{n:04}"), c.now), Some(&l), c.now)
+            .await
+            .unwrap();
+        if let Err(refusal) = admitted.result {
+            assert!(matches!(refusal, SendRefusal::Pumping { .. }));
+            fired = Some((n, admitted.new_block.expect("the block is announced")));
+            break;
+        }
+    }
+    let (n, block) = fired.expect("the rule fires with enough networks");
+    assert_eq!(n, 5, "refused once five networks had unverified texts");
+    assert_eq!(block.scope, "prefix:+1415");
+    assert_eq!(block.rule, "prefix_unverified");
+    assert_eq!((block.sends, block.verified, block.networks), (34, 0, 5));
+    // Later sends are refused by the block in force, not announced again.
+    l.network = Some("192.0.2.0/24".into());
+    let again = c
+        .store
+        .create(&new("+14155559999", c.now), Some(&l), c.now)
+        .await
+        .unwrap();
+    assert!(matches!(again.result, Err(SendRefusal::Pumping { .. })));
+    assert!(again.new_block.is_none());
+    assert_eq!(c.store.blocks_in_force(c.now).await.unwrap().len(), 1);
+
+    // Flagging only (monitor, challenge): recorded, nothing refused.
+    let c = ctx(backend).await;
+    let mut l = limits(c.now);
+    l.pumping = Some(pumping(c.now, false));
+    let mut announced = 0;
+    for i in 0..20 {
+        l.network = Some(format!("203.0.{i}.0/24"));
+        let admitted = c
+            .store
+            .create(&new(&format!("+1415555{i:04}"), c.now), Some(&l), c.now)
+            .await
+            .unwrap();
+        assert!(admitted.result.is_ok());
+        announced += usize::from(admitted.new_block.is_some());
+    }
+    assert_eq!(announced, 1);
+}
+
+/// The breaker's count and the send's record are one step: 30 concurrent
+/// sends to one prefix through two instances let exactly the threshold
+/// through.
+async fn pumping_threshold_is_exact_across_instances(backend: Backend) {
+    let c = ctx(backend).await;
+    let (other, _) = storage::connect(&c.db.url).await.unwrap();
+    let stores = [c.store.clone(), other];
+    let mut tasks = Vec::new();
+    for i in 0..30 {
+        let (store, now) = (stores[i % 2].clone(), c.now);
+        tasks.push(tokio::spawn(async move {
+            let mut l = limits(now);
+            l.pumping = Some(pumping(now, true));
+            l.network = Some(format!("203.0.{i}.0/24"));
+            let n = new(&format!("+1415555{i:04}"), now);
+            store.create(&n, Some(&l), now).await.unwrap().result
+        }));
+    }
+    let (mut sent, mut refused) = (0, 0);
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(_) => sent += 1,
+            Err(SendRefusal::Pumping { .. }) => refused += 1,
+            Err(other) => panic!("unexpected refusal {other:?}"),
+        }
+    }
+    assert_eq!((sent, refused), (10, 20), "exactly the threshold");
+}
+
+/// A flow keeps its nonce; saving it under a new id retires the old id.
+async fn flows_keep_their_nonce_and_move_to_a_new_id(backend: Backend) {
+    let c = ctx(backend).await;
+    let mut flow = ClientFlow {
+        id: "a".repeat(64),
+        client_id: "acme".into(),
+        return_to: "https://acme.example/cb".into(),
+        state: Some("s".into()),
+        embed: true,
+        lang: "en".into(),
+        csrf: "c".repeat(64),
+        verification_id: None,
+        verified_phone: None,
+        token: None,
+        nonce: Some("n-0S6_WzA2Mj".into()),
+        expires_at: c.now + Duration::minutes(30),
+    };
+    c.store.save_flow(&flow, None).await.unwrap();
+    let read = c.store.get_flow(&flow.id, c.now).await.unwrap().unwrap();
+    assert_eq!(read.nonce.as_deref(), Some("n-0S6_WzA2Mj"));
+    let old = std::mem::replace(&mut flow.id, "b".repeat(64));
+    flow.token = Some("t".into());
+    c.store.save_flow(&flow, Some(&old)).await.unwrap();
+    assert!(c.store.get_flow(&old, c.now).await.unwrap().is_none());
+    let moved = c.store.get_flow(&flow.id, c.now).await.unwrap().unwrap();
+    assert_eq!(moved.token.as_deref(), Some("t"));
 }
