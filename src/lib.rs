@@ -1,8 +1,8 @@
 //! phone-verify: proves a person controls a phone number.
+#![forbid(unsafe_code)]
 pub mod clock;
 pub mod config;
 pub mod domain;
-pub mod error;
 pub mod i18n;
 pub mod metrics;
 pub mod pumping;

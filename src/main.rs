@@ -4,7 +4,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use phone_verify::{
-    config::Settings, startup::Application, storage, telemetry, verification::EXPIRED_ROW_GRACE,
+    config::Settings,
+    startup::Application,
+    storage::{self, Retention},
+    telemetry,
 };
 
 #[derive(Parser)]
@@ -71,7 +74,7 @@ fn main() -> ExitCode {
                 let (store, sessions) = storage::connect(&settings.database_url).await?;
                 store.migrate().await?;
                 let now = time::OffsetDateTime::now_utc();
-                let purged = store.purge(now - EXPIRED_ROW_GRACE, now).await?;
+                let purged = store.purge(&Retention::at(now)).await?;
                 tower_sessions::ExpiredDeletion::delete_expired(&sessions).await?;
                 println!(
                     "deleted {} verifications and {} send records",

@@ -156,8 +156,12 @@ impl Default for Metrics {
 }
 
 impl Metrics {
-    pub fn refuse(&self, reason: &'static str) {
-        self.refusals.get_or_create(&ReasonLabel { reason }).inc();
+    pub fn refuse(&self, reason: crate::domain::Reason) {
+        self.refusals
+            .get_or_create(&ReasonLabel {
+                reason: reason.as_str(),
+            })
+            .inc();
     }
 
     pub fn api_request(&self, key: &str) {
@@ -197,8 +201,8 @@ mod tests {
     #[test]
     fn renders_counters_with_labels() {
         let m = Metrics::default();
-        m.refuse("cooldown");
-        m.refuse("cooldown");
+        m.refuse(crate::domain::Reason::Cooldown);
+        m.refuse(crate::domain::Reason::Cooldown);
         m.pumping_decisions
             .get_or_create(&PumpingLabels {
                 scope: "prefix:+447700".into(),

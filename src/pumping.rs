@@ -39,7 +39,7 @@ impl Target {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::SendStats;
+    use crate::domain::SendStats;
     #[test]
     fn target_prefix_and_country() {
         let t = Target::of(&PhoneNumber::parse("+447400123456", None).unwrap(), 4);

@@ -63,7 +63,7 @@ impl Application {
             send: settings.send,
             abuse: settings.abuse.clone(),
             test_numbers: settings.test_numbers.iter().cloned().collect(),
-            brand: settings.brand_name.clone(),
+            brand: settings.brand.name.clone(),
             webotp_host: settings
                 .public_url
                 .host_str()
@@ -101,9 +101,9 @@ impl Application {
         let listener = TcpListener::bind(settings.bind_addr)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind_addr))?;
-        let brand = settings.brand_name.as_str().into();
+        let brand = settings.brand.name.as_str().into();
         let csp = web::security::csp(
-            &web::security::logo_origin(settings.brand_logo_url.as_deref()),
+            &web::security::logo_origin(settings.brand.logo_url.as_deref()),
             "",
             "'none'",
         )

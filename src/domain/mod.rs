@@ -1,7 +1,15 @@
 //! Domain types: parsed once at the edge, trusted everywhere below.
 pub mod code;
 pub mod digits;
+pub mod limits;
 pub mod phone;
+pub mod record;
+pub mod stats;
 
 pub use code::{CodeHasher, OtpCode};
+pub use limits::{
+    Admitted, Block, PumpingLimits, PumpingRule, SendGate, SendLimits, SendRefusal, SendStats,
+};
 pub use phone::{PhoneError, PhoneNumber};
+pub use record::{CheckRecord, NewVerification, Status, Verification};
+pub use stats::{Reason, StatKind};

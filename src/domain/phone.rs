@@ -137,6 +137,22 @@ impl PhoneNumber {
     }
 }
 
+/// A stored number masked, from its `country` (ISO code, or `+` and the
+/// calling code): no parse needed.
+pub fn mask_stored(e164: &str, country: &str) -> String {
+    let calling_code = country
+        .strip_prefix('+')
+        .and_then(|cc| cc.parse().ok())
+        .or_else(|| {
+            COUNTRIES
+                .iter()
+                .find(|c| c.code == country)
+                .map(|c| c.calling_code)
+        })
+        .unwrap_or(0);
+    mask_e164(e164, calling_code)
+}
+
 fn mask_e164(e164: &str, calling_code: u16) -> String {
     let cc = calling_code.to_string();
     let national = e164

@@ -1,4 +1,4 @@
-//! Sending texts: one trait, a dev outbox now, Amazon SNS later.
+//! Sending texts: one trait, the dev outbox and Amazon SNS.
 use async_trait::async_trait;
 
 use crate::domain::PhoneNumber;

@@ -44,7 +44,10 @@ impl Outbox {
 
     /// Newest first, optionally only those to one E.164 number.
     pub fn list(&self, to: Option<&str>) -> Vec<OutboxMessage> {
-        let messages = self.messages.lock().expect("outbox lock");
+        let messages = self
+            .messages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         messages
             .iter()
             .rev()
@@ -61,7 +64,10 @@ impl SmsSender for Outbox {
     }
 
     async fn send(&self, message: &SmsMessage) -> Result<(), SmsError> {
-        let mut messages = self.messages.lock().expect("outbox lock");
+        let mut messages = self
+            .messages
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if messages.len() == CAPACITY {
             messages.pop_front();
         }

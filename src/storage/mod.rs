@@ -4,217 +4,22 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 use uuid::Uuid;
+
+use crate::domain::{
+    Admitted, Block, CheckRecord, NewVerification, PumpingRule, SendLimits, StatKind, Verification,
+};
 
 pub mod postgres;
 pub mod sessions;
 pub mod sqlite;
 
-/// Where a verification stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Pending,
-    Approved,
-    Expired,
-    Canceled,
-    MaxAttemptsReached,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Pending => "pending",
-            Status::Approved => "approved",
-            Status::Expired => "expired",
-            Status::Canceled => "canceled",
-            Status::MaxAttemptsReached => "max_attempts_reached",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<Self, StoreError> {
-        Ok(match s {
-            "pending" => Status::Pending,
-            "approved" => Status::Approved,
-            "expired" => Status::Expired,
-            "canceled" => Status::Canceled,
-            "max_attempts_reached" => Status::MaxAttemptsReached,
-            other => return Err(StoreError::Corrupt(format!("unknown status {other:?}"))),
-        })
-    }
-}
-
-/// A verification as stored. `code_hash` is the HMAC, never the code.
+/// An app's embedded flow ("flow" means only this): who asked, where to
+/// return, and how far the person got. Its id travels in the page instead
+/// of a cookie.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Verification {
-    pub id: Uuid,
-    /// E.164.
-    pub phone: String,
-    pub code_hash: Vec<u8>,
-    pub status: Status,
-    pub attempts_left: u32,
-    pub locale: String,
-    pub created_at: OffsetDateTime,
-    pub last_sent_at: OffsetDateTime,
-    pub expires_at: OffsetDateTime,
-    /// The API key (its name) that created it; `None` for the pages.
-    pub tenant: Option<String>,
-}
-
-impl std::fmt::Debug for Verification {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Verification")
-            .field("id", &self.id)
-            .field("status", &self.status)
-            .field("attempts_left", &self.attempts_left)
-            .field("expires_at", &self.expires_at)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Verification {
-    /// The status as of `now`: a pending verification past its expiry is expired.
-    pub fn status_at(&self, now: OffsetDateTime) -> Status {
-        if self.status == Status::Pending && self.expires_at <= now {
-            Status::Expired
-        } else {
-            self.status
-        }
-    }
-}
-
-/// A verification about to be created.
-#[derive(Debug, Clone)]
-pub struct NewVerification {
-    pub id: Uuid,
-    pub phone: String,
-    pub code_hash: Vec<u8>,
-    pub locale: String,
-    pub max_attempts: u32,
-    pub expires_at: OffsetDateTime,
-    pub tenant: Option<String>,
-}
-
-/// The limits a send must pass, checked and recorded atomically, and what
-/// the send record keeps about its destination.
-#[derive(Debug, Clone)]
-pub struct SendLimits {
-    pub cooldown: Duration,
-    pub limit: u32,
-    pub window: Duration,
-    /// When the record of this send may be deleted.
-    pub record_until: OffsetDateTime,
-    /// Sends allowed per clock hour across all numbers and instances.
-    pub global_limit: u32,
-    /// The start of the current clock hour (the budget's bucket).
-    pub hour: OffsetDateTime,
-    /// The number's prefix and country, for the pumping statistics.
-    pub prefix: String,
-    pub country: String,
-    /// Wrong codes allowed for the number in `window`, over all its
-    /// verifications; a start is refused once they are spent.
-    pub guess_budget: u32,
-    /// The client network that asked for the send (`203.0.113.0/24`);
-    /// `None` for an API caller, whose sends each count as their own source.
-    pub network: Option<String>,
-    /// The pumping breaker's thresholds; `None` when it is off.
-    pub pumping: Option<PumpingLimits>,
-}
-
-/// What the pumping breaker checks, in the transaction that records a send.
-#[derive(Debug, Clone)]
-pub struct PumpingLimits {
-    /// Refuse sends to a blocked prefix or country (else only record the flag).
-    pub refuse: bool,
-    /// The start of the breaker's window.
-    pub since: OffsetDateTime,
-    pub prefix_min_sends: u32,
-    pub country_min_sends: u32,
-    pub max_unverified_percent: u32,
-    /// Distinct client networks among the unverified sends before a rule fires.
-    pub prefix_min_networks: u32,
-    pub country_min_networks: u32,
-    /// When a block recorded now ends.
-    pub block_until: OffsetDateTime,
-}
-
-/// Sends and approved sends to one prefix or country in a window.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct SendStats {
-    pub sends: i64,
-    pub verified: i64,
-}
-
-/// A prefix or country whose sends the pumping breaker stopped (or flagged).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    /// `prefix:+447700` or `country:GB`.
-    pub scope: String,
-    pub rule: String,
-    pub sends: i64,
-    pub verified: i64,
-    /// Distinct client networks among the unverified sends (counted up to
-    /// the rule's threshold).
-    pub networks: i64,
-    pub expires_at: OffsetDateTime,
-}
-
-/// What a send's admission decided, and a pumping block (or flag) it
-/// recorded, to be announced once.
-#[derive(Debug, Clone)]
-pub struct Admitted<T> {
-    pub result: SendGate<T>,
-    pub new_block: Option<Block>,
-}
-
-/// Why a send to one number was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SendRefusal {
-    /// The last delivered send was too recent.
-    Cooldown { retry_after: Duration },
-    /// Too many sends in the window.
-    Quota { retry_after: Duration },
-    /// The global hourly budget is spent.
-    Budget { retry_after: Duration },
-    /// The number's wrong codes in the window are spent.
-    Guesses { retry_after: Duration },
-    /// The pumping breaker blocks the number's prefix or country.
-    Pumping { retry_after: Duration },
-}
-
-impl SendRefusal {
-    pub fn retry_after(self) -> Duration {
-        match self {
-            SendRefusal::Cooldown { retry_after }
-            | SendRefusal::Quota { retry_after }
-            | SendRefusal::Budget { retry_after }
-            | SendRefusal::Guesses { retry_after }
-            | SendRefusal::Pumping { retry_after } => retry_after,
-        }
-    }
-
-    /// The refusal a backend names, with when to try again (at least a second).
-    pub fn named(name: &str, retry_at: OffsetDateTime, now: OffsetDateTime) -> Option<Self> {
-        let retry_after = (retry_at - now).max(Duration::SECOND);
-        Some(match name {
-            "cooldown" => SendRefusal::Cooldown { retry_after },
-            "quota" => SendRefusal::Quota { retry_after },
-            "budget" => SendRefusal::Budget { retry_after },
-            "guesses" => SendRefusal::Guesses { retry_after },
-            "pumping" => SendRefusal::Pumping { retry_after },
-            _ => return None,
-        })
-    }
-}
-
-/// A send that passed the per-number limits, or why it did not.
-pub type SendGate<T> = Result<T, SendRefusal>;
-
-/// An embedded (client) flow: who asked, where to return, and how far the
-/// person got. Its id travels in the page instead of a cookie.
-#[derive(Clone, PartialEq, Eq)]
-pub struct ClientFlow {
+pub struct AppFlow {
     pub id: String,
     pub client_id: String,
     pub return_to: String,
@@ -231,9 +36,9 @@ pub struct ClientFlow {
     pub expires_at: OffsetDateTime,
 }
 
-impl std::fmt::Debug for ClientFlow {
+impl std::fmt::Debug for AppFlow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ClientFlow")
+        f.debug_struct("AppFlow")
             .field("client_id", &self.client_id)
             .field("embed", &self.embed)
             .field("verification_id", &self.verification_id)
@@ -246,8 +51,18 @@ impl std::fmt::Debug for ClientFlow {
 pub struct StatRow {
     pub hour: OffsetDateTime,
     pub country: String,
-    pub kind: String,
+    pub kind: StatKind,
     pub count: i64,
+}
+
+/// A block's rule as stored.
+pub(crate) fn rule(word: &str) -> Result<PumpingRule, StoreError> {
+    PumpingRule::parse(word).ok_or_else(|| StoreError::Corrupt(format!("unknown rule {word:?}")))
+}
+
+/// A counter's kind as stored.
+pub(crate) fn stat_kind(word: &str) -> Result<StatKind, StoreError> {
+    StatKind::parse(word).ok_or_else(|| StoreError::Corrupt(format!("unknown counter {word:?}")))
 }
 
 /// What a purge deleted.
@@ -255,7 +70,38 @@ pub struct StatRow {
 pub struct Purged {
     pub verifications: u64,
     pub sends: u64,
-    pub blocks: u64,
+}
+
+/// How long rows are kept, for both backends. Rows with their own
+/// `expires_at` (send records, wrong codes, blocks, flows) go at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    pub now: OffsetDateTime,
+    /// Verifications that expired before this: a verification is kept
+    /// [`Retention::EXPIRED_GRACE`] after its expiry, so a late check still
+    /// gets a clear "expired" rather than "not found".
+    pub verifications_before: OffsetDateTime,
+    /// The operator page's hourly counters before this.
+    pub stats_before: OffsetDateTime,
+    /// The global budget's hours before this.
+    pub budget_before: OffsetDateTime,
+}
+
+impl Retention {
+    pub const EXPIRED_GRACE: time::Duration = time::Duration::minutes(10);
+    /// The operator page shows 24 hours; two days are kept.
+    pub const STATS: time::Duration = time::Duration::hours(48);
+    /// The current hour and the one before.
+    pub const BUDGET: time::Duration = time::Duration::hours(2);
+
+    pub fn at(now: OffsetDateTime) -> Self {
+        Self {
+            now,
+            verifications_before: now - Self::EXPIRED_GRACE,
+            stats_before: now - Self::STATS,
+            budget_before: now - Self::BUDGET,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -266,6 +112,8 @@ pub enum StoreError {
     Database(#[source] sqlx::Error),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    #[error("the database did not answer in time")]
+    Timeout,
 }
 
 impl From<sqlx::Error> for StoreError {
@@ -327,15 +175,15 @@ pub trait Store: Send + Sync + 'static {
     /// verification at zero). `None` when the condition no longer held.
     /// A wrong answer also records a guess against the number's budget,
     /// kept until `check.guess_until`; a right one clears the number's
-    /// guesses and counts the operator page's `approved` counter for
-    /// `check.approved_stat` (hour, country), in the same transaction.
+    /// guesses and adds to the operator page's `approved` counter of
+    /// `check.hour` and the verification's country, in the same transaction.
     async fn record_check(
         &self,
         id: Uuid,
         seen_hash: &[u8],
         correct: bool,
         now: OffsetDateTime,
-        check: &CheckRecord<'_>,
+        check: &CheckRecord,
     ) -> Result<Option<Verification>, StoreError>;
 
     /// Cancels a pending verification; `None` when it is not pending.
@@ -362,7 +210,7 @@ pub trait Store: Send + Sync + 'static {
         &self,
         hour: OffsetDateTime,
         country: &str,
-        kind: &str,
+        kind: StatKind,
     ) -> Result<(), StoreError>;
 
     /// The hourly counters since `since`.
@@ -377,40 +225,13 @@ pub trait Store: Send + Sync + 'static {
     /// Saves a client flow (insert or update by id); with `replaces`, the
     /// flow of that id is deleted in the same transaction (the flow moves
     /// to a new id).
-    async fn save_flow(&self, flow: &ClientFlow, replaces: Option<&str>) -> Result<(), StoreError>;
+    async fn save_flow(&self, flow: &AppFlow, replaces: Option<&str>) -> Result<(), StoreError>;
 
     /// A client flow still in force at `now`.
-    async fn get_flow(
-        &self,
-        id: &str,
-        now: OffsetDateTime,
-    ) -> Result<Option<ClientFlow>, StoreError>;
+    async fn get_flow(&self, id: &str, now: OffsetDateTime) -> Result<Option<AppFlow>, StoreError>;
 
-    /// Deletes verifications that expired before `verifications_before`, and
-    /// send records, blocks and budget hours past their time at `now`.
-    async fn purge(
-        &self,
-        verifications_before: OffsetDateTime,
-        now: OffsetDateTime,
-    ) -> Result<Purged, StoreError>;
-}
-
-/// What a check records beside the verification itself.
-#[derive(Debug, Clone, Copy)]
-pub struct CheckRecord<'a> {
-    /// Until when a wrong guess counts against the number's budget.
-    pub guess_until: OffsetDateTime,
-    /// The operator page's counter for an approval: its hour and country.
-    pub approved_stat: Option<(OffsetDateTime, &'a str)>,
-}
-
-impl SendStats {
-    /// The breaker's rule on one scope's window: at least `min_sends` sends
-    /// never verified, making up at least `percent` of the window's sends.
-    pub fn mostly_unverified(self, min_sends: u32, percent: u32) -> bool {
-        let unverified = self.sends - self.verified;
-        unverified >= i64::from(min_sends) && unverified * 100 >= i64::from(percent) * self.sends
-    }
+    /// Deletes what is past its keeping time.
+    async fn purge(&self, retention: &Retention) -> Result<Purged, StoreError>;
 }
 
 /// Connects to `DATABASE_URL`, picking the backend by its scheme, and

@@ -17,9 +17,10 @@ use sqlx::{
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{
-    Admitted, Block, CheckRecord, ClientFlow, NewVerification, Purged, SendLimits, SendRefusal,
-    StatRow, Status, Store, StoreError, Verification,
+use super::{AppFlow, Purged, Retention, StatRow, Store, StoreError, rule, stat_kind};
+use crate::domain::{
+    Admitted, Block, CheckRecord, NewVerification, SendLimits, SendRefusal, StatKind, Status,
+    Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -93,8 +94,8 @@ static CREATE_WITHOUT_SEND: LazyLock<String> = LazyLock::new(|| {
             UPDATE verifications SET status = 'canceled', updated_at = $6
             WHERE phone = $2 AND status = 'pending' RETURNING attempts_left
          ), created AS (
-            INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant)
-            SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7, $8 FROM carried
+            INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, country)
+            SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7, $8, $9 FROM carried
             RETURNING {COLUMNS}
          )
          SELECT {COLUMNS} FROM created"
@@ -121,7 +122,7 @@ impl Admission {
     fn new_block(&self, limits: &SendLimits) -> Option<Block> {
         let (scope, rule, pumping) = (
             self.block_scope.clone()?,
-            self.block_rule.clone()?,
+            crate::domain::PumpingRule::parse(self.block_rule.as_deref()?)?,
             limits.pumping.as_ref()?,
         );
         Some(Block {
@@ -240,6 +241,7 @@ const SHARD: &str = "pg_backend_pid() % 64";
 struct Row {
     id: Uuid,
     phone: String,
+    country: String,
     code_hash: Vec<u8>,
     status: String,
     attempts_left: i32,
@@ -256,8 +258,10 @@ impl TryFrom<Row> for Verification {
         Ok(Verification {
             id: r.id,
             phone: r.phone,
+            country: r.country,
             code_hash: r.code_hash,
-            status: Status::parse(&r.status)?,
+            status: Status::parse(&r.status)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown status {:?}", r.status)))?,
             attempts_left: u32::try_from(r.attempts_left)
                 .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
             locale: r.locale,
@@ -269,7 +273,7 @@ impl TryFrom<Row> for Verification {
     }
 }
 
-const COLUMNS: &str = "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
+const COLUMNS: &str = "id, phone, country, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
 
 /// A `send_blocks` row.
 type BlockRow = (String, String, i64, i64, i64, OffsetDateTime);
@@ -277,15 +281,17 @@ type BlockRow = (String, String, i64, i64, i64, OffsetDateTime);
 /// The columns of a [`BlockRow`].
 const BLOCK_COLUMNS: &str = "scope, rule, sends, verified, networks, expires_at";
 
-fn block((scope, rule, sends, verified, networks, expires_at): BlockRow) -> Block {
-    Block {
+fn block(
+    (scope, word, sends, verified, networks, expires_at): BlockRow,
+) -> Result<Block, StoreError> {
+    Ok(Block {
         scope,
-        rule,
+        rule: rule(&word)?,
         sends,
         verified,
         networks,
         expires_at,
-    }
+    })
 }
 
 fn one(row: Option<Row>) -> Result<Option<Verification>, StoreError> {
@@ -371,6 +377,7 @@ impl Store for PgStore {
         let max = i32::try_from(new.max_attempts).unwrap_or(i32::MAX);
         let Some(limits) = limits else {
             let row: Row = bind_new(sqlx::query_as(&CREATE_WITHOUT_SEND), new, max, now)
+                .bind(&new.country)
                 .fetch_one(&self.pool)
                 .await?;
             return Ok(Admitted {
@@ -418,6 +425,7 @@ impl Store for PgStore {
             result: Ok(Verification {
                 id: new.id,
                 phone: new.phone.clone(),
+                country: new.country.clone(),
                 code_hash: new.code_hash.clone(),
                 status: Status::Pending,
                 attempts_left: u32::try_from(attempts_left)
@@ -494,6 +502,7 @@ impl Store for PgStore {
             result: Ok(Verification {
                 id,
                 phone: answer.phone.ok_or_else(missing)?,
+                country: limits.country.clone(),
                 code_hash: code_hash.to_vec(),
                 status: Status::Pending,
                 attempts_left: u32::try_from(attempts_left)
@@ -523,7 +532,7 @@ impl Store for PgStore {
         seen_hash: &[u8],
         correct: bool,
         now: OffsetDateTime,
-        check: &CheckRecord<'_>,
+        check: &CheckRecord,
     ) -> Result<Option<Verification>, StoreError> {
         // One statement: the conditional update; a wrong answer's guess
         // against the number's budget; on approval the send records marked
@@ -544,12 +553,12 @@ impl Store for PgStore {
                 WHERE verification_id = (SELECT id FROM checked WHERE status = 'approved')
              ), counted AS (
                 INSERT INTO stats_hourly (hour, country, kind, shard, count)
-                SELECT $5, $6, 'approved', {SHARD}, 1 FROM checked
-                WHERE status = 'approved' AND $5::TIMESTAMPTZ IS NOT NULL
+                SELECT $5, country, 'approved', {SHARD}, 1 FROM checked
+                WHERE status = 'approved'
                 ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count + 1
              ), guessed AS (
                 INSERT INTO guesses (phone, at, expires_at)
-                SELECT phone, $4, $7 FROM checked WHERE NOT $3
+                SELECT phone, $4, $6 FROM checked WHERE NOT $3
              ), cleared AS (
                 DELETE FROM guesses WHERE phone = (SELECT phone FROM checked WHERE status = 'approved')
              )
@@ -559,8 +568,7 @@ impl Store for PgStore {
         .bind(seen_hash)
         .bind(correct)
         .bind(now)
-        .bind(check.approved_stat.map(|(hour, _)| hour))
-        .bind(check.approved_stat.map(|(_, country)| country))
+        .bind(check.hour)
         .bind(check.guess_until)
         .fetch_optional(&self.pool)
         .await?)
@@ -620,14 +628,14 @@ impl Store for PgStore {
         .bind(now)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(block).collect())
+        rows.into_iter().map(block).collect()
     }
 
     async fn bump_stat(
         &self,
         hour: OffsetDateTime,
         country: &str,
-        kind: &str,
+        kind: StatKind,
     ) -> Result<(), StoreError> {
         sqlx::query(&format!(
             "INSERT INTO stats_hourly (hour, country, kind, shard, count) VALUES ($1, $2, $3, {SHARD}, 1)
@@ -635,7 +643,7 @@ impl Store for PgStore {
         ))
         .bind(hour)
         .bind(country)
-        .bind(kind)
+        .bind(kind.as_str())
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -649,15 +657,16 @@ impl Store for PgStore {
         .bind(since)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(hour, country, kind, count)| StatRow {
-                hour,
-                country,
-                kind,
-                count,
+        rows.into_iter()
+            .map(|(hour, country, kind, count)| {
+                Ok(StatRow {
+                    hour,
+                    country,
+                    kind: stat_kind(&kind)?,
+                    count,
+                })
             })
-            .collect())
+            .collect()
     }
 
     async fn blocks_in_force(&self, now: OffsetDateTime) -> Result<Vec<Block>, StoreError> {
@@ -667,7 +676,7 @@ impl Store for PgStore {
         .bind(now)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(block).collect())
+        rows.into_iter().map(block).collect()
     }
 
     async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError> {
@@ -679,7 +688,7 @@ impl Store for PgStore {
         .await?)
     }
 
-    async fn save_flow(&self, flow: &ClientFlow, replaces: Option<&str>) -> Result<(), StoreError> {
+    async fn save_flow(&self, flow: &AppFlow, replaces: Option<&str>) -> Result<(), StoreError> {
         sqlx::query(
             "WITH replaced AS (DELETE FROM flows WHERE id = $13)
              INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce)
@@ -704,11 +713,7 @@ impl Store for PgStore {
         Ok(())
     }
 
-    async fn get_flow(
-        &self,
-        id: &str,
-        now: OffsetDateTime,
-    ) -> Result<Option<ClientFlow>, StoreError> {
+    async fn get_flow(&self, id: &str, now: OffsetDateTime) -> Result<Option<AppFlow>, StoreError> {
         type FlowRow = (
             String,
             String,
@@ -731,7 +736,7 @@ impl Store for PgStore {
         .bind(now)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|r| ClientFlow {
+        Ok(row.map(|r| AppFlow {
             id: r.0,
             client_id: r.1,
             return_to: r.2,
@@ -747,47 +752,39 @@ impl Store for PgStore {
         }))
     }
 
-    async fn purge(
-        &self,
-        verifications_before: OffsetDateTime,
-        now: OffsetDateTime,
-    ) -> Result<Purged, StoreError> {
-        let verifications = sqlx::query("DELETE FROM verifications WHERE expires_at < $1")
-            .bind(verifications_before)
-            .execute(&self.pool)
+    async fn purge(&self, retention: &Retention) -> Result<Purged, StoreError> {
+        let deleted = |sql: &'static str, before: OffsetDateTime| {
+            sqlx::query(sql).bind(before).execute(&self.pool)
+        };
+        let verifications = deleted(
+            "DELETE FROM verifications WHERE expires_at < $1",
+            retention.verifications_before,
+        )
+        .await?
+        .rows_affected();
+        let sends = deleted("DELETE FROM sms_sends WHERE expires_at < $1", retention.now)
             .await?
             .rows_affected();
-        let sends = sqlx::query("DELETE FROM sms_sends WHERE expires_at < $1")
-            .bind(now)
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
-        sqlx::query("DELETE FROM stats_hourly WHERE hour < $1")
-            .bind(now - time::Duration::hours(48))
-            .execute(&self.pool)
-            .await?;
-        sqlx::query("DELETE FROM flows WHERE expires_at < $1")
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
-        sqlx::query("DELETE FROM guesses WHERE expires_at < $1")
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
-        let blocks = sqlx::query("DELETE FROM send_blocks WHERE expires_at < $1")
-            .bind(now)
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
-        sqlx::query("DELETE FROM sms_budget WHERE hour < $1")
-            .bind(now - time::Duration::hours(2))
-            .execute(&self.pool)
-            .await?;
-
+        deleted("DELETE FROM guesses WHERE expires_at < $1", retention.now).await?;
+        deleted("DELETE FROM flows WHERE expires_at < $1", retention.now).await?;
+        deleted(
+            "DELETE FROM send_blocks WHERE expires_at < $1",
+            retention.now,
+        )
+        .await?;
+        deleted(
+            "DELETE FROM stats_hourly WHERE hour < $1",
+            retention.stats_before,
+        )
+        .await?;
+        deleted(
+            "DELETE FROM sms_budget WHERE hour < $1",
+            retention.budget_before,
+        )
+        .await?;
         Ok(Purged {
             verifications,
             sends,
-            blocks,
         })
     }
 }

@@ -14,9 +14,10 @@ use sqlx::{
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{
-    Admitted, Block, CheckRecord, ClientFlow, NewVerification, Purged, SendLimits, SendRefusal,
-    SendStats, StatRow, Status, Store, StoreError, Verification,
+use super::{AppFlow, Purged, Retention, StatRow, Store, StoreError, rule, stat_kind};
+use crate::domain::{
+    Admitted, Block, CheckRecord, NewVerification, PumpingLimits, PumpingRule, SendLimits,
+    SendRefusal, SendStats, StatKind, Status, Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -69,6 +70,7 @@ fn from_ms(v: i64) -> Result<OffsetDateTime, StoreError> {
 struct Row {
     id: String,
     phone: String,
+    country: String,
     code_hash: Vec<u8>,
     status: String,
     attempts_left: i64,
@@ -85,8 +87,10 @@ impl TryFrom<Row> for Verification {
         Ok(Verification {
             id: Uuid::parse_str(&r.id).map_err(|_| StoreError::Corrupt("bad id".into()))?,
             phone: r.phone,
+            country: r.country,
             code_hash: r.code_hash,
-            status: Status::parse(&r.status)?,
+            status: Status::parse(&r.status)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown status {:?}", r.status)))?,
             attempts_left: u32::try_from(r.attempts_left)
                 .map_err(|_| StoreError::Corrupt("bad attempts".into()))?,
             locale: r.locale,
@@ -98,18 +102,18 @@ impl TryFrom<Row> for Verification {
     }
 }
 
-const COLUMNS: &str = "id, phone, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
+const COLUMNS: &str = "id, phone, country, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
 
 /// A `send_blocks` row and its columns.
 type BlockRow = (String, String, i64, i64, i64, i64);
 const BLOCK_COLUMNS: &str = "scope, rule, sends, verified, networks, expires_at";
 
 fn block(
-    (scope, rule, sends, verified, networks, expires_at): BlockRow,
+    (scope, word, sends, verified, networks, expires_at): BlockRow,
 ) -> Result<Block, StoreError> {
     Ok(Block {
         scope,
-        rule,
+        rule: rule(&word)?,
         sends,
         verified,
         networks,
@@ -168,7 +172,7 @@ impl SqliteStore {
         tx: &mut WriteTx,
         hour: OffsetDateTime,
         country: &str,
-        kind: &str,
+        kind: StatKind,
     ) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO stats_hourly (hour, country, kind, count) VALUES (?1, ?2, ?3, 1)
@@ -176,7 +180,7 @@ impl SqliteStore {
         )
         .bind(ms(hour))
         .bind(country)
-        .bind(kind)
+        .bind(kind.as_str())
         .execute(&mut **tx)
         .await?;
         Ok(())
@@ -298,26 +302,25 @@ impl SqliteStore {
     async fn pumping_rules(
         tx: &mut WriteTx,
         limits: &SendLimits,
-        pumping: &super::PumpingLimits,
+        pumping: &PumpingLimits,
         now: OffsetDateTime,
     ) -> Result<Option<(Block, bool)>, StoreError> {
         let since = ms(pumping.since);
-        for (column, value, min_sends, min_networks, rule) in [
+        for (rule, value, min_sends, min_networks) in [
             (
-                "prefix",
+                PumpingRule::Prefix,
                 &limits.prefix,
                 pumping.prefix_min_sends,
                 pumping.prefix_min_networks,
-                "prefix_unverified",
             ),
             (
-                "country",
+                PumpingRule::Country,
                 &limits.country,
                 pumping.country_min_sends,
                 pumping.country_min_networks,
-                "country_unverified",
             ),
         ] {
+            let column = rule.watches();
             let (sends, verified): (i64, i64) = sqlx::query_as(&format!(
                 "SELECT count(*), count(*) FILTER (WHERE verified) FROM sms_sends
                  WHERE {column} = ?1 AND sent_at > ?2"
@@ -344,8 +347,8 @@ impl SqliteStore {
                 continue;
             }
             let block = Block {
-                scope: format!("{column}:{value}"),
-                rule: rule.to_owned(),
+                scope: rule.scope(value),
+                rule,
                 sends,
                 verified,
                 networks,
@@ -359,7 +362,7 @@ impl SqliteStore {
                  WHERE send_blocks.expires_at <= ?6",
             )
             .bind(&block.scope)
-            .bind(&block.rule)
+            .bind(block.rule.as_str())
             .bind(block.sends)
             .bind(block.verified)
             .bind(block.networks)
@@ -394,7 +397,7 @@ impl SqliteStore {
         .execute(&mut **tx)
         .await?;
         // The operator page's hourly counter, in the same transaction.
-        Self::count(tx, limits.hour, &limits.country, "sent").await
+        Self::count(tx, limits.hour, &limits.country, StatKind::Sent).await
     }
 }
 
@@ -447,8 +450,8 @@ impl Store for SqliteStore {
         let left_of_budget = limits.map_or(max, |l| i64::from(l.guess_budget) - admission.guessed);
         let attempts = carried.map_or(max, |c| c.min(max)).min(left_of_budget);
         let row: Row = sqlx::query_as(&format!(
-            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant)
-             VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?6, ?6, ?7, ?8) RETURNING {COLUMNS}"
+            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, country)
+             VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9) RETURNING {COLUMNS}"
         ))
         .bind(new.id.to_string())
         .bind(&new.phone)
@@ -458,6 +461,7 @@ impl Store for SqliteStore {
         .bind(ms(now))
         .bind(ms(new.expires_at))
         .bind(&new.tenant)
+        .bind(&new.country)
         .fetch_one(&mut *tx)
         .await?;
         if let Some(limits) = limits {
@@ -532,7 +536,7 @@ impl Store for SqliteStore {
         seen_hash: &[u8],
         correct: bool,
         now: OffsetDateTime,
-        check: &CheckRecord<'_>,
+        check: &CheckRecord,
     ) -> Result<Option<Verification>, StoreError> {
         let mut tx = self.write_tx().await?;
         let row = one(sqlx::query_as(&format!(
@@ -561,9 +565,7 @@ impl Store for SqliteStore {
                     .bind(&v.phone)
                     .execute(&mut *tx)
                     .await?;
-                if let Some((hour, country)) = check.approved_stat {
-                    Self::count(&mut tx, hour, country, "approved").await?;
-                }
+                Self::count(&mut tx, check.hour, &v.country, StatKind::Approved).await?;
             }
             Some(v) => {
                 sqlx::query("INSERT INTO guesses (phone, at, expires_at) VALUES (?1, ?2, ?3)")
@@ -648,7 +650,7 @@ impl Store for SqliteStore {
         &self,
         hour: OffsetDateTime,
         country: &str,
-        kind: &str,
+        kind: StatKind,
     ) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         Self::count(&mut tx, hour, country, kind).await?;
@@ -668,7 +670,7 @@ impl Store for SqliteStore {
                 Ok(StatRow {
                     hour: from_ms(hour)?,
                     country,
-                    kind,
+                    kind: stat_kind(&kind)?,
                     count,
                 })
             })
@@ -694,7 +696,7 @@ impl Store for SqliteStore {
         .await?)
     }
 
-    async fn save_flow(&self, flow: &ClientFlow, replaces: Option<&str>) -> Result<(), StoreError> {
+    async fn save_flow(&self, flow: &AppFlow, replaces: Option<&str>) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         if let Some(old) = replaces {
             sqlx::query("DELETE FROM flows WHERE id = ?1")
@@ -725,11 +727,7 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn get_flow(
-        &self,
-        id: &str,
-        now: OffsetDateTime,
-    ) -> Result<Option<ClientFlow>, StoreError> {
+    async fn get_flow(&self, id: &str, now: OffsetDateTime) -> Result<Option<AppFlow>, StoreError> {
         type FlowRow = (
             String,
             String,
@@ -760,7 +758,7 @@ impl Store for SqliteStore {
             ),
             None => None,
         };
-        Ok(Some(ClientFlow {
+        Ok(Some(AppFlow {
             id: r.0,
             client_id: r.1,
             return_to: r.2,
@@ -776,48 +774,42 @@ impl Store for SqliteStore {
         }))
     }
 
-    async fn purge(
-        &self,
-        verifications_before: OffsetDateTime,
-        now: OffsetDateTime,
-    ) -> Result<Purged, StoreError> {
+    async fn purge(&self, retention: &Retention) -> Result<Purged, StoreError> {
         let mut tx = self.write_tx().await?;
-        let verifications = sqlx::query("DELETE FROM verifications WHERE expires_at < ?1")
-            .bind(ms(verifications_before))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        let sends = sqlx::query("DELETE FROM sms_sends WHERE expires_at < ?1")
-            .bind(ms(now))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        sqlx::query("DELETE FROM stats_hourly WHERE hour < ?1")
-            .bind(ms(now - time::Duration::hours(48)))
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM flows WHERE expires_at < ?1")
-            .bind(ms(now))
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM guesses WHERE expires_at < ?1")
-            .bind(ms(now))
-            .execute(&mut *tx)
-            .await?;
-        let blocks = sqlx::query("DELETE FROM send_blocks WHERE expires_at < ?1")
-            .bind(ms(now))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        sqlx::query("DELETE FROM sms_budget WHERE hour < ?1")
-            .bind(ms(now - time::Duration::hours(2)))
-            .execute(&mut *tx)
-            .await?;
+        let mut deleted = async |sql: &'static str, before: OffsetDateTime| {
+            sqlx::query(sql)
+                .bind(ms(before))
+                .execute(&mut *tx)
+                .await
+                .map(|done| done.rows_affected())
+        };
+        let verifications = deleted(
+            "DELETE FROM verifications WHERE expires_at < ?1",
+            retention.verifications_before,
+        )
+        .await?;
+        let sends = deleted("DELETE FROM sms_sends WHERE expires_at < ?1", retention.now).await?;
+        deleted("DELETE FROM guesses WHERE expires_at < ?1", retention.now).await?;
+        deleted("DELETE FROM flows WHERE expires_at < ?1", retention.now).await?;
+        deleted(
+            "DELETE FROM send_blocks WHERE expires_at < ?1",
+            retention.now,
+        )
+        .await?;
+        deleted(
+            "DELETE FROM stats_hourly WHERE hour < ?1",
+            retention.stats_before,
+        )
+        .await?;
+        deleted(
+            "DELETE FROM sms_budget WHERE hour < ?1",
+            retention.budget_before,
+        )
+        .await?;
         tx.commit().await?;
         Ok(Purged {
             verifications,
             sends,
-            blocks,
         })
     }
 }

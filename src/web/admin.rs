@@ -16,7 +16,11 @@ use base64::Engine as _;
 use subtle::ConstantTimeEq;
 use time::Duration;
 
-use crate::{error::AppError, state::AppState, storage::Block};
+use super::error::AppError;
+use crate::{
+    domain::{Block, StatKind},
+    state::AppState,
+};
 
 pub fn router(state: &AppState) -> Router<AppState> {
     if state.settings.admin_password.is_none() {
@@ -206,20 +210,21 @@ async fn page(
         } else {
             row.country.clone()
         };
-        match row.kind.as_str() {
-            "sent" => {
+        let reason = match row.kind {
+            StatKind::Sent => {
                 hourly[slot].0 += row.count;
                 countries.entry(country).or_default().0 += row.count;
+                continue;
             }
-            "approved" => {
+            StatKind::Approved => {
                 hourly[slot].1 += row.count;
                 countries.entry(country).or_default().1 += row.count;
+                continue;
             }
-            kind => {
-                let reason = kind.strip_prefix("refused:").unwrap_or(kind);
-                *refusals.entry(reason.to_owned()).or_default() += row.count;
-            }
-        }
+            StatKind::Blocked => "blocked",
+            StatKind::Refused(reason) => reason.as_str(),
+        };
+        *refusals.entry(reason.to_owned()).or_default() += row.count;
     }
     let peak = hourly
         .iter()
@@ -279,7 +284,7 @@ async fn page(
         .collect();
     refusals.sort_by_key(|r| std::cmp::Reverse(r.count));
     let page = AdminPage {
-        brand: state.settings.brand_name.clone(),
+        brand: state.settings.brand.name.clone(),
         bars,
         ticks,
         peak,

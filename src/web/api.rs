@@ -20,12 +20,11 @@ use utoipa::{
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
+use super::outcome::{self, Outcome};
 use crate::{
-    domain::PhoneError,
+    domain::{PhoneError, Status, Verification},
     i18n::{Tr, shipped_locale},
-    sms::SmsError,
     state::AppState,
-    storage::{SendRefusal, Status, Verification},
     verification::{CheckOutcome, Requester, VerifyError},
 };
 
@@ -126,16 +125,13 @@ pub struct VerificationBody {
 impl VerificationBody {
     fn new(state: &AppState, v: &Verification) -> Self {
         let now = state.verifier.now();
-        let cooldown = time::Duration::seconds(i64::from(
-            state.verifier.policy().send.resend_cooldown_seconds,
-        ));
         Self {
             id: v.id,
             status: v.status_at(now).into(),
             phone: v.phone.clone(),
             expires_at: v.expires_at,
             attempts_left: v.attempts_left,
-            resend_after: v.last_sent_at + cooldown,
+            resend_after: state.verifier.resend_at(v),
         }
     }
 }
@@ -189,7 +185,7 @@ pub struct ApiError {
     code: &'static str,
     message: String,
     attempts_left: Option<u32>,
-    retry_after: Option<i64>,
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -201,11 +197,6 @@ impl ApiError {
             attempts_left: None,
             retry_after: None,
         }
-    }
-
-    fn retry(mut self, after: time::Duration) -> Self {
-        self.retry_after = Some(((after.whole_milliseconds().max(0) as i64) + 999) / 1000);
-        self
     }
 
     pub fn unauthorized() -> Self {
@@ -226,81 +217,22 @@ impl ApiError {
             "rate_limited",
             "Too many requests from this address.",
         );
-        e.retry_after = Some(wait_seconds.max(1) as i64);
+        e.retry_after = Some(wait_seconds.max(1));
         e
     }
 
-    fn not_pending(status: Status) -> Self {
-        let (code, message) = match status {
-            Status::Expired => ("expired", "The code has expired; start a new verification."),
-            Status::Approved => ("approved", "The verification is already approved."),
-            Status::Canceled => ("canceled", "The verification was canceled."),
-            Status::MaxAttemptsReached => (
-                "max_attempts_reached",
-                "Too many wrong codes; start a new verification.",
-            ),
-            Status::Pending => ("invalid_request", "The verification is still pending."),
-        };
-        Self::new(StatusCode::BAD_REQUEST, code, message)
+    /// The outcome table's answer, worded in English.
+    fn from_outcome(outcome: &Outcome, tr: &Tr) -> Self {
+        let mut e = Self::new(outcome.status, outcome.code, outcome.message(tr));
+        e.retry_after = outcome.retry_after.map(outcome::retry_seconds);
+        e
     }
 
     fn from_verify(e: VerifyError, tr: &Tr) -> Self {
-        match e {
-            VerifyError::Refused(r @ SendRefusal::Budget { .. }) => Self::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "budget_exhausted",
-                tr.t("error-budget"),
-            )
-            .retry(r.retry_after()),
-            VerifyError::Refused(r) => {
-                let message = match r {
-                    SendRefusal::Cooldown { .. } => {
-                        "A code was sent to this number moments ago; wait before asking again."
-                            .to_owned()
-                    }
-                    SendRefusal::Guesses { .. } => {
-                        "Too many wrong codes were tried for this number; try again later."
-                            .to_owned()
-                    }
-                    SendRefusal::Pumping { .. } => tr.t("error-blocked"),
-                    _ => "Too many codes were sent to this number; try again later.".to_owned(),
-                };
-                Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
-                    .retry(r.retry_after())
-            }
-            VerifyError::CountryNotAllowed => Self::new(
-                StatusCode::FORBIDDEN,
-                "country_not_allowed",
-                tr.t("error-country-not-allowed"),
-            ),
-            VerifyError::SmsFailed(SmsError::InvalidNumber(_)) => Self::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_phone",
-                tr.t("error-invalid-phone"),
-            ),
-            VerifyError::SmsFailed(SmsError::OptedOut) => Self::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_phone",
-                tr.t("error-opted-out"),
-            ),
-            VerifyError::SmsFailed(_) => Self::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "sms_failed",
-                tr.t("error-sms-failed"),
-            )
-            .retry(time::Duration::seconds(5)),
-            VerifyError::NotPending(status) => Self::not_pending(status),
-            VerifyError::NotFound => Self::not_found(),
-            VerifyError::Store(e) => {
-                tracing::error!(error = %e, "api request failed");
-                Self::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "unavailable",
-                    tr.t("error-unavailable"),
-                )
-                .retry(time::Duration::seconds(5))
-            }
+        if let VerifyError::Store(store) = &e {
+            tracing::error!(error = %store, "api request failed");
         }
+        Self::from_outcome(&outcome::of(&e), tr)
     }
 }
 
@@ -569,9 +501,9 @@ async fn check_verification(
     {
         CheckOutcome::Approved(v) => Ok(Json(VerificationBody::new(&state, &v))),
         // The wrong code that spent the last attempt.
-        CheckOutcome::Incorrect(v) if v.status == Status::MaxAttemptsReached => {
-            Err(ApiError::not_pending(Status::MaxAttemptsReached))
-        }
+        CheckOutcome::Incorrect(v) if v.status == Status::MaxAttemptsReached => Err(
+            ApiError::from_outcome(&outcome::not_pending(Status::MaxAttemptsReached), &tr),
+        ),
         CheckOutcome::Incorrect(v) => {
             let mut e = ApiError::new(
                 StatusCode::BAD_REQUEST,
@@ -581,7 +513,9 @@ async fn check_verification(
             e.attempts_left = Some(v.attempts_left);
             Err(e)
         }
-        CheckOutcome::NotPending(status) => Err(ApiError::not_pending(status)),
+        CheckOutcome::NotPending(status) => {
+            Err(ApiError::from_outcome(&outcome::not_pending(status), &tr))
+        }
     }
 }
 

@@ -1,15 +1,15 @@
-//! The dev outbox pages (outbox provider only) and the health probes.
+//! The dev outbox pages (outbox provider only).
 use askama::Template;
 use axum::{
     Json, Router,
     extract::{Query, State},
-    http::StatusCode,
     response::{Html, IntoResponse, Response},
     routing::get,
 };
 use serde::Deserialize;
 
-use crate::{error::AppError, i18n::Tr, sms::outbox::OutboxMessage, state::AppState};
+use super::error::AppError;
+use crate::{i18n::Tr, sms::outbox::OutboxMessage, state::AppState};
 
 pub fn router(state: &AppState) -> Router<AppState> {
     if state.outbox.is_none() {
@@ -18,47 +18,6 @@ pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/dev/outbox", get(outbox_page))
         .route("/dev/outbox.json", get(outbox_json))
-}
-
-/// Liveness and readiness sit outside the session layer: probes carry no cookie.
-pub fn health_router() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(ready))
-        .route("/metrics", get(metrics))
-}
-
-/// Prometheus text (OpenMetrics) exposition.
-async fn metrics(State(state): State<AppState>) -> Response {
-    match state.store.count_pending(state.verifier.now()).await {
-        Ok(n) => {
-            state.metrics.pending.set(n);
-        }
-        Err(e) => tracing::warn!(error = %e, "pending verifications not counted"),
-    }
-    (
-        [(
-            axum::http::header::CONTENT_TYPE,
-            "application/openmetrics-text; version=1.0.0; charset=utf-8",
-        )],
-        state.metrics.render(),
-    )
-        .into_response()
-}
-
-async fn ready(State(state): State<AppState>) -> Response {
-    let ping = tokio::time::timeout(std::time::Duration::from_secs(1), state.store.ping()).await;
-    match ping.unwrap_or_else(|_| {
-        Err(crate::storage::StoreError::Corrupt(
-            "no answer within 1 s".into(),
-        ))
-    }) {
-        Ok(()) => "ready".into_response(),
-        Err(e) => {
-            tracing::warn!(error = %e, "not ready: database unreachable");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
-        }
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -5,7 +5,8 @@ use serde::Serialize;
 use time::Duration;
 use url::Url;
 
-use crate::{config::ClientConfig, error::AppError, state::AppState, storage::ClientFlow};
+use super::error::AppError;
+use crate::{config::ClientConfig, state::AppState, storage::AppFlow};
 
 /// How long an app's flow may take, from the first page.
 pub const FLOW_LIFETIME: Duration = Duration::minutes(30);
@@ -71,7 +72,7 @@ pub fn mint_token(
 }
 
 /// `return_to` with `verification_token` (and `state`) added to its query.
-pub fn return_url(flow: &ClientFlow, token: &str) -> String {
+pub fn return_url(flow: &AppFlow, token: &str) -> String {
     let Ok(mut url) = Url::parse(&flow.return_to) else {
         return flow.return_to.clone();
     };
@@ -103,7 +104,7 @@ pub struct Handoff {
 }
 
 impl Handoff {
-    pub fn new(flow: &ClientFlow, token: &str) -> Self {
+    pub fn new(flow: &AppFlow, token: &str) -> Self {
         Self {
             token: token.to_owned(),
             origin: origin_of(&flow.return_to).unwrap_or_default(),
@@ -128,7 +129,7 @@ pub fn pending_flow(
     state: &AppState,
     lang: &str,
     param: impl Fn(&str) -> Option<String>,
-) -> Result<ClientFlow, AppError> {
+) -> Result<AppFlow, AppError> {
     let client_id = param("client_id").unwrap_or_default();
     let Some(client) = client(state, &client_id) else {
         tracing::info!("unknown client");
@@ -154,7 +155,7 @@ pub fn pending_flow(
     {
         return Err(AppError::BadClient);
     }
-    Ok(ClientFlow {
+    Ok(AppFlow {
         id: String::new(),
         client_id: client.id.clone(),
         return_to,
@@ -172,7 +173,7 @@ pub fn pending_flow(
 
 /// The query that carries a not yet stored flow from page to page
 /// (`?client_id=…&return_to=…`, without `lang`).
-pub fn pending_query(flow: &ClientFlow) -> String {
+pub fn pending_query(flow: &AppFlow) -> String {
     let mut query = url::form_urlencoded::Serializer::for_suffix(String::from("?"), 1);
     query.append_pair("client_id", &flow.client_id);
     query.append_pair("return_to", &flow.return_to);
@@ -189,7 +190,7 @@ pub fn pending_query(flow: &ClientFlow) -> String {
 }
 
 /// What a not yet stored flow's form token signs: the flow's parameters.
-fn pending_parts<'f>(flow: &'f ClientFlow, issued: &'f str) -> [&'f str; 6] {
+fn pending_parts<'f>(flow: &'f AppFlow, issued: &'f str) -> [&'f str; 6] {
     [
         issued,
         &flow.client_id,
@@ -203,7 +204,7 @@ fn pending_parts<'f>(flow: &'f ClientFlow, issued: &'f str) -> [&'f str; 6] {
 /// The form token of a not yet stored flow: when it was issued and a MAC
 /// over that and the flow's parameters (no row needed; valid for the
 /// flow's lifetime).
-pub fn pending_csrf(state: &AppState, flow: &ClientFlow) -> String {
+pub fn pending_csrf(state: &AppState, flow: &AppFlow) -> String {
     let issued = state.verifier.now().unix_timestamp().to_string();
     let mac = state
         .signer
@@ -212,7 +213,7 @@ pub fn pending_csrf(state: &AppState, flow: &ClientFlow) -> String {
 }
 
 /// Whether `token` is a form token of this not yet stored flow, still valid.
-pub fn check_pending_csrf(state: &AppState, flow: &ClientFlow, token: Option<&str>) -> bool {
+pub fn check_pending_csrf(state: &AppState, flow: &AppFlow, token: Option<&str>) -> bool {
     let Some((issued, mac)) = token.and_then(|t| t.split_once('.')) else {
         return false;
     };
@@ -228,7 +229,7 @@ pub fn check_pending_csrf(state: &AppState, flow: &ClientFlow, token: Option<&st
 
 /// The CSP of an app's pages: framing only by the client's origins (iframe
 /// flows), and forms that may lead back to `return_to`.
-pub fn csp(state: &AppState, flow: &ClientFlow, client: Option<&ClientConfig>) -> String {
+pub fn csp(state: &AppState, flow: &AppFlow, client: Option<&ClientConfig>) -> String {
     let ancestors = match client {
         Some(c) if flow.embed && !c.frame_ancestors.is_empty() => c.frame_ancestors.join(" "),
         _ => "'none'".to_owned(),
@@ -237,7 +238,7 @@ pub fn csp(state: &AppState, flow: &ClientFlow, client: Option<&ClientConfig>) -
         .map(|o| format!(" {o}"))
         .unwrap_or_default();
     super::security::csp(
-        &super::security::logo_origin(state.settings.brand_logo_url.as_deref()),
+        &super::security::logo_origin(state.settings.brand.logo_url.as_deref()),
         &back,
         &ancestors,
     )

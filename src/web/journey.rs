@@ -13,34 +13,35 @@ use axum::{
 };
 use uuid::Uuid;
 
+use super::error::AppError;
 use super::{
     embed,
     security::new_token,
-    session::{CsrfCookie, Flow, FlowSession, Verified},
+    session::{BrowserSession, CsrfCookie, InProgress, Verified},
 };
-use crate::{error::AppError, state::AppState, storage::ClientFlow};
+use crate::{state::AppState, storage::AppFlow};
 
 /// A `?flow=` that named no flow in force (unknown or expired).
 #[derive(Debug, Clone, Copy)]
-pub struct StaleFlow;
+pub struct StaleAppFlow;
 
 /// A `?client_id=` whose app or `return_to` is not registered.
 #[derive(Debug, Clone, Copy)]
-pub struct BadClientFlow;
+pub struct BadAppFlow;
 
 /// An app's flow that is not stored yet (from the page's query).
 #[derive(Debug, Clone)]
-pub struct PendingFlow(pub ClientFlow);
+pub struct PendingAppFlow(pub AppFlow);
 
 pub enum Journey {
     Browser {
-        session: FlowSession,
+        session: BrowserSession,
         csrf: CsrfCookie,
     },
     /// An app's flow, stored.
-    Client(Box<ClientFlow>),
+    Client(Box<AppFlow>),
     /// An app's flow before its first verification: nothing stored yet.
-    NewClient(Box<ClientFlow>),
+    NewClient(Box<AppFlow>),
 }
 
 impl FromRequestParts<AppState> for Journey {
@@ -50,16 +51,16 @@ impl FromRequestParts<AppState> for Journey {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        if parts.extensions.get::<StaleFlow>().is_some() {
+        if parts.extensions.get::<StaleAppFlow>().is_some() {
             return Err(AppError::FlowExpired);
         }
-        if parts.extensions.get::<BadClientFlow>().is_some() {
+        if parts.extensions.get::<BadAppFlow>().is_some() {
             return Err(AppError::BadClient);
         }
-        if let Some(flow) = parts.extensions.get::<ClientFlow>() {
+        if let Some(flow) = parts.extensions.get::<AppFlow>() {
             return Ok(Journey::Client(Box::new(flow.clone())));
         }
-        if let Some(PendingFlow(flow)) = parts.extensions.get::<PendingFlow>() {
+        if let Some(PendingAppFlow(flow)) = parts.extensions.get::<PendingAppFlow>() {
             return Ok(Journey::NewClient(Box::new(flow.clone())));
         }
         let csrf = parts
@@ -68,7 +69,7 @@ impl FromRequestParts<AppState> for Journey {
             .cloned()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("UI context layer missing")))?;
         Ok(Journey::Browser {
-            session: FlowSession::from_request_parts(parts, state).await?,
+            session: BrowserSession::from_request_parts(parts, state).await?,
             csrf,
         })
     }
@@ -113,7 +114,7 @@ impl Journey {
     pub async fn verification(&self) -> Result<Option<Uuid>, AppError> {
         match self {
             Journey::Browser { session, .. } => {
-                Ok(session.flow().await?.map(|f| f.verification_id))
+                Ok(session.in_progress().await?.map(|f| f.verification_id))
             }
             Journey::Client(flow) => Ok(flow.verification_id),
             Journey::NewClient(_) => Ok(None),
@@ -129,8 +130,12 @@ impl Journey {
     ) -> Result<(), AppError> {
         match self {
             Journey::Browser { session, .. } => match id {
-                Some(verification_id) => session.set_flow(&Flow { verification_id }).await,
-                None => session.clear_flow().await,
+                Some(verification_id) => {
+                    session
+                        .set_in_progress(&InProgress { verification_id })
+                        .await
+                }
+                None => session.clear_in_progress().await,
             },
             Journey::Client(flow) => {
                 flow.verification_id = id;

@@ -11,18 +11,22 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
 
 use crate::{
-    error::{AppError, ErrorPage},
     i18n::{Tr, shipped_locale},
     state::AppState,
     storage::sessions::SessionStoreAny,
 };
+use error::{AppError, ErrorPage};
 use security::cookie_name;
 
 pub mod admin;
 pub mod api;
+pub mod assets;
 pub mod dev;
 pub mod embed;
+pub mod error;
+pub mod health;
 pub mod journey;
+pub mod outcome;
 pub mod pages;
 pub mod security;
 pub mod server;
@@ -64,7 +68,7 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
             state.clone(),
             session_store_failure,
         ))
-        .merge(dev::health_router())
+        .merge(health::router())
         .merge(api_router(&state, limits))
         .merge(admin::router(&state))
         .route_layer(middleware::from_fn(label_route))
@@ -269,7 +273,7 @@ fn api_router(state: &AppState, limits: ClientLimits) -> Router<AppState> {
                     tower_governor::GovernorError::TooManyRequests { wait_time, .. } => wait_time,
                     _ => 1,
                 };
-                metrics.refuse("rate_limited");
+                metrics.refuse(crate::domain::Reason::RateLimited);
                 api::ApiError::rate_limited(wait).into_response()
             }),
         )
@@ -342,7 +346,7 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
                 &state,
                 Tr::new(state.i18n.clone(), lang, state.brand.clone()),
             );
-            request.extensions_mut().insert(journey::StaleFlow);
+            request.extensions_mut().insert(journey::StaleAppFlow);
             request.extensions_mut().insert(tr.clone());
             return finish(next.run(request).await, &tr);
         };
@@ -385,7 +389,7 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
                     &state,
                     Tr::new(state.i18n.clone(), lang, state.brand.clone()),
                 );
-                request.extensions_mut().insert(journey::BadClientFlow);
+                request.extensions_mut().insert(journey::BadAppFlow);
                 request.extensions_mut().insert(tr.clone());
                 return finish(next.run(request).await, &tr);
             }
@@ -393,7 +397,7 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
         let base = embed::pending_query(&flow);
         let flow_q = format!("{base}&lang={lang}");
         return in_app_flow(&state, request, next, flow, flow_q, base, |r, f| {
-            r.extensions_mut().insert(journey::PendingFlow(f));
+            r.extensions_mut().insert(journey::PendingAppFlow(f));
         })
         .await;
     }
@@ -431,10 +435,10 @@ async fn in_app_flow(
     state: &AppState,
     mut request: Request,
     next: Next,
-    flow: crate::storage::ClientFlow,
+    flow: crate::storage::AppFlow,
     flow_q: String,
     switch_q: String,
-    attach: impl FnOnce(&mut Request, crate::storage::ClientFlow),
+    attach: impl FnOnce(&mut Request, crate::storage::AppFlow),
 ) -> Response {
     let client = embed::client(state, &flow.client_id);
     let lang = shipped_locale(&flow.lang).unwrap_or(state.i18n.default_locale());
@@ -457,8 +461,8 @@ async fn in_app_flow(
 
 fn branded(state: &AppState, tr: Tr) -> Tr {
     tr.branded(
-        state.settings.brand_logo_url.as_deref(),
-        state.settings.brand_accent.is_some(),
+        state.settings.brand.logo_url.as_deref(),
+        state.settings.brand.accent.is_some(),
     )
 }
 

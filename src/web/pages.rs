@@ -10,15 +10,20 @@ use axum::{
     routing::{get, post},
 };
 use serde::Deserialize;
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
-use super::{Form, embed, journey::Journey, security::PageRequester};
+use super::{
+    Form, embed,
+    error::{AppError, ErrorPage},
+    journey::Journey,
+    outcome::{self, Outcome},
+    security::PageRequester,
+};
 use crate::{
-    domain::{PhoneError, PhoneNumber, phone::known_region},
-    error::{AppError, ErrorPage, sms_message_id, sms_status},
+    domain::{PhoneError, phone::known_region},
+    domain::{Status, Verification},
     i18n::{Arg, Tr},
     state::AppState,
-    storage::{SendRefusal, Status, Verification},
     verification::{CheckOutcome, VerifyError},
 };
 
@@ -29,87 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/verify/code", get(code_form).post(check))
         .route("/verify/resend", post(resend))
         .route("/verify/done", get(done))
-        .route("/static/style.css", get(stylesheet))
-        .route("/static/embed.js", get(embed_script))
-        .route("/static/verify.js", get(verify_script))
-        .route("/static/brand.css", get(brand_stylesheet))
-}
-
-/// The files of `static/`, compiled in: the app runs from any folder.
-const CSS: &str = "text/css; charset=utf-8";
-const JS: &str = "text/javascript; charset=utf-8";
-
-/// A static asset, cacheable for an hour.
-fn asset(content_type: &'static str, body: impl IntoResponse) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-async fn stylesheet() -> Response {
-    asset(CSS, include_str!("../../static/style.css"))
-}
-
-async fn embed_script() -> Response {
-    asset(JS, include_str!("../../static/embed.js"))
-}
-
-async fn verify_script() -> Response {
-    asset(JS, include_str!("../../static/verify.js"))
-}
-
-/// `BRAND_ACCENT_COLOR` as CSS custom properties, with a lighter shade for
-/// dark mode and, for each, the text colour that keeps WCAG AA contrast.
-async fn brand_stylesheet(State(state): State<AppState>) -> Response {
-    let Some(accent) = state.settings.brand_accent else {
-        return AppError::NotFound.into_response();
-    };
-    let dark = mix(accent, [255, 255, 255], 0.45);
-    let css = format!(
-        ":root{{--accent:{};--accent-text:{}}}\n@media (prefers-color-scheme: dark){{:root{{--accent:{};--accent-text:{}}}}}\n",
-        hex(accent),
-        text_on(accent),
-        hex(dark),
-        text_on(dark)
-    );
-    asset(CSS, css)
-}
-
-fn hex(c: [u8; 3]) -> String {
-    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
-}
-
-fn mix(a: [u8; 3], b: [u8; 3], share_of_b: f64) -> [u8; 3] {
-    let m = |x: u8, y: u8| {
-        (f64::from(x) * (1.0 - share_of_b) + f64::from(y) * share_of_b).round() as u8
-    };
-    [m(a[0], b[0]), m(a[1], b[1]), m(a[2], b[2])]
-}
-
-/// WCAG relative luminance.
-fn luminance(c: [u8; 3]) -> f64 {
-    let lin = |v: u8| {
-        let v = f64::from(v) / 255.0;
-        if v <= 0.039_28 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
-}
-
-/// White or near-black, whichever contrasts more with the background.
-fn text_on(background: [u8; 3]) -> &'static str {
-    let l = luminance(background);
-    let white = 1.05 / (l + 0.05);
-    let black = (l + 0.05) / (luminance([17, 17, 17]) + 0.05);
-    if white >= black { "#ffffff" } else { "#111111" }
+        .merge(super::assets::router())
 }
 
 /// Renders a template with a status; a template error is a 500, logged.
@@ -120,62 +45,23 @@ fn render(status: StatusCode, page: &impl Template) -> Response {
     }
 }
 
-fn seconds_up(d: Duration) -> i64 {
-    let ms = d.whole_milliseconds().max(0) as i64;
-    (ms + 999) / 1000
-}
-
-fn with_retry_after(mut response: Response, after: Duration) -> Response {
-    let secs = seconds_up(after).max(1);
-    if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
-        response.headers_mut().insert(header::RETRY_AFTER, v);
-    }
-    response
-}
-
-/// The localized text of a cooldown or quota refusal.
-fn refusal_message(tr: &Tr, refusal: SendRefusal) -> String {
-    let secs = seconds_up(refusal.retry_after()).max(1);
-    match refusal {
-        SendRefusal::Cooldown { .. } => tr.args("error-cooldown", &[("seconds", Arg::from(secs))]),
-        SendRefusal::Quota { .. } => {
-            tr.args("error-quota", &[("minutes", Arg::from((secs + 59) / 60))])
-        }
-        SendRefusal::Budget { .. } => tr.t("error-budget"),
-        SendRefusal::Pumping { .. } => tr.t("error-blocked"),
-        SendRefusal::Guesses { .. } => tr.args(
-            "error-wrong-code-limit",
-            &[("minutes", Arg::from((secs + 59) / 60))],
-        ),
+/// Whole seconds until `d` has passed (0 when it has).
+fn wait_seconds(d: time::Duration) -> i64 {
+    if d <= time::Duration::ZERO {
+        0
+    } else {
+        outcome::retry_seconds(d) as i64
     }
 }
 
-/// A send that did not happen, as the person is told: status, localized
-/// message and when to try again. `None` for errors that are not about the send.
-fn send_failure(tr: &Tr, error: &VerifyError) -> Option<(StatusCode, String, Option<Duration>)> {
-    Some(match error {
-        VerifyError::Refused(refusal @ SendRefusal::Budget { .. }) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            refusal_message(tr, *refusal),
-            Some(refusal.retry_after()),
-        ),
-        VerifyError::Refused(refusal) => (
-            StatusCode::TOO_MANY_REQUESTS,
-            refusal_message(tr, *refusal),
-            Some(refusal.retry_after()),
-        ),
-        VerifyError::CountryNotAllowed => (
-            StatusCode::FORBIDDEN,
-            tr.t("error-country-not-allowed"),
-            None,
-        ),
-        VerifyError::SmsFailed(e) => {
-            let status = sms_status(e);
-            let retry = (status == StatusCode::SERVICE_UNAVAILABLE).then_some(Duration::seconds(5));
-            (status, tr.t(sms_message_id(e)), retry)
-        }
-        _ => return None,
-    })
+/// A send that did not happen, as the person is told on the form they
+/// posted; `None` for errors that are not about the send (error pages).
+fn send_failure(error: &VerifyError) -> Option<Outcome> {
+    matches!(
+        error,
+        VerifyError::Refused(_) | VerifyError::CountryNotAllowed | VerifyError::SmsFailed(_)
+    )
+    .then(|| outcome::of(error))
 }
 
 // ---------- error pages ----------
@@ -307,13 +193,11 @@ async fn start(
             journey.set_verification(&state, Some(v.id)).await?;
             Ok(journey.redirect("/verify/code"))
         }
-        Err(e) => match send_failure(&tr, &e) {
-            Some((status, message, retry)) => {
-                let page = phone_page(status, message);
-                Ok(match retry {
-                    Some(after) => with_retry_after(page, after),
-                    None => page,
-                })
+        Err(e) => match send_failure(&e) {
+            Some(outcome) => {
+                let mut page = phone_page(outcome.status, outcome.message(&tr));
+                outcome.stamp(&mut page);
+                Ok(page)
             }
             None => Err(e.into()),
         },
@@ -352,11 +236,8 @@ fn code_page(
 ) -> Response {
     let policy = state.verifier.policy();
     let status = v.status_at(now);
-    let masked = PhoneNumber::from_stored(&v.phone)
-        .map(|p| p.masked())
-        .unwrap_or_default();
-    let cooldown = Duration::seconds(i64::from(policy.send.resend_cooldown_seconds));
-    let wait = seconds_up(v.last_sent_at + cooldown - now);
+    let masked = crate::domain::phone::mask_stored(&v.phone, &v.country);
+    let wait = wait_seconds(state.verifier.resend_at(v) - now);
     let page = CodePage {
         tr,
         csrf,
@@ -528,18 +409,17 @@ async fn resend(
             journey.set_verification(&state, None).await?;
             Ok(journey.redirect("/verify"))
         }
-        Err(e) => match send_failure(&tr, &e) {
-            Some((status, message, retry)) => {
+        Err(e) => match send_failure(&e) {
+            Some(outcome) => {
                 // A failed SMS canceled the verification: show it as it now stands.
                 let v = state.verifier.get(v.id, None).await.unwrap_or(v);
                 let now = state.verifier.now();
                 let csrf = journey.csrf_token(&state);
+                let message = outcome.message(&tr);
                 let mut page = code_page(&state, &tr, csrf, &v, now, Some(message), None);
-                *page.status_mut() = status;
-                Ok(match retry {
-                    Some(after) => with_retry_after(page, after),
-                    None => page,
-                })
+                *page.status_mut() = outcome.status;
+                outcome.stamp(&mut page);
+                Ok(page)
             }
             None => Err(e.into()),
         },

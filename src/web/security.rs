@@ -19,7 +19,8 @@ use axum::{
 };
 use tower_governor::{GovernorError, key_extractor::KeyExtractor};
 
-use crate::{config::ProxyHeader, error::ErrorPage, metrics::Metrics, state::AppState};
+use super::error::ErrorPage;
+use crate::{config::ProxyHeader, metrics::Metrics, state::AppState};
 
 /// HMAC-SHA256 under the server key, one purpose per use: tokens that the
 /// server can check later without keeping a row for them.
@@ -327,7 +328,7 @@ pub fn rate_limited(error: GovernorError, metrics: &Metrics) -> Response<Body> {
     };
     let mut response = status.into_response();
     if status == StatusCode::TOO_MANY_REQUESTS {
-        metrics.refuse("rate_limited");
+        metrics.refuse(crate::domain::Reason::RateLimited);
         tracing::info!(wait_seconds = wait, "rate limited");
         response
             .headers_mut()

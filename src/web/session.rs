@@ -12,16 +12,17 @@ use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 use uuid::Uuid;
 
+use super::error::AppError;
 use super::security::{Signer, new_token};
-use crate::error::AppError;
 
-const FLOW: &str = "flow";
+/// The session key of the verification in progress (kept as it was).
+const IN_PROGRESS: &str = "flow";
 const VERIFIED: &str = "verified";
 const FLASH: &str = "flash";
 
 /// The verification this browser is in the middle of.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct Flow {
+pub struct InProgress {
     pub verification_id: Uuid,
 }
 
@@ -87,9 +88,9 @@ impl CsrfCookie {
     }
 }
 
-pub struct FlowSession(Session);
+pub struct BrowserSession(Session);
 
-impl<S: Send + Sync> FromRequestParts<S> for FlowSession {
+impl<S: Send + Sync> FromRequestParts<S> for BrowserSession {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
@@ -100,22 +101,22 @@ impl<S: Send + Sync> FromRequestParts<S> for FlowSession {
     }
 }
 
-impl FlowSession {
+impl BrowserSession {
     pub fn new(session: Session) -> Self {
         Self(session)
     }
 
-    pub async fn flow(&self) -> Result<Option<Flow>, AppError> {
-        Ok(self.0.get(FLOW).await?)
+    pub async fn in_progress(&self) -> Result<Option<InProgress>, AppError> {
+        Ok(self.0.get(IN_PROGRESS).await?)
     }
 
-    pub async fn set_flow(&self, flow: &Flow) -> Result<(), AppError> {
+    pub async fn set_in_progress(&self, flow: &InProgress) -> Result<(), AppError> {
         self.0.remove_value(VERIFIED).await?;
-        Ok(self.0.insert(FLOW, flow).await?)
+        Ok(self.0.insert(IN_PROGRESS, flow).await?)
     }
 
-    pub async fn clear_flow(&self) -> Result<(), AppError> {
-        self.0.remove_value(FLOW).await?;
+    pub async fn clear_in_progress(&self) -> Result<(), AppError> {
+        self.0.remove_value(IN_PROGRESS).await?;
         Ok(())
     }
 
@@ -126,7 +127,7 @@ impl FlowSession {
     /// Marks the number verified under a fresh session id, so an id known
     /// before verification (fixation) is worth nothing after it.
     pub async fn set_verified(&self, verified: &Verified) -> Result<(), AppError> {
-        self.0.remove_value(FLOW).await?;
+        self.0.remove_value(IN_PROGRESS).await?;
         self.0.insert(VERIFIED, verified).await?;
         self.0.cycle_id().await?;
         Ok(())

@@ -2,7 +2,10 @@
 //! the SMS sender here) and the requests refused.
 use std::sync::Arc;
 
-use phone_verify::{domain::PhoneNumber, storage::SendRefusal, verification::VerifyError};
+use phone_verify::{
+    domain::{PhoneNumber, SendRefusal},
+    verification::VerifyError,
+};
 use reqwest::StatusCode;
 use time::Duration;
 

@@ -177,7 +177,7 @@ async fn replay_after_success(backend: Backend) {
     assert_eq!(
         again,
         phone_verify::verification::CheckOutcome::NotPending(
-            phone_verify::storage::Status::Approved
+            phone_verify::domain::Status::Approved
         )
     );
 }
@@ -631,7 +631,7 @@ async fn cleanup_task_deletes_expired_rows(backend: Backend) {
         "kept during the grace period"
     );
     app.clock
-        .advance(phone_verify::verification::EXPIRED_ROW_GRACE);
+        .advance(phone_verify::storage::Retention::EXPIRED_GRACE);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while app.state.store.get(id).await.unwrap().is_some() {
         assert!(

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use phone_verify::{
     domain::PhoneNumber,
-    storage::Status,
+    domain::Status,
     verification::{CheckOutcome, VerifyError},
 };
 

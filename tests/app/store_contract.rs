@@ -2,9 +2,11 @@
 //! backends.
 use std::sync::Arc;
 
-use phone_verify::storage::{
-    self, CheckRecord, ClientFlow, NewVerification, PumpingLimits, SendLimits, SendRefusal, Status,
-    Store,
+use phone_verify::{
+    domain::{
+        CheckRecord, NewVerification, PumpingLimits, SendLimits, SendRefusal, StatKind, Status,
+    },
+    storage::{self, AppFlow, Retention, Store},
 };
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -64,14 +66,15 @@ fn new(phone: &str, now: OffsetDateTime) -> NewVerification {
         max_attempts: 5,
         expires_at: now + Duration::minutes(5),
         tenant: None,
+        country: if phone.starts_with("+34") { "ES" } else { "US" }.into(),
     }
 }
 
 /// What a check records: a wrong guess counts for an hour.
-fn wrong(now: OffsetDateTime) -> CheckRecord<'static> {
+fn wrong(now: OffsetDateTime) -> CheckRecord {
     CheckRecord {
         guess_until: now + Duration::hours(1),
-        approved_stat: None,
+        hour: limits(now).hour,
     }
 }
 
@@ -317,7 +320,7 @@ async fn record_check_is_conditional(backend: Backend) {
         None
     );
 
-    let ok = new("+34612345678", c.now);
+    let ok = new("+14155552672", c.now);
     c.store
         .create(&ok, Some(&limits(c.now)), c.now)
         .await
@@ -334,10 +337,7 @@ async fn record_check_is_conditional(backend: Backend) {
         None
     );
     let hour = limits(c.now).hour;
-    let approving = CheckRecord {
-        guess_until: c.now + Duration::hours(1),
-        approved_stat: Some((hour, "US")),
-    };
+    let approving = wrong(c.now);
     let v = c
         .store
         .record_check(ok.id, &ok.code_hash, true, c.now, &approving)
@@ -359,7 +359,7 @@ async fn record_check_is_conditional(backend: Backend) {
         .await
         .unwrap()
         .into_iter()
-        .filter(|r| r.kind == "approved")
+        .filter(|r| r.kind == StatKind::Approved)
         .map(|r| (r.hour, r.country, r.count))
         .collect();
     assert_eq!(
@@ -423,7 +423,7 @@ async fn failed_send_lifts_the_cooldown_but_counts(backend: Backend) {
         .await
         .unwrap()
         .iter()
-        .filter(|r| r.kind == "sent")
+        .filter(|r| r.kind == StatKind::Sent)
         .map(|r| r.count)
         .sum();
     assert_eq!(sent, 2);
@@ -456,18 +456,14 @@ async fn purge_deletes_only_what_expired(backend: Backend) {
         .unwrap()
         .result
         .unwrap();
-    let purged = c
-        .store
-        .purge(c.now + Duration::minutes(6), later)
-        .await
-        .unwrap();
+    let purged = c.store.purge(&Retention::at(later)).await.unwrap();
     assert_eq!(purged.verifications, 1);
     assert_eq!(purged.sends, 0, "send records are kept for their window");
     assert_eq!(c.store.get(old.id).await.unwrap(), None);
     assert!(c.store.get(fresh.id).await.unwrap().is_some());
     let purged = c
         .store
-        .purge(c.now, c.now + Duration::minutes(61))
+        .purge(&Retention::at(c.now + Duration::minutes(61)))
         .await
         .unwrap();
     assert_eq!(purged.sends, 1);
@@ -670,7 +666,7 @@ async fn pumping_rule_needs_several_networks(backend: Backend) {
     let (n, block) = fired.expect("the rule fires with enough networks");
     assert_eq!(n, 5, "refused once five networks had unverified texts");
     assert_eq!(block.scope, "prefix:+1415");
-    assert_eq!(block.rule, "prefix_unverified");
+    assert_eq!(block.rule, phone_verify::domain::PumpingRule::Prefix);
     assert_eq!((block.sends, block.verified, block.networks), (34, 0, 5));
     // Later sends are refused by the block in force, not announced again.
     l.network = Some("192.0.2.0/24".into());
@@ -733,7 +729,7 @@ async fn pumping_threshold_is_exact_across_instances(backend: Backend) {
 /// A flow keeps its nonce; saving it under a new id retires the old id.
 async fn flows_keep_their_nonce_and_move_to_a_new_id(backend: Backend) {
     let c = ctx(backend).await;
-    let mut flow = ClientFlow {
+    let mut flow = AppFlow {
         id: "a".repeat(64),
         client_id: "acme".into(),
         return_to: "https://acme.example/cb".into(),

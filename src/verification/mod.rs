@@ -1,6 +1,8 @@
 //! All the rules: start, check, resend, cancel; code lifetime, attempts,
-//! cooldown and per-number quota. Sees only the `Store` and `SmsSender`
-//! traits and a `Clock`; knows nothing of HTTP.
+//! cooldown, per-number quota and wrong-code budget, the pumping breaker's
+//! thresholds. Sees only the `Store` and `SmsSender` traits and a `Clock`;
+//! knows nothing of HTTP. What happened is reported through
+//! [`events::Event`]; the text itself is in [`texts`].
 use std::sync::Arc;
 
 use time::{Duration, OffsetDateTime};
@@ -9,16 +11,21 @@ use uuid::Uuid;
 use crate::{
     clock::Clock,
     config::{AbuseSettings, OtpSettings, PumpingMode, SendSettings},
-    domain::{CodeHasher, OtpCode, PhoneError, PhoneNumber},
-    i18n::{Arg, I18n, Tr},
-    metrics::{CountryLabel, Metrics, PumpingLabels, SmsLabels},
-    pumping::Target,
-    sms::{SmsMessage, SmsSender},
-    storage::{
-        Admitted, Block, CheckRecord, NewVerification, PumpingLimits, Purged, SendLimits,
-        SendRefusal, Status, Store, StoreError, Verification,
+    domain::{
+        Admitted, CheckRecord, CodeHasher, NewVerification, OtpCode, PhoneError, PhoneNumber,
+        PumpingLimits, Reason, SendLimits, SendRefusal, Status, Verification,
     },
+    i18n::I18n,
+    metrics::{CountryLabel, Metrics},
+    pumping::Target,
+    sms::SmsSender,
+    storage::{Purged, Retention, Store, StoreError},
 };
+
+pub mod events;
+mod texts;
+
+use events::Event;
 
 /// Who asks for a verification: a browser through the pages (from a client
 /// network) or a server through the API (with a key, its tenant).
@@ -31,10 +38,6 @@ pub struct Requester {
     /// pumping breaker; `None` for the API.
     pub network: Option<String>,
 }
-
-/// How long a verification row is kept after its code expired, so a late
-/// check still gets a clear "expired" rather than "not found".
-pub const EXPIRED_ROW_GRACE: Duration = Duration::minutes(10);
 
 /// The knobs of the rules, from the settings.
 #[derive(Debug, Clone)]
@@ -133,6 +136,11 @@ impl Verifier {
         self.clock.now()
     }
 
+    /// When a new code may be sent for `v` (the resend cooldown).
+    pub fn resend_at(&self, v: &Verification) -> OffsetDateTime {
+        v.last_sent_at + Duration::seconds(i64::from(self.policy.send.resend_cooldown_seconds))
+    }
+
     fn limits(&self, now: OffsetDateTime, target: &Target, requester: &Requester) -> SendLimits {
         let send = &self.policy.send;
         let cooldown = Duration::seconds(i64::from(send.resend_cooldown_seconds));
@@ -168,42 +176,6 @@ impl Verifier {
         Duration::seconds(i64::from(self.policy.send.limit_window_seconds))
     }
 
-    /// Adds one to this hour's counter of the operator page; a failure to
-    /// count is logged, never passed on.
-    async fn stat(&self, country: &str, kind: &str) {
-        let hour = clock_hour(self.clock.now());
-        if let Err(e) = self.store.bump_stat(hour, country, kind).await {
-            tracing::warn!(error = %e, kind, "operator statistics not updated");
-        }
-    }
-
-    /// Counts a refused send by reason and passes the refusal on.
-    async fn refused(&self, refusal: SendRefusal, country: &str) -> VerifyError {
-        let kind = match refusal {
-            SendRefusal::Cooldown { .. } => "refused:cooldown",
-            SendRefusal::Quota { .. } => "refused:quota",
-            SendRefusal::Budget { .. } => "refused:budget",
-            SendRefusal::Guesses { .. } => "refused:wrong_codes",
-            SendRefusal::Pumping { .. } => "refused:pumping",
-        };
-        self.stat(country, kind).await;
-        let reason = match refusal {
-            SendRefusal::Cooldown { .. } => "cooldown",
-            SendRefusal::Quota { .. } => "quota",
-            SendRefusal::Guesses { .. } => "wrong_codes",
-            SendRefusal::Pumping { .. } => "pumping",
-            SendRefusal::Budget { .. } => {
-                tracing::warn!(
-                    limit = self.policy.abuse.global_limit_per_hour,
-                    "global SMS budget exhausted: sends refused until the next hour"
-                );
-                "budget"
-            }
-        };
-        self.metrics.refuse(reason);
-        VerifyError::Refused(refusal)
-    }
-
     /// The check before anything is stored or sent: the country allowlist.
     /// (The pumping breaker decides in the store, with the send's record.)
     async fn guard(&self, phone: &PhoneNumber) -> Result<Target, VerifyError> {
@@ -213,99 +185,42 @@ impl Verifier {
                 .region()
                 .is_some_and(|r| abuse.allowed_countries.contains(&r))
         {
-            self.metrics.refuse("country");
-            self.stat(phone.region().unwrap_or(""), "refused:country")
-                .await;
+            let country = phone.region().unwrap_or("");
+            self.record(Event::Refused {
+                reason: Reason::Country,
+                country,
+            })
+            .await;
             return Err(VerifyError::CountryNotAllowed);
         }
         Ok(Target::of(phone, abuse.pumping.prefix_digits))
     }
 
-    /// Announces a block (or flag) the pumping breaker just recorded: one
-    /// log line, the metric and the operator page's counter, once across
-    /// instances.
-    async fn announce(&self, block: &Block, country: &str) {
-        let settings = &self.policy.abuse.pumping;
-        let action = match settings.mode {
-            PumpingMode::Block => "block",
-            _ => "monitor",
-        };
-        self.stat(country, "blocked").await;
-        tracing::warn!(
-            scope = %block.scope,
-            rule = %block.rule,
-            sends = block.sends,
-            verified = block.verified,
-            networks = block.networks,
-            window_seconds = settings.window_seconds,
-            block_seconds = settings.block_seconds,
-            action,
-            "pumping guard: too many codes to this {} were never verified",
-            if block.rule == "prefix_unverified" { "prefix" } else { "country" },
-        );
-        let rule = if block.rule == "prefix_unverified" {
-            "prefix_unverified"
-        } else {
-            "country_unverified"
-        };
-        self.metrics
-            .pumping_decisions
-            .get_or_create(&PumpingLabels {
-                scope: block.scope.clone(),
-                rule,
-                action,
-            })
-            .inc();
-    }
-
     /// What the store's admission decided: the verification, or the refusal
-    /// counted and passed on; a block it recorded is announced either way.
+    /// reported and passed on; a block it recorded is announced either way.
     async fn admitted(
         &self,
         admitted: Admitted<Verification>,
         country: &str,
     ) -> Result<Verification, VerifyError> {
         if let Some(block) = &admitted.new_block {
-            self.announce(block, country).await;
+            self.record(Event::Blocked { block, country }).await;
         }
         match admitted.result {
             Ok(v) => Ok(v),
-            Err(refusal) => Err(self.refused(refusal, country).await),
+            Err(refusal) => {
+                self.record(Event::Refused {
+                    reason: events::reason(refusal),
+                    country,
+                })
+                .await;
+                Err(VerifyError::Refused(refusal))
+            }
         }
     }
 
     fn ttl(&self) -> Duration {
         Duration::seconds(i64::from(self.policy.otp.ttl_seconds))
-    }
-
-    /// The SMS: the localized sentence, then the WebOTP line `@host #code`.
-    pub fn sms_body(&self, locale: &str, code: &OtpCode) -> String {
-        let lang = crate::i18n::shipped_locale(locale).unwrap_or(self.i18n.default_locale());
-        let tr = Tr::new(self.i18n.clone(), lang, self.policy.brand.as_str().into());
-        let minutes = i64::from(self.policy.otp.ttl_seconds.div_ceil(60));
-        let text = tr.plain(
-            "sms-body",
-            &[
-                ("brand", Arg::from(&*tr.brand)),
-                ("code", Arg::from(code.expose())),
-                ("minutes", Arg::from(minutes)),
-            ],
-        );
-        format!("{text}\n@{} #{}", self.policy.webotp_host, code.expose())
-    }
-
-    /// Each shipped locale's SMS with a sample code: its encoding, length
-    /// (septets or UTF-16 units) and segments.
-    pub fn sms_report(&self) -> Vec<(&'static str, crate::sms::segments::Encoding, usize, usize)> {
-        let sample = OtpCode::generate(self.policy.otp.length);
-        crate::i18n::LOCALES
-            .iter()
-            .map(|lang| {
-                let (encoding, units, segments) =
-                    crate::sms::segments::measure(&self.sms_body(lang, &sample));
-                (*lang, encoding, units, segments)
-            })
-            .collect()
     }
 
     /// Reads a number as typed: a configured test number as it is, anything
@@ -361,6 +276,7 @@ impl Verifier {
             max_attempts: self.policy.otp.max_attempts,
             expires_at: now + self.ttl(),
             tenant: requester.tenant.clone(),
+            country: target.country.clone(),
         };
         let limits = self.limits(now, &target, requester);
         let limits = test_code.is_none().then_some(&limits);
@@ -394,6 +310,7 @@ impl Verifier {
         if current.status != Status::Pending {
             return Err(VerifyError::NotPending(current.status_at(now)));
         }
+        // The text needs the number itself, checked again.
         let phone = PhoneNumber::from_stored(&current.phone)
             .ok_or_else(|| StoreError::Corrupt("stored number no longer parses".into()))?;
         let test_code = self.test_code(&phone);
@@ -422,44 +339,6 @@ impl Verifier {
         Ok(verification)
     }
 
-    async fn deliver(
-        &self,
-        verification: &Verification,
-        phone: &PhoneNumber,
-        code: &OtpCode,
-    ) -> Result<(), VerifyError> {
-        let message = SmsMessage {
-            to: phone.clone(),
-            body: self.sms_body(&verification.locale, code),
-        };
-        let country = Target::of(phone, 0).country;
-        if let Err(e) = self.sms.send(&message).await {
-            let result = match &e {
-                crate::sms::SmsError::InvalidNumber(_) => "invalid_number",
-                crate::sms::SmsError::OptedOut => "opted_out",
-                crate::sms::SmsError::Throttled => "throttled",
-                crate::sms::SmsError::Unavailable(_) => "unavailable",
-            };
-            self.metrics
-                .sms
-                .get_or_create(&SmsLabels { country, result })
-                .inc();
-            tracing::warn!(provider = self.sms.name(), phone = %phone.masked(), error = %e, "sms send failed");
-            self.store
-                .send_failed(verification.id, self.clock.now())
-                .await?;
-            return Err(VerifyError::SmsFailed(e));
-        }
-        self.metrics
-            .sms
-            .get_or_create(&SmsLabels {
-                country,
-                result: "sent",
-            })
-            .inc();
-        Ok(())
-    }
-
     /// Checks a code as typed. Each wrong answer spends exactly one attempt
     /// and a right one approves exactly once, however many run at the same time.
     #[tracing::instrument(skip_all, fields(verification = %id))]
@@ -469,19 +348,30 @@ impl Verifier {
         typed: &str,
         tenant: Option<&str>,
     ) -> Result<CheckOutcome, VerifyError> {
-        let outcome = self.judge(id, typed, tenant).await?;
-        match &outcome {
-            CheckOutcome::Approved(_) => {}
-            CheckOutcome::Incorrect(v) if v.status == Status::MaxAttemptsReached => {
-                self.metrics.fail("max_attempts_reached")
+        let outcome = self.apply_check(id, typed, tenant).await?;
+        let reason = match &outcome {
+            CheckOutcome::Approved(v) => {
+                self.record(Event::Approved {
+                    country: &v.country,
+                })
+                .await;
+                None
             }
-            CheckOutcome::Incorrect(_) => self.metrics.fail("incorrect_code"),
-            CheckOutcome::NotPending(status) => self.metrics.fail(status.as_str()),
+            CheckOutcome::Incorrect(v) if v.status == Status::MaxAttemptsReached => {
+                Some("max_attempts_reached")
+            }
+            CheckOutcome::Incorrect(_) => Some("incorrect_code"),
+            CheckOutcome::NotPending(status) => Some(status.as_str()),
+        };
+        if let Some(reason) = reason {
+            self.record(Event::CheckFailed { reason }).await;
         }
         Ok(outcome)
     }
 
-    async fn judge(
+    /// Compares the typed code with the stored hash and records the answer
+    /// with one conditional write.
+    async fn apply_check(
         &self,
         id: Uuid,
         typed: &str,
@@ -501,16 +391,9 @@ impl Verifier {
                 .hasher
                 .verify(id, candidate.as_ref(), &current.code_hash);
             // A right answer is counted on the operator page by the same write.
-            let country = if correct {
-                PhoneNumber::from_stored(&current.phone)
-                    .map(|p| Target::of(&p, 0).country)
-                    .unwrap_or_default()
-            } else {
-                String::new()
-            };
             let record = CheckRecord {
                 guess_until: now + self.send_window(),
-                approved_stat: correct.then_some((clock_hour(now), country.as_str())),
+                hour: clock_hour(now),
             };
             if let Some(after) = self
                 .store
@@ -518,11 +401,6 @@ impl Verifier {
                 .await?
             {
                 let outcome = if after.status == Status::Approved {
-                    tracing::info!("verification approved");
-                    self.metrics
-                        .approved
-                        .get_or_create(&CountryLabel { country })
-                        .inc();
                     CheckOutcome::Approved(after)
                 } else {
                     tracing::info!(attempts_left = after.attempts_left, "wrong code");
@@ -569,11 +447,9 @@ impl Verifier {
         }
     }
 
-    /// Deletes verifications expired for longer than the grace period and
-    /// send records past their keeping time.
+    /// Deletes what is past its keeping time ([`Retention`]).
     pub async fn purge_expired(&self) -> Result<Purged, StoreError> {
-        let now = self.clock.now();
-        self.store.purge(now - EXPIRED_ROW_GRACE, now).await
+        self.store.purge(&Retention::at(self.clock.now())).await
     }
 }
 

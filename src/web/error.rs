@@ -1,12 +1,14 @@
-//! One error type for every handler. It becomes a status code and a marker
-//! that the UI middleware renders as a localized page; internals (SQL, error
-//! chains) go to the log once and never into the response.
+//! One error type for every page handler. It becomes a status code and a
+//! marker that the UI middleware renders as a localized page; internals (SQL,
+//! error chains) go to the log once and never into the response. What a
+//! verification's refusal or failure answers is decided in [`super::outcome`].
 use axum::{
-    http::{HeaderValue, StatusCode, header},
+    http::StatusCode,
     response::{IntoResponse, Response},
 };
 
-use crate::{sms::SmsError, storage::StoreError, verification::VerifyError};
+use super::outcome::{self, Outcome};
+use crate::{storage::StoreError, verification::VerifyError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -24,8 +26,9 @@ pub enum AppError {
     PayloadTooLarge,
     #[error("database unavailable")]
     Unavailable(String),
-    #[error("sms not sent: {0}")]
-    Sms(SmsError),
+    /// A verification's refusal or failure, answered as the outcome table says.
+    #[error("verification not done: {}", .0.code)]
+    Verify(Outcome),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -45,7 +48,7 @@ impl AppError {
             AppError::BadClient | AppError::FlowExpired => StatusCode::BAD_REQUEST,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::Sms(e) => sms_status(e),
+            AppError::Verify(outcome) => outcome.status,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -60,33 +63,18 @@ impl AppError {
             AppError::BadRequest => "error-bad-request",
             AppError::PayloadTooLarge => "error-too-large",
             AppError::Unavailable(_) => "error-unavailable",
-            AppError::Sms(e) => sms_message_id(e),
+            AppError::Verify(outcome) => outcome.message_id,
             AppError::Internal(_) => "error-internal",
         }
-    }
-}
-
-/// 400 when the number cannot be texted, 503 when the provider cannot be used.
-pub fn sms_status(e: &SmsError) -> StatusCode {
-    match e {
-        SmsError::InvalidNumber(_) | SmsError::OptedOut => StatusCode::BAD_REQUEST,
-        SmsError::Throttled | SmsError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-    }
-}
-
-/// The localized message for an SMS that was not sent.
-pub fn sms_message_id(e: &SmsError) -> &'static str {
-    match e {
-        SmsError::InvalidNumber(_) => "error-invalid-phone",
-        SmsError::OptedOut => "error-opted-out",
-        SmsError::Throttled | SmsError::Unavailable(_) => "error-sms-failed",
     }
 }
 
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Unavailable(_) => AppError::Unavailable(e.to_string()),
+            StoreError::Unavailable(_) | StoreError::Timeout => {
+                AppError::Unavailable(e.to_string())
+            }
             other => AppError::Internal(other.into()),
         }
     }
@@ -96,9 +84,8 @@ impl From<VerifyError> for AppError {
     fn from(e: VerifyError) -> Self {
         match e {
             VerifyError::Store(e) => e.into(),
-            VerifyError::SmsFailed(e) => AppError::Sms(e),
             VerifyError::NotFound => AppError::NotFound,
-            other => AppError::Internal(anyhow::anyhow!("unhandled verification outcome: {other}")),
+            other => AppError::Verify(outcome::of(&other)),
         }
     }
 }
@@ -124,10 +111,12 @@ impl IntoResponse for AppError {
             other => tracing::info!(status = status.as_u16(), "{other}"),
         }
         let mut response = status.into_response();
-        if status == StatusCode::SERVICE_UNAVAILABLE {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+        match &self {
+            AppError::Verify(outcome) => outcome.stamp(&mut response),
+            _ if status == StatusCode::SERVICE_UNAVAILABLE => {
+                outcome::set_retry_after(&mut response, outcome::UNAVAILABLE_RETRY)
+            }
+            _ => {}
         }
         response.extensions_mut().insert(ErrorPage {
             message_id: self.message_id(),

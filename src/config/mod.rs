@@ -1,0 +1,243 @@
+//! Typed settings: defaults, then the optional `CONFIG_FILE` (TOML, lower-case
+//! keys), then the environment (and `.env`). Every bad value is refused with
+//! one line naming the variable and what it allows. One module per section;
+//! [`keys`] lists every key, numbers with their defaults and ranges.
+use std::{collections::HashMap, net::SocketAddr, path::Path};
+
+use url::Url;
+
+pub mod abuse;
+pub mod clients;
+pub mod http;
+pub mod keys;
+pub mod otp;
+pub mod secrets;
+pub mod sms;
+pub mod source;
+pub mod ui;
+
+pub use abuse::{AbuseSettings, ProxyHeader, PumpingMode, PumpingSettings};
+pub use clients::{ClientConfig, RawClient, validate_clients};
+pub use http::HttpSettings;
+pub use otp::{OtpSettings, SendSettings};
+pub use secrets::{ApiKey, SecretKey, SecretString, redact_url};
+pub use sms::{SmsProvider, SmsType, SnsSettings};
+pub use ui::Brand;
+
+use source::Source;
+
+/// One problem with the configuration, worded for the operator.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid configuration: {name}: {problem}")]
+pub struct ConfigError {
+    pub name: String,
+    pub problem: String,
+}
+
+fn problem(name: &str, problem: impl Into<String>) -> ConfigError {
+    ConfigError {
+        name: name.to_owned(),
+        problem: problem.into(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone)]
+pub struct Settings {
+    pub bind_addr: SocketAddr,
+    pub public_url: Url,
+    pub database_url: String,
+    pub secret_key: SecretKey,
+    pub sms_provider: SmsProvider,
+    /// Present when `sms_provider` is `Sns`.
+    pub sns: Option<SnsSettings>,
+    pub dev_outbox_public: bool,
+    pub brand: Brand,
+    pub otp: OtpSettings,
+    pub send: SendSettings,
+    pub abuse: AbuseSettings,
+    pub http: HttpSettings,
+    pub default_locale: String,
+    pub cleanup_interval_seconds: u32,
+    pub log_format: LogFormat,
+    /// Bearer keys for `/api/v1`; empty means the API is off. Each key is a
+    /// tenant: it sees only the verifications it created.
+    pub api_keys: Vec<ApiKey>,
+    /// The operator page's password (HTTP basic auth); `None` turns it off.
+    pub admin_password: Option<SecretString>,
+    /// Numbers with a fixed code: nothing sent, not counted (E.164 → code).
+    pub test_numbers: Vec<(String, String)>,
+    /// Apps that embed the flow (`[[clients]]` in the TOML file).
+    pub clients: Vec<ClientConfig>,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("bind_addr", &self.bind_addr)
+            .field("public_url", &self.public_url.as_str())
+            .field("database_url", &redact_url(&self.database_url))
+            .field("secret_key", &self.secret_key)
+            .field("sms_provider", &self.sms_provider)
+            .field("sns", &self.sns)
+            .field("dev_outbox_public", &self.dev_outbox_public)
+            .field("brand", &self.brand)
+            .field("otp", &self.otp)
+            .field("send", &self.send)
+            .field("abuse", &self.abuse)
+            .field("http", &self.http)
+            .field("default_locale", &self.default_locale)
+            .field("cleanup_interval_seconds", &self.cleanup_interval_seconds)
+            .field("log_format", &self.log_format)
+            .field("api_keys", &self.api_keys)
+            .field(
+                "admin_password",
+                &self.admin_password.as_ref().map(|_| "<set>"),
+            )
+            .field(
+                "test_numbers",
+                &self.test_numbers.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            )
+            .field("clients", &self.clients)
+            .finish()
+    }
+}
+
+/// Where a generated key is kept when `SECRET_KEY` is not set.
+pub const SECRET_KEY_FILE: &str = "data/secret.key";
+
+impl Settings {
+    /// Reads `.env`, `CONFIG_FILE` and the environment.
+    pub fn load() -> Result<Self, ConfigError> {
+        let (raw, clients) = source::read()?;
+        let mut settings = Self::from_map(&raw, Path::new(SECRET_KEY_FILE))?;
+        settings.clients = validate_clients(clients)?;
+        Ok(settings)
+    }
+
+    /// Every problem of the configuration, not just the first (for
+    /// `check-config`): each variable is also checked on its own.
+    pub fn problems() -> Vec<ConfigError> {
+        let (raw, clients) = match source::read() {
+            Ok(parts) => parts,
+            Err(e) => return vec![e],
+        };
+        let mut found: Vec<ConfigError> = Vec::new();
+        let mut push = |e: ConfigError| {
+            if !found.contains(&e) {
+                found.push(e);
+            }
+        };
+        if let Err(e) = Self::from_map(&raw, Path::new(SECRET_KEY_FILE)) {
+            push(e);
+        }
+        // Each key alone, on top of the defaults (and a stand-in key, so no
+        // file is written), finds the problems the first one hid.
+        let stand_in = "00".repeat(32);
+        for key in raw.keys() {
+            let mut alone: HashMap<String, String> =
+                HashMap::from([(key.clone(), raw[key].clone())]);
+            alone
+                .entry("SECRET_KEY".into())
+                .or_insert_with(|| stand_in.clone());
+            if key.starts_with("AWS_") || key.starts_with("SNS_") {
+                for k in ["SMS_PROVIDER", "AWS_REGION"] {
+                    if let Some(v) = raw.get(k) {
+                        alone.entry(k.into()).or_insert_with(|| v.clone());
+                    }
+                }
+            }
+            if let Err(e) = Self::from_map(&alone, Path::new("/nonexistent/secret.key"))
+                && e.name == *key
+            {
+                push(e);
+            }
+        }
+        if let Err(e) = validate_clients(clients) {
+            push(e);
+        }
+        found
+    }
+
+    /// Builds settings from upper-case keys; a missing `SECRET_KEY` is read
+    /// from (or generated into) `key_file`.
+    pub fn from_map(raw: &HashMap<String, String>, key_file: &Path) -> Result<Self, ConfigError> {
+        Self::from_source(&Source::new(raw.clone()), key_file)
+    }
+
+    fn from_source(src: &Source, key_file: &Path) -> Result<Self, ConfigError> {
+        let bind_addr = http::bind_addr(src)?;
+        let public_url = http::public_url(src)?;
+        let database_url = database_url(src)?;
+        let sms = sms::sms(src, bind_addr, &public_url)?;
+        let brand = ui::brand(src)?;
+        let otp = otp::otp(src)?;
+        let send = otp::send(src, &otp)?;
+        let http = http::http(src)?;
+        let abuse = abuse::abuse(src)?;
+        let default_locale = ui::default_locale(src)?;
+        let cleanup_interval_seconds = keys::CLEANUP_INTERVAL_SECONDS.read(src)?;
+        let log_format = src.choice(
+            "LOG_FORMAT",
+            LogFormat::Text,
+            &[("text", LogFormat::Text), ("json", LogFormat::Json)],
+        )?;
+        let api_keys = secrets::api_keys(src)?;
+        let admin_password = secrets::admin_password(src)?;
+        let test_numbers = otp::test_numbers(src, &otp, &abuse.allowed_countries)?;
+        let secret_key = secrets::secret_key(src, key_file)?;
+        Ok(Self {
+            bind_addr,
+            public_url,
+            database_url,
+            secret_key,
+            sms_provider: sms.provider,
+            sns: sms.sns,
+            dev_outbox_public: sms.outbox_public,
+            brand,
+            otp,
+            send,
+            abuse,
+            http,
+            default_locale,
+            cleanup_interval_seconds,
+            log_format,
+            api_keys,
+            admin_password,
+            test_numbers,
+            clients: Vec::new(),
+        })
+    }
+
+    /// Secure cookies, `__Host-` names and HSTS follow an https `PUBLIC_URL`.
+    pub fn is_https(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+}
+
+/// `DATABASE_URL`: `sqlite:` or `postgres(ql)://`.
+fn database_url(src: &Source) -> Result<String, ConfigError> {
+    let url = src
+        .get("DATABASE_URL")
+        .unwrap_or("sqlite://data/phone-verify.db")
+        .to_owned();
+    if url.starts_with("sqlite:")
+        || url.starts_with("postgres://")
+        || url.starts_with("postgresql://")
+    {
+        Ok(url)
+    } else {
+        Err(problem(
+            "DATABASE_URL",
+            "must start with sqlite:// or postgres:// (postgresql:// also accepted)",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,81 @@
+//! What people see: the brand (name, accent colour, logo) and the default
+//! language.
+use url::Url;
+
+use super::{ConfigError, problem, source::Source};
+
+/// The brand in pages and texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Brand {
+    pub name: String,
+    /// `BRAND_ACCENT_COLOR` as red, green, blue.
+    pub accent: Option<[u8; 3]>,
+    /// `BRAND_LOGO_URL`: an https URL or a path on this host.
+    pub logo_url: Option<String>,
+}
+
+pub fn brand(src: &Source) -> Result<Brand, ConfigError> {
+    let name = src.get("BRAND_NAME").unwrap_or("phone-verify").to_owned();
+    if name.chars().count() > 40 || name.chars().any(char::is_control) {
+        return Err(problem("BRAND_NAME", "at most 40 printable characters"));
+    }
+    let accent = match src.get("BRAND_ACCENT_COLOR") {
+        None => None,
+        Some(v) => Some(parse_hex_color(v).ok_or_else(|| {
+            problem(
+                "BRAND_ACCENT_COLOR",
+                format!("`{v}` is not a colour such as #1f5fd1"),
+            )
+        })?),
+    };
+    let logo_url = match src.get("BRAND_LOGO_URL") {
+        None => None,
+        Some(v)
+            if v.starts_with('/') && !v.starts_with("//") && !v.contains(['"', '<', '>', ' ']) =>
+        {
+            Some(v.to_owned())
+        }
+        Some(v) => match Url::parse(v) {
+            Ok(url) if url.scheme() == "https" && url.host_str().is_some() => Some(url.to_string()),
+            _ => {
+                return Err(problem(
+                    "BRAND_LOGO_URL",
+                    format!("`{v}` must be an https URL or a path such as /logo.svg"),
+                ));
+            }
+        },
+    };
+    Ok(Brand {
+        name,
+        accent,
+        logo_url,
+    })
+}
+
+/// `DEFAULT_LOCALE`: one of the shipped locales.
+pub fn default_locale(src: &Source) -> Result<String, ConfigError> {
+    let Some(v) = src.get("DEFAULT_LOCALE") else {
+        return Ok("en".to_owned());
+    };
+    crate::i18n::shipped_locale(v)
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            problem(
+                "DEFAULT_LOCALE",
+                format!(
+                    "`{v}` is not shipped; allowed: {}",
+                    crate::i18n::LOCALES.join(", ")
+                ),
+            )
+        })
+}
+
+/// `#1f5fd1` or `1f5fd1`.
+fn parse_hex_color(v: &str) -> Option<[u8; 3]> {
+    let hex = v.strip_prefix('#').unwrap_or(v);
+    if hex.len() != 6 {
+        return None;
+    }
+    let bytes = hex::decode(hex).ok()?;
+    Some([bytes[0], bytes[1], bytes[2]])
+}

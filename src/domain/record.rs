@@ -1,0 +1,101 @@
+//! A verification as the rules see it, whatever stores it.
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// Where a verification stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pending,
+    Approved,
+    Expired,
+    Canceled,
+    MaxAttemptsReached,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Approved => "approved",
+            Status::Expired => "expired",
+            Status::Canceled => "canceled",
+            Status::MaxAttemptsReached => "max_attempts_reached",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "pending" => Status::Pending,
+            "approved" => Status::Approved,
+            "expired" => Status::Expired,
+            "canceled" => Status::Canceled,
+            "max_attempts_reached" => Status::MaxAttemptsReached,
+            _ => return None,
+        })
+    }
+}
+
+/// A verification as stored. `code_hash` is the HMAC, never the code.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Verification {
+    pub id: Uuid,
+    /// E.164.
+    pub phone: String,
+    /// The number's ISO 3166 country, or `+` and its calling code for a
+    /// number of no country.
+    pub country: String,
+    pub code_hash: Vec<u8>,
+    pub status: Status,
+    pub attempts_left: u32,
+    pub locale: String,
+    pub created_at: OffsetDateTime,
+    pub last_sent_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+    /// The API key (its name) that created it; `None` for the pages.
+    pub tenant: Option<String>,
+}
+
+impl std::fmt::Debug for Verification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Verification")
+            .field("id", &self.id)
+            .field("status", &self.status)
+            .field("attempts_left", &self.attempts_left)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Verification {
+    /// The status as of `now`: a pending verification past its expiry is expired.
+    pub fn status_at(&self, now: OffsetDateTime) -> Status {
+        if self.status == Status::Pending && self.expires_at <= now {
+            Status::Expired
+        } else {
+            self.status
+        }
+    }
+}
+
+/// A verification about to be created.
+#[derive(Debug, Clone)]
+pub struct NewVerification {
+    pub id: Uuid,
+    pub phone: String,
+    pub country: String,
+    pub code_hash: Vec<u8>,
+    pub locale: String,
+    pub max_attempts: u32,
+    pub expires_at: OffsetDateTime,
+    pub tenant: Option<String>,
+}
+
+/// What a check records beside the verification itself.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckRecord {
+    /// Until when a wrong guess counts against the number's budget.
+    pub guess_until: OffsetDateTime,
+    /// The clock hour of the operator page's counter an approval adds to.
+    pub hour: OffsetDateTime,
+}

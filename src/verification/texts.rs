@@ -1,0 +1,70 @@
+//! The text message: its body in the person's language, its size in each
+//! shipped language, and its delivery through the `SmsSender`.
+use crate::{
+    domain::{OtpCode, PhoneNumber, Verification},
+    i18n::{Arg, Tr},
+    sms::{SmsMessage, segments::Encoding},
+};
+
+use super::{Verifier, VerifyError, events::Event};
+
+impl Verifier {
+    /// The SMS: the localized sentence, then the WebOTP line `@host #code`.
+    pub fn sms_body(&self, locale: &str, code: &OtpCode) -> String {
+        let lang = crate::i18n::shipped_locale(locale).unwrap_or(self.i18n.default_locale());
+        let tr = Tr::new(self.i18n.clone(), lang, self.policy.brand.as_str().into());
+        let minutes = i64::from(self.policy.otp.ttl_seconds.div_ceil(60));
+        let text = tr.plain(
+            "sms-body",
+            &[
+                ("brand", Arg::from(&*tr.brand)),
+                ("code", Arg::from(code.expose())),
+                ("minutes", Arg::from(minutes)),
+            ],
+        );
+        format!("{text}\n@{} #{}", self.policy.webotp_host, code.expose())
+    }
+
+    /// Each shipped locale's SMS with a sample code: its encoding, length
+    /// (septets or UTF-16 units) and segments.
+    pub fn sms_report(&self) -> Vec<(&'static str, Encoding, usize, usize)> {
+        let sample = OtpCode::generate(self.policy.otp.length);
+        crate::i18n::LOCALES
+            .iter()
+            .map(|lang| {
+                let (encoding, units, segments) =
+                    crate::sms::segments::measure(&self.sms_body(lang, &sample));
+                (*lang, encoding, units, segments)
+            })
+            .collect()
+    }
+
+    /// Texts `code` for `verification`. A send that failed cancels the
+    /// verification (its code never arrived) and is marked undelivered.
+    pub(super) async fn deliver(
+        &self,
+        verification: &Verification,
+        phone: &PhoneNumber,
+        code: &OtpCode,
+    ) -> Result<(), VerifyError> {
+        let message = SmsMessage {
+            to: phone.clone(),
+            body: self.sms_body(&verification.locale, code),
+        };
+        let country = verification.country.as_str();
+        if let Err(error) = self.sms.send(&message).await {
+            self.record(Event::SmsFailed {
+                error: &error,
+                country,
+                masked: &phone.masked(),
+            })
+            .await;
+            self.store
+                .send_failed(verification.id, self.clock.now())
+                .await?;
+            return Err(VerifyError::SmsFailed(error));
+        }
+        self.record(Event::Sent { country }).await;
+        Ok(())
+    }
+}

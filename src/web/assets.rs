@@ -1,0 +1,98 @@
+//! The files of `static/`, compiled in (the app runs from any folder), and
+//! the brand's accent colour as CSS, with text colours chosen for WCAG
+//! contrast.
+use axum::{
+    Router,
+    extract::State,
+    http::header,
+    response::{IntoResponse, Response},
+    routing::get,
+};
+
+use super::error::AppError;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/static/style.css", get(stylesheet))
+        .route("/static/embed.js", get(embed_script))
+        .route("/static/verify.js", get(verify_script))
+        .route("/static/brand.css", get(brand_stylesheet))
+}
+
+/// The files of `static/`, compiled in: the app runs from any folder.
+const CSS: &str = "text/css; charset=utf-8";
+const JS: &str = "text/javascript; charset=utf-8";
+
+/// A static asset, cacheable for an hour.
+fn asset(content_type: &'static str, body: impl IntoResponse) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn stylesheet() -> Response {
+    asset(CSS, include_str!("../../static/style.css"))
+}
+
+async fn embed_script() -> Response {
+    asset(JS, include_str!("../../static/embed.js"))
+}
+
+async fn verify_script() -> Response {
+    asset(JS, include_str!("../../static/verify.js"))
+}
+
+/// `BRAND_ACCENT_COLOR` as CSS custom properties, with a lighter shade for
+/// dark mode and, for each, the text colour that keeps WCAG AA contrast.
+async fn brand_stylesheet(State(state): State<AppState>) -> Response {
+    let Some(accent) = state.settings.brand.accent else {
+        return AppError::NotFound.into_response();
+    };
+    let dark = mix(accent, [255, 255, 255], 0.45);
+    let css = format!(
+        ":root{{--accent:{};--accent-text:{}}}\n@media (prefers-color-scheme: dark){{:root{{--accent:{};--accent-text:{}}}}}\n",
+        hex(accent),
+        text_on(accent),
+        hex(dark),
+        text_on(dark)
+    );
+    asset(CSS, css)
+}
+
+fn hex(c: [u8; 3]) -> String {
+    format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+}
+
+fn mix(a: [u8; 3], b: [u8; 3], share_of_b: f64) -> [u8; 3] {
+    let m = |x: u8, y: u8| {
+        (f64::from(x) * (1.0 - share_of_b) + f64::from(y) * share_of_b).round() as u8
+    };
+    [m(a[0], b[0]), m(a[1], b[1]), m(a[2], b[2])]
+}
+
+/// WCAG relative luminance.
+fn luminance(c: [u8; 3]) -> f64 {
+    let lin = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+}
+
+/// White or near-black, whichever contrasts more with the background.
+fn text_on(background: [u8; 3]) -> &'static str {
+    let l = luminance(background);
+    let white = 1.05 / (l + 0.05);
+    let black = (l + 0.05) / (luminance([17, 17, 17]) + 0.05);
+    if white >= black { "#ffffff" } else { "#111111" }
+}

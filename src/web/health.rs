@@ -1,0 +1,48 @@
+//! Liveness, readiness and the metrics: outside the session layer, since
+//! probes and scrapers carry no cookie.
+use axum::{
+    Router,
+    extract::State,
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    routing::get,
+};
+
+use crate::state::AppState;
+
+/// Liveness and readiness sit outside the session layer: probes carry no cookie.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(ready))
+        .route("/metrics", get(metrics))
+}
+
+/// Prometheus text (OpenMetrics) exposition.
+async fn metrics(State(state): State<AppState>) -> Response {
+    match state.store.count_pending(state.verifier.now()).await {
+        Ok(n) => {
+            state.metrics.pending.set(n);
+        }
+        Err(e) => tracing::warn!(error = %e, "pending verifications not counted"),
+    }
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        state.metrics.render(),
+    )
+        .into_response()
+}
+
+async fn ready(State(state): State<AppState>) -> Response {
+    let ping = tokio::time::timeout(std::time::Duration::from_secs(1), state.store.ping()).await;
+    match ping.unwrap_or(Err(crate::storage::StoreError::Timeout)) {
+        Ok(()) => "ready".into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "not ready: database unreachable");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+    }
+}
