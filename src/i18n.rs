@@ -337,92 +337,28 @@ pub fn default_region(lang: &str) -> Option<&'static str> {
     LIKELY_REGIONS.get(lang).copied()
 }
 
-/// A language, the messages and the brand: what templates call `t` on.
+/// A language, its messages and the brand: what translates.
 #[derive(Clone)]
 pub struct Tr {
     i18n: Arc<I18n>,
     pub lang: &'static str,
     /// `BRAND_NAME`, shown in every page and SMS.
     pub brand: Arc<str>,
-    /// `?flow=…` (or, before the flow is stored, the app's parameters) for
-    /// an app's flow: links and forms keep it. Empty otherwise.
-    pub flow_q: String,
-    /// The same without `lang`, for the language switcher.
-    switch_q: String,
-    /// The app that asked, for an app's flow.
-    pub client_name: Option<String>,
-    /// The compact layout for an iframe.
-    pub embed: bool,
-    /// The region the reader named with their language (`es-MX`), if any.
-    pub region: Option<&'static str>,
-    /// `BRAND_LOGO_URL`.
-    pub logo: Option<Arc<str>>,
-    /// Whether `/static/brand.css` (the accent colour) applies.
-    pub brand_css: bool,
 }
 
 impl Tr {
     pub fn new(i18n: Arc<I18n>, lang: &'static str, brand: Arc<str>) -> Self {
-        Self {
-            i18n,
-            lang,
-            brand,
-            flow_q: String::new(),
-            switch_q: String::new(),
-            client_name: None,
-            embed: false,
-            region: None,
-            logo: None,
-            brand_css: false,
-        }
+        Self { i18n, lang, brand }
     }
 
-    /// The same, with the deployment's logo and accent colour.
-    pub fn branded(mut self, logo: Option<&str>, accent: bool) -> Self {
-        self.logo = logo.map(Arc::from);
-        self.brand_css = accent;
-        self
+    /// The likely region of the language (`ja` → `JP`).
+    pub fn likely_region(&self) -> Option<&'static str> {
+        default_region(self.lang)
     }
 
-    /// The country the phone form starts on: the reader's region, else the
-    /// likely region of their language.
-    pub fn home_region(&self) -> Option<&'static str> {
-        self.region.or_else(|| default_region(self.lang))
-    }
-
-    /// The countries for the phone form, in the reader's language.
+    /// The countries for the phone form, in this language.
     pub fn countries(&self) -> &[CountryName] {
         self.i18n.countries(self.lang)
-    }
-
-    /// The same, inside an app's flow.
-    pub fn in_flow(
-        mut self,
-        flow_q: String,
-        switch_q: String,
-        client_name: Option<String>,
-        embed: bool,
-    ) -> Self {
-        self.flow_q = flow_q;
-        self.switch_q = switch_q;
-        self.client_name = client_name;
-        self.embed = embed;
-        self
-    }
-
-    /// "Acme wants to confirm your phone number", inside an app's flow.
-    pub fn client_asks(&self) -> Option<String> {
-        let client = self.client_name.as_deref()?;
-        Some(self.args("client-asks", &[("client", Arg::from(client))]))
-    }
-
-    /// The query that switches language, keeping the flow: `?flow=…&lang=` or `?lang=`.
-    pub fn lang_q(&self) -> String {
-        if self.switch_q.is_empty() {
-            "?lang=".to_owned()
-        } else {
-            format!("{}&lang=", self.switch_q)
-        }
     }
 
     pub fn dir(&self) -> &'static str {

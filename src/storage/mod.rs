@@ -55,6 +55,43 @@ pub struct StatRow {
     pub count: i64,
 }
 
+/// An app's embedded flows.
+#[async_trait]
+pub trait FlowStore: Send + Sync {
+    /// Saves a client flow (insert or update by id); with `replaces`, the
+    /// flow of that id is deleted in the same transaction (the flow moves
+    /// to a new id).
+    async fn save_flow(&self, flow: &AppFlow, replaces: Option<&str>) -> Result<(), StoreError>;
+
+    /// A client flow still in force at `now`.
+    async fn get_flow(&self, id: &str, now: OffsetDateTime) -> Result<Option<AppFlow>, StoreError>;
+}
+
+/// The operator page's counters and the pumping breaker's blocks.
+#[async_trait]
+pub trait StatsStore: Send + Sync {
+    /// The blocks among `scopes` still in force at `now`.
+    async fn active_blocks(
+        &self,
+        scopes: &[String],
+        now: OffsetDateTime,
+    ) -> Result<Vec<Block>, StoreError>;
+
+    /// Adds one to an hourly counter of the operator page.
+    async fn bump_stat(
+        &self,
+        hour: OffsetDateTime,
+        country: &str,
+        kind: StatKind,
+    ) -> Result<(), StoreError>;
+
+    /// The hourly counters since `since`.
+    async fn stats_since(&self, since: OffsetDateTime) -> Result<Vec<StatRow>, StoreError>;
+
+    /// Every pumping block (or flag) in force at `now`.
+    async fn blocks_in_force(&self, now: OffsetDateTime) -> Result<Vec<Block>, StoreError>;
+}
+
 /// A block's rule as stored.
 pub(crate) fn rule(word: &str) -> Result<PumpingRule, StoreError> {
     PumpingRule::parse(word).ok_or_else(|| StoreError::Corrupt(format!("unknown rule {word:?}")))
@@ -129,8 +166,10 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// Where verifications and sends are kept and every limit is decided; a
+/// store also keeps apps' flows and the operator page's counters.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: FlowStore + StatsStore + Send + Sync + 'static {
     /// `postgres` or `sqlite`.
     fn backend(&self) -> &'static str;
 
@@ -198,37 +237,8 @@ pub trait Store: Send + Sync + 'static {
     /// but not the cooldown.
     async fn send_failed(&self, id: Uuid, now: OffsetDateTime) -> Result<(), StoreError>;
 
-    /// The blocks among `scopes` still in force at `now`.
-    async fn active_blocks(
-        &self,
-        scopes: &[String],
-        now: OffsetDateTime,
-    ) -> Result<Vec<Block>, StoreError>;
-
-    /// Adds one to an hourly counter of the operator page.
-    async fn bump_stat(
-        &self,
-        hour: OffsetDateTime,
-        country: &str,
-        kind: StatKind,
-    ) -> Result<(), StoreError>;
-
-    /// The hourly counters since `since`.
-    async fn stats_since(&self, since: OffsetDateTime) -> Result<Vec<StatRow>, StoreError>;
-
-    /// Every pumping block (or flag) in force at `now`.
-    async fn blocks_in_force(&self, now: OffsetDateTime) -> Result<Vec<Block>, StoreError>;
-
     /// Pending, unexpired verifications at `now` (for the metrics gauge).
     async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError>;
-
-    /// Saves a client flow (insert or update by id); with `replaces`, the
-    /// flow of that id is deleted in the same transaction (the flow moves
-    /// to a new id).
-    async fn save_flow(&self, flow: &AppFlow, replaces: Option<&str>) -> Result<(), StoreError>;
-
-    /// A client flow still in force at `now`.
-    async fn get_flow(&self, id: &str, now: OffsetDateTime) -> Result<Option<AppFlow>, StoreError>;
 
     /// Deletes what is past its keeping time.
     async fn purge(&self, retention: &Retention) -> Result<Purged, StoreError>;

@@ -9,7 +9,8 @@ use axum::{
 use serde::Deserialize;
 
 use super::error::AppError;
-use crate::{i18n::Tr, sms::outbox::OutboxMessage, state::AppState};
+use super::ui::Ui;
+use crate::{sms::outbox::OutboxMessage, state::AppState};
 
 pub fn router(state: &AppState) -> Router<AppState> {
     if state.outbox.is_none() {
@@ -55,17 +56,17 @@ async fn outbox_json(
 #[derive(Template)]
 #[template(path = "outbox.html")]
 struct OutboxPage<'a> {
-    tr: &'a Tr,
+    ui: &'a Ui,
     messages: Vec<OutboxMessage>,
 }
 
 async fn outbox_page(
     State(state): State<AppState>,
-    tr: Tr,
+    ui: Ui,
     query: Result<Query<OutboxQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, AppError> {
     let page = OutboxPage {
-        tr: &tr,
+        ui: &ui,
         messages: messages(&state, query),
     };
     let html = page

@@ -17,6 +17,7 @@ use crate::{
 };
 use error::{AppError, ErrorPage};
 use security::cookie_name;
+use ui::Ui;
 
 pub mod admin;
 pub mod api;
@@ -31,6 +32,7 @@ pub mod pages;
 pub mod security;
 pub mod server;
 pub mod session;
+pub mod ui;
 
 /// The largest request body accepted.
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -325,12 +327,9 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
     if repeated {
         let lang =
             asked.unwrap_or_else(|| state.i18n.negotiate(accept_language(request.headers())));
-        let tr = branded(
-            &state,
-            Tr::new(state.i18n.clone(), lang, state.brand.clone()),
-        );
+        let ui = page_ui(&state, lang);
         tracing::info!("a query parameter given twice");
-        return finish(AppError::BadRequest.into_response(), &tr);
+        return finish(AppError::BadRequest.into_response(), &ui);
     }
 
     // An app's flow carries its own state (and language) instead of a cookie.
@@ -342,13 +341,10 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
         let Some(mut flow) = flow else {
             let lang =
                 asked.unwrap_or_else(|| state.i18n.negotiate(accept_language(request.headers())));
-            let tr = branded(
-                &state,
-                Tr::new(state.i18n.clone(), lang, state.brand.clone()),
-            );
+            let ui = page_ui(&state, lang);
             request.extensions_mut().insert(journey::StaleAppFlow);
-            request.extensions_mut().insert(tr.clone());
-            return finish(next.run(request).await, &tr);
+            request.extensions_mut().insert(ui.clone());
+            return finish(next.run(request).await, &ui);
         };
         if let Some(lang) = asked.filter(|l| *l != flow.lang) {
             flow.lang = lang.to_owned();
@@ -385,13 +381,10 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
         let flow = match embed::pending_flow(&state, lang, |name| param(name).map(str::to_owned)) {
             Ok(flow) => flow,
             Err(_) => {
-                let tr = branded(
-                    &state,
-                    Tr::new(state.i18n.clone(), lang, state.brand.clone()),
-                );
+                let ui = page_ui(&state, lang);
                 request.extensions_mut().insert(journey::BadAppFlow);
-                request.extensions_mut().insert(tr.clone());
-                return finish(next.run(request).await, &tr);
+                request.extensions_mut().insert(ui.clone());
+                return finish(next.run(request).await, &ui);
             }
         };
         let base = embed::pending_query(&flow);
@@ -407,14 +400,11 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
         security::cookie(request.headers(), &csrf_cookie),
         state.signer.clone(),
     );
-    let mut tr = branded(
-        &state,
-        Tr::new(state.i18n.clone(), lang, state.brand.clone()),
-    );
-    tr.region = region;
-    request.extensions_mut().insert(tr.clone());
+    let mut ui = page_ui(&state, lang);
+    ui.region = region;
+    request.extensions_mut().insert(ui.clone());
     request.extensions_mut().insert(csrf.clone());
-    let mut response = finish(next.run(request).await, &tr);
+    let mut response = finish(next.run(request).await, &ui);
     let headers = response.headers_mut();
     if let Some(seed) = csrf.to_set()
         && let Some(value) = security::set_cookie(&csrf_cookie, seed, https)
@@ -442,15 +432,12 @@ async fn in_app_flow(
 ) -> Response {
     let client = embed::client(state, &flow.client_id);
     let lang = shipped_locale(&flow.lang).unwrap_or(state.i18n.default_locale());
-    let tr = branded(
-        state,
-        Tr::new(state.i18n.clone(), lang, state.brand.clone()),
-    )
-    .in_flow(flow_q, switch_q, client.map(|c| c.name.clone()), flow.embed);
+    let ui =
+        page_ui(state, lang).in_flow(flow_q, switch_q, client.map(|c| c.name.clone()), flow.embed);
     let csp = embed::csp(state, &flow, client);
-    request.extensions_mut().insert(tr.clone());
+    request.extensions_mut().insert(ui.clone());
     attach(&mut request, flow);
-    let mut response = finish(next.run(request).await, &tr);
+    let mut response = finish(next.run(request).await, &ui);
     if let Ok(value) = axum::http::HeaderValue::from_str(&csp) {
         response
             .headers_mut()
@@ -459,8 +446,10 @@ async fn in_app_flow(
     response
 }
 
-fn branded(state: &AppState, tr: Tr) -> Tr {
-    tr.branded(
+/// A page's context in `lang`, with the deployment's logo and accent colour.
+fn page_ui(state: &AppState, lang: &'static str) -> Ui {
+    Ui::new(
+        Tr::new(state.i18n.clone(), lang, state.brand.clone()),
         state.settings.brand.logo_url.as_deref(),
         state.settings.brand.accent.is_some(),
     )
@@ -480,29 +469,22 @@ async fn session_store_failure(
     {
         return response;
     }
-    let tr = branded(
-        &state,
-        Tr::new(
-            state.i18n.clone(),
-            state.i18n.negotiate(accept.as_deref()),
-            state.brand.clone(),
-        ),
-    );
+    let ui = page_ui(&state, state.i18n.negotiate(accept.as_deref()));
     finish(
         AppError::Unavailable("session store".into()).into_response(),
-        &tr,
+        &ui,
     )
 }
 
 /// Renders an error response as the localized page.
-fn finish(mut response: Response, tr: &Tr) -> Response {
+fn finish(mut response: Response, ui: &Ui) -> Response {
     let page = response.extensions_mut().remove::<ErrorPage>().or_else(|| {
         (response.status() == StatusCode::PAYLOAD_TOO_LARGE).then_some(ErrorPage {
             message_id: "error-too-large",
         })
     });
     match page {
-        Some(page) => pages::error_page(response, tr, page),
+        Some(page) => pages::error_page(response, ui, page),
         None => response,
     }
 }
@@ -513,13 +495,13 @@ fn accept_language(headers: &HeaderMap) -> Option<&str> {
         .and_then(|v| v.to_str().ok())
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Tr {
+impl<S: Send + Sync> FromRequestParts<S> for Ui {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         parts
             .extensions
-            .get::<Tr>()
+            .get::<Ui>()
             .cloned()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("UI context layer missing")))
     }

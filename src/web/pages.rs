@@ -18,11 +18,12 @@ use super::{
     journey::Journey,
     outcome::{self, Outcome},
     security::PageRequester,
+    ui::Ui,
 };
 use crate::{
     domain::{PhoneError, phone::known_region},
     domain::{Status, Verification},
-    i18n::{Arg, Tr},
+    i18n::Arg,
     state::AppState,
     verification::{CheckOutcome, VerifyError},
 };
@@ -69,20 +70,20 @@ fn send_failure(error: &VerifyError) -> Option<Outcome> {
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorTemplate<'a> {
-    tr: &'a Tr,
+    ui: &'a Ui,
     message: String,
 }
 
 /// Replaces an error response's body with the localized page, keeping its
 /// status and headers (such as `Retry-After`).
-pub fn error_page(response: Response, tr: &Tr, page: ErrorPage) -> Response {
+pub fn error_page(response: Response, ui: &Ui, page: ErrorPage) -> Response {
     let (mut parts, _) = response.into_parts();
     let html = ErrorTemplate {
-        tr,
-        message: tr.t(page.message_id),
+        ui,
+        message: ui.t(page.message_id),
     }
     .render()
-    .unwrap_or_else(|_| tr.t(page.message_id));
+    .unwrap_or_else(|_| ui.t(page.message_id));
     parts.headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
@@ -96,7 +97,7 @@ pub fn error_page(response: Response, tr: &Tr, page: ErrorPage) -> Response {
 #[derive(Template)]
 #[template(path = "verify.html")]
 struct PhonePage<'a> {
-    tr: &'a Tr,
+    ui: &'a Ui,
     csrf: String,
     phone: String,
     country: &'a str,
@@ -112,20 +113,20 @@ struct PhoneQuery {
 
 async fn phone_form(
     State(state): State<AppState>,
-    tr: Tr,
+    ui: Ui,
     journey: Journey,
     query: Result<Query<PhoneQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, AppError> {
     let query = query.map(|Query(q)| q).unwrap_or_default();
-    let notice = journey.take_flash().await?.map(|id| tr.t(&id));
+    let notice = journey.take_flash().await?.map(|id| ui.t(&id));
     let country = query
         .country
         .as_deref()
         .and_then(known_region)
-        .or_else(|| tr.home_region())
+        .or_else(|| ui.home_region())
         .unwrap_or("US");
     let page = PhonePage {
-        tr: &tr,
+        ui: &ui,
         csrf: journey.csrf_token(&state),
         phone: query
             .phone
@@ -151,7 +152,7 @@ struct PhoneForm {
 
 async fn start(
     State(state): State<AppState>,
-    tr: Tr,
+    ui: Ui,
     mut journey: Journey,
     PageRequester(requester): PageRequester,
     Form(form): Form<PhoneForm>,
@@ -161,14 +162,14 @@ async fn start(
         .country
         .as_deref()
         .and_then(known_region)
-        .or_else(|| tr.home_region());
+        .or_else(|| ui.home_region());
     let country = region.unwrap_or("US");
     let csrf = journey.csrf_token(&state);
     let phone_page = |status: StatusCode, error: String| {
         render(
             status,
             &PhonePage {
-                tr: &tr,
+                ui: &ui,
                 csrf: csrf.clone(),
                 phone: form.phone.chars().take(40).collect(),
                 country,
@@ -185,17 +186,17 @@ async fn start(
                 PhoneError::CannotReceiveSms => "error-not-mobile",
                 PhoneError::Unparseable | PhoneError::Invalid => "error-invalid-phone",
             };
-            return Ok(phone_page(StatusCode::BAD_REQUEST, tr.t(id)));
+            return Ok(phone_page(StatusCode::BAD_REQUEST, ui.t(id)));
         }
     };
-    match state.verifier.start(&phone, tr.lang, &requester).await {
+    match state.verifier.start(&phone, ui.lang, &requester).await {
         Ok(v) => {
             journey.set_verification(&state, Some(v.id)).await?;
             Ok(journey.redirect("/verify/code"))
         }
         Err(e) => match send_failure(&e) {
             Some(outcome) => {
-                let mut page = phone_page(outcome.status, outcome.message(&tr));
+                let mut page = phone_page(outcome.status, outcome.message(&ui));
                 outcome.stamp(&mut page);
                 Ok(page)
             }
@@ -209,7 +210,7 @@ async fn start(
 #[derive(Template)]
 #[template(path = "code.html")]
 struct CodePage<'a> {
-    tr: &'a Tr,
+    ui: &'a Ui,
     csrf: String,
     intro: String,
     code_label: String,
@@ -227,7 +228,7 @@ struct CodePage<'a> {
 /// What the code page shows for a verification at `now`.
 fn code_page(
     state: &AppState,
-    tr: &Tr,
+    ui: &Ui,
     csrf: String,
     v: &Verification,
     now: OffsetDateTime,
@@ -239,15 +240,15 @@ fn code_page(
     let masked = crate::domain::phone::mask_stored(&v.phone, &v.country);
     let wait = wait_seconds(state.verifier.resend_at(v) - now);
     let page = CodePage {
-        tr,
+        ui,
         csrf,
-        intro: tr.args("code-intro", &[("phone", Arg::from(masked))]),
-        code_label: tr.args(
+        intro: ui.args("code-intro", &[("phone", Arg::from(masked))]),
+        code_label: ui.args(
             "code-label",
             &[("length", Arg::from(u32::from(policy.otp.length)))],
         ),
         code_length: usize::from(policy.otp.length),
-        attempts: tr.args(
+        attempts: ui.args(
             "code-attempts-left",
             &[("count", Arg::from(v.attempts_left))],
         ),
@@ -257,7 +258,7 @@ fn code_page(
             // Format around a marker, then split, so the countdown can live in
             // its own element wherever the language puts it.
             const MARK: &str = "\u{E000}";
-            let text = tr.args("code-resend-wait", &[("time", Arg::from(MARK))]);
+            let text = ui.args("code-resend-wait", &[("time", Arg::from(MARK))]);
             let (before, after) = text.split_once(MARK).unwrap_or((text.as_str(), ""));
             (
                 before.to_owned(),
@@ -298,7 +299,7 @@ async fn current(
 
 async fn code_form(
     State(state): State<AppState>,
-    tr: Tr,
+    ui: Ui,
     mut journey: Journey,
 ) -> Result<Response, AppError> {
     let v = match current(&state, &mut journey).await? {
@@ -308,17 +309,17 @@ async fn code_form(
     let now = state.verifier.now();
     let error = match v.status_at(now) {
         Status::Pending => None,
-        Status::Expired => Some(tr.t("error-expired")),
-        Status::MaxAttemptsReached => Some(tr.t("error-max-attempts")),
+        Status::Expired => Some(ui.t("error-expired")),
+        Status::MaxAttemptsReached => Some(ui.t("error-max-attempts")),
         Status::Approved | Status::Canceled => {
             journey.set_verification(&state, None).await?;
             return Ok(journey.redirect("/verify"));
         }
     };
-    let notice = journey.take_flash().await?.map(|id| tr.t(&id));
+    let notice = journey.take_flash().await?.map(|id| ui.t(&id));
     let mut response = code_page(
         &state,
-        &tr,
+        &ui,
         journey.csrf_token(&state),
         &v,
         now,
@@ -339,7 +340,7 @@ struct CodeForm {
 
 async fn check(
     State(state): State<AppState>,
-    tr: Tr,
+    ui: Ui,
     mut journey: Journey,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, AppError> {
@@ -362,23 +363,23 @@ async fn check(
         CheckOutcome::Approved(v) => journey.approved(&state, v.phone).await,
         CheckOutcome::Incorrect(v) => {
             let error = if v.status == Status::MaxAttemptsReached {
-                tr.t("error-max-attempts")
+                ui.t("error-max-attempts")
             } else {
-                tr.args(
+                ui.args(
                     "error-incorrect-code",
                     &[("count", Arg::from(v.attempts_left))],
                 )
             };
-            Ok(code_page(&state, &tr, csrf, &v, now, Some(error), None))
+            Ok(code_page(&state, &ui, csrf, &v, now, Some(error), None))
         }
         CheckOutcome::NotPending(status) => {
             let v = state.verifier.get(id, None).await?;
             let error = match status {
-                Status::Expired => tr.t("error-expired"),
-                Status::MaxAttemptsReached => tr.t("error-max-attempts"),
-                _ => tr.t("error-no-longer-valid"),
+                Status::Expired => ui.t("error-expired"),
+                Status::MaxAttemptsReached => ui.t("error-max-attempts"),
+                _ => ui.t("error-no-longer-valid"),
             };
-            Ok(code_page(&state, &tr, csrf, &v, now, Some(error), None))
+            Ok(code_page(&state, &ui, csrf, &v, now, Some(error), None))
         }
     }
 }
@@ -390,7 +391,7 @@ struct ResendForm {
 
 async fn resend(
     State(state): State<AppState>,
-    tr: Tr,
+    ui: Ui,
     mut journey: Journey,
     PageRequester(requester): PageRequester,
     Form(form): Form<ResendForm>,
@@ -415,8 +416,8 @@ async fn resend(
                 let v = state.verifier.get(v.id, None).await.unwrap_or(v);
                 let now = state.verifier.now();
                 let csrf = journey.csrf_token(&state);
-                let message = outcome.message(&tr);
-                let mut page = code_page(&state, &tr, csrf, &v, now, Some(message), None);
+                let message = outcome.message(&ui);
+                let mut page = code_page(&state, &ui, csrf, &v, now, Some(message), None);
                 *page.status_mut() = outcome.status;
                 outcome.stamp(&mut page);
                 Ok(page)
@@ -431,24 +432,24 @@ async fn resend(
 #[derive(Template)]
 #[template(path = "done.html")]
 struct DonePage<'a> {
-    tr: &'a Tr,
+    ui: &'a Ui,
     body: String,
     handoff: Option<embed::Handoff>,
 }
 
 async fn done(
     State(state): State<AppState>,
-    tr: Tr,
+    ui: Ui,
     journey: Journey,
 ) -> Result<Response, AppError> {
     let Some((phone, handoff)) = journey.take_verified(&state).await? else {
         return Ok(journey.redirect("/verify"));
     };
-    let body = tr.args("done-body", &[("phone", Arg::from(phone))]);
+    let body = ui.args("done-body", &[("phone", Arg::from(phone))]);
     Ok(render(
         StatusCode::OK,
         &DonePage {
-            tr: &tr,
+            ui: &ui,
             body,
             handoff,
         },

@@ -17,70 +17,21 @@ use sqlx::{
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{AppFlow, Purged, Retention, StatRow, Store, StoreError, rule, stat_kind};
+mod admission;
+mod flows;
+mod stats;
+
+use admission::{Admission, Created, Lease, Resent, admission_args, bind_admission, spare};
+
+use super::{Purged, Retention, Store, StoreError, rule};
 use crate::domain::{
-    Admitted, Block, CheckRecord, NewVerification, SendLimits, SendRefusal, StatKind, Status,
-    Verification,
+    Admitted, Block, CheckRecord, NewVerification, SendLimits, Status, Verification,
 };
 
 #[derive(Debug, Clone)]
 pub struct PgStore {
     pool: PgPool,
     lease: Arc<Mutex<Lease>>,
-}
-
-/// The largest grant of the global budget one instance reserves at a time.
-const GRANT_MAX: i32 = 500;
-/// A grant is at most this fraction of what is left of the hour's budget, so
-/// near the end of the budget grants shrink to one send and instances cannot
-/// sit on much of it.
-const GRANT_DIVISOR: i32 = 64;
-
-/// The first grant of an hour's budget of `limit` sends.
-fn first_grant(limit: i32) -> i32 {
-    (limit / GRANT_DIVISOR).clamp(1, GRANT_MAX).min(limit)
-}
-
-/// The units of a grant beyond the send that took it (0 when no grant was
-/// taken).
-fn spare(granted: i32) -> u32 {
-    u32::try_from(granted - 1).unwrap_or(0)
-}
-
-/// This instance's unused reservation of the hour's global SMS budget.
-///
-/// The database counts every unit granted to any instance, so the sends of
-/// all instances together never pass the limit. A reservation left unused
-/// when the hour ends or the instance stops is lost (counted as sent): the
-/// budget errs on the side of sending less.
-#[derive(Debug, Default)]
-struct Lease {
-    hour: Option<OffsetDateTime>,
-    left: u32,
-}
-
-impl Lease {
-    /// Takes one unit reserved for `hour`, if any is left.
-    fn take(&mut self, hour: OffsetDateTime) -> bool {
-        if self.hour == Some(hour) && self.left > 0 {
-            self.left -= 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    /// Adds units granted for `hour`; a grant for a past hour is dropped.
-    fn credit(&mut self, hour: OffsetDateTime, units: u32) {
-        match self.hour {
-            Some(current) if current > hour => {}
-            Some(current) if current == hour => self.left += units,
-            _ => {
-                self.hour = Some(hour);
-                self.left = units;
-            }
-        }
-    }
 }
 
 /// A new verification for a test number (no lock, no gate, no send), in
@@ -101,113 +52,6 @@ static CREATE_WITHOUT_SEND: LazyLock<String> = LazyLock::new(|| {
          SELECT {COLUMNS} FROM created"
     )
 });
-
-/// What `pv_admit` decided, as `pv_create_and_send` and
-/// `pv_resend_and_send` pass it on: a refusal (with when to try again), the
-/// size of the budget grant taken (0 when none was asked for), and a
-/// pumping block this call recorded.
-#[derive(sqlx::FromRow)]
-struct Admission {
-    refusal: Option<String>,
-    retry_at: Option<OffsetDateTime>,
-    granted: Option<i32>,
-    block_scope: Option<String>,
-    block_rule: Option<String>,
-    block_sends: Option<i64>,
-    block_verified: Option<i64>,
-    block_networks: Option<i64>,
-}
-
-impl Admission {
-    fn new_block(&self, limits: &SendLimits) -> Option<Block> {
-        let (scope, rule, pumping) = (
-            self.block_scope.clone()?,
-            crate::domain::PumpingRule::parse(self.block_rule.as_deref()?)?,
-            limits.pumping.as_ref()?,
-        );
-        Some(Block {
-            scope,
-            rule,
-            sends: self.block_sends.unwrap_or_default(),
-            verified: self.block_verified.unwrap_or_default(),
-            networks: self.block_networks.unwrap_or_default(),
-            expires_at: pumping.block_until,
-        })
-    }
-
-    /// The refusal it names, if any.
-    fn refusal(&self, now: OffsetDateTime) -> Option<SendRefusal> {
-        let name = self.refusal.as_deref()?;
-        SendRefusal::named(name, self.retry_at.unwrap_or(now), now)
-    }
-}
-
-/// The new verification's attempts, from `pv_create_and_send`.
-#[derive(sqlx::FromRow)]
-struct Created {
-    #[sqlx(flatten)]
-    admission: Admission,
-    attempts_left: Option<i32>,
-}
-
-/// The verification a resend changed, from `pv_resend_and_send`.
-#[derive(sqlx::FromRow)]
-struct Resent {
-    #[sqlx(flatten)]
-    admission: Admission,
-    phone: Option<String>,
-    attempts_left: Option<i32>,
-    locale: Option<String>,
-    created_at: Option<OffsetDateTime>,
-    tenant: Option<String>,
-}
-
-/// The admission's parameters after those of the call's own (from `$first`):
-/// limits, budget grant and pumping breaker, in `pv_admit`'s order.
-fn admission_args(first: usize) -> String {
-    (first..first + 20)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Binds the admission's parameters (see [`admission_args`]).
-fn bind_admission<'q, O>(
-    query: QueryAs<'q, Postgres, O, PgArguments>,
-    limits: &'q SendLimits,
-    now: OffsetDateTime,
-    need_grant: bool,
-) -> QueryAs<'q, Postgres, O, PgArguments> {
-    let int = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
-    let budget = int(limits.global_limit);
-    let pumping = limits.pumping.as_ref();
-    let guard: i16 = match pumping {
-        None => 0,
-        Some(p) if p.refuse => 2,
-        Some(_) => 1,
-    };
-    query
-        .bind(now - limits.cooldown)
-        .bind(now - limits.window)
-        .bind(int(limits.limit))
-        .bind(int(limits.guess_budget))
-        .bind(&limits.prefix)
-        .bind(&limits.country)
-        .bind(limits.hour)
-        .bind(need_grant)
-        .bind(budget)
-        .bind(first_grant(budget))
-        .bind(GRANT_MAX)
-        .bind(GRANT_DIVISOR)
-        .bind(guard)
-        .bind(pumping.map_or(now, |p| p.since))
-        .bind(pumping.map_or(0, |p| int(p.prefix_min_sends)))
-        .bind(pumping.map_or(0, |p| int(p.country_min_sends)))
-        .bind(pumping.map_or(0, |p| int(p.max_unverified_percent)))
-        .bind(pumping.map_or(0, |p| int(p.prefix_min_networks)))
-        .bind(pumping.map_or(0, |p| int(p.country_min_networks)))
-        .bind(pumping.map_or(now, |p| p.block_until))
-}
 
 /// Binds `$1`–`$8` of both create statements: the new verification.
 fn bind_new<'q, O>(
@@ -616,69 +460,6 @@ impl Store for PgStore {
         Ok(())
     }
 
-    async fn active_blocks(
-        &self,
-        scopes: &[String],
-        now: OffsetDateTime,
-    ) -> Result<Vec<Block>, StoreError> {
-        let rows: Vec<BlockRow> = sqlx::query_as(&format!(
-            "SELECT {BLOCK_COLUMNS} FROM send_blocks WHERE scope = ANY($1) AND expires_at > $2",
-        ))
-        .bind(scopes)
-        .bind(now)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter().map(block).collect()
-    }
-
-    async fn bump_stat(
-        &self,
-        hour: OffsetDateTime,
-        country: &str,
-        kind: StatKind,
-    ) -> Result<(), StoreError> {
-        sqlx::query(&format!(
-            "INSERT INTO stats_hourly (hour, country, kind, shard, count) VALUES ($1, $2, $3, {SHARD}, 1)
-             ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count + 1",
-        ))
-        .bind(hour)
-        .bind(country)
-        .bind(kind.as_str())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    async fn stats_since(&self, since: OffsetDateTime) -> Result<Vec<StatRow>, StoreError> {
-        let rows: Vec<(OffsetDateTime, String, String, i64)> = sqlx::query_as(
-            "SELECT hour, country, kind, sum(count)::BIGINT FROM stats_hourly WHERE hour >= $1
-             GROUP BY hour, country, kind ORDER BY hour",
-        )
-        .bind(since)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter()
-            .map(|(hour, country, kind, count)| {
-                Ok(StatRow {
-                    hour,
-                    country,
-                    kind: stat_kind(&kind)?,
-                    count,
-                })
-            })
-            .collect()
-    }
-
-    async fn blocks_in_force(&self, now: OffsetDateTime) -> Result<Vec<Block>, StoreError> {
-        let rows: Vec<BlockRow> = sqlx::query_as(&format!(
-            "SELECT {BLOCK_COLUMNS} FROM send_blocks WHERE expires_at > $1 ORDER BY expires_at DESC",
-        ))
-        .bind(now)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter().map(block).collect()
-    }
-
     async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError> {
         Ok(sqlx::query_scalar(
             "SELECT count(*) FROM verifications WHERE status = 'pending' AND expires_at > $1",
@@ -686,70 +467,6 @@ impl Store for PgStore {
         .bind(now)
         .fetch_one(&self.pool)
         .await?)
-    }
-
-    async fn save_flow(&self, flow: &AppFlow, replaces: Option<&str>) -> Result<(), StoreError> {
-        sqlx::query(
-            "WITH replaced AS (DELETE FROM flows WHERE id = $13)
-             INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-             ON CONFLICT (id) DO UPDATE SET lang = $6, verification_id = $8, verified_phone = $9, token = $10, expires_at = $11",
-        )
-        .bind(&flow.id)
-        .bind(&flow.client_id)
-        .bind(&flow.return_to)
-        .bind(&flow.state)
-        .bind(flow.embed)
-        .bind(&flow.lang)
-        .bind(&flow.csrf)
-        .bind(flow.verification_id)
-        .bind(&flow.verified_phone)
-        .bind(&flow.token)
-        .bind(flow.expires_at)
-        .bind(&flow.nonce)
-        .bind(replaces)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    async fn get_flow(&self, id: &str, now: OffsetDateTime) -> Result<Option<AppFlow>, StoreError> {
-        type FlowRow = (
-            String,
-            String,
-            String,
-            Option<String>,
-            bool,
-            String,
-            String,
-            Option<Uuid>,
-            Option<String>,
-            Option<String>,
-            OffsetDateTime,
-            Option<String>,
-        );
-        let row: Option<FlowRow> = sqlx::query_as(
-            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce
-             FROM flows WHERE id = $1 AND expires_at > $2",
-        )
-        .bind(id)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|r| AppFlow {
-            id: r.0,
-            client_id: r.1,
-            return_to: r.2,
-            state: r.3,
-            embed: r.4,
-            lang: r.5,
-            csrf: r.6,
-            verification_id: r.7,
-            verified_phone: r.8,
-            token: r.9,
-            expires_at: r.10,
-            nonce: r.11,
-        }))
     }
 
     async fn purge(&self, retention: &Retention) -> Result<Purged, StoreError> {
@@ -786,31 +503,5 @@ impl Store for PgStore {
             verifications,
             sends,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Lease;
-    use time::{Duration, macros::datetime};
-
-    #[test]
-    fn a_lease_hands_out_its_units_for_its_hour_only() {
-        let hour = datetime!(2026-11-26 16:00 UTC);
-        let mut lease = Lease::default();
-        assert!(!lease.take(hour), "an empty lease has nothing");
-        lease.credit(hour, 2);
-        assert!(lease.take(hour));
-        assert!(lease.take(hour));
-        assert!(!lease.take(hour), "two units, two sends");
-
-        lease.credit(hour, 3);
-        let next = hour + Duration::hours(1);
-        assert!(!lease.take(next), "units do not carry into the next hour");
-        lease.credit(next, 1);
-        lease.credit(hour, 5);
-        assert!(lease.take(next));
-        assert!(!lease.take(next), "a late grant for a past hour is dropped");
-        assert!(!lease.take(hour), "the past hour's units are gone");
     }
 }

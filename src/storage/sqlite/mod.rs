@@ -14,10 +14,15 @@ use sqlx::{
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use super::{AppFlow, Purged, Retention, StatRow, Store, StoreError, rule, stat_kind};
+mod admission;
+mod flows;
+mod stats;
+
+use admission::Admission;
+
+use super::{Purged, Retention, Store, StoreError, rule};
 use crate::domain::{
-    Admitted, Block, CheckRecord, NewVerification, PumpingLimits, PumpingRule, SendLimits,
-    SendRefusal, SendStats, StatKind, Status, Verification,
+    Admitted, Block, CheckRecord, NewVerification, SendLimits, StatKind, Status, Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -125,14 +130,6 @@ fn one(row: Option<Row>) -> Result<Option<Verification>, StoreError> {
     row.map(Verification::try_from).transpose()
 }
 
-/// What a send's admission found (see [`SqliteStore::admit`]).
-#[derive(Debug, Default)]
-struct Admission {
-    refusal: Option<SendRefusal>,
-    guessed: i64,
-    new_block: Option<Block>,
-}
-
 impl SqliteStore {
     /// Opens (creating the file and its folder if missing) in WAL mode.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
@@ -192,188 +189,6 @@ impl SqliteStore {
             tx: self.pool.begin_with("BEGIN IMMEDIATE").await?,
             _turn: turn,
         })
-    }
-
-    /// The admission of one send to `phone`: the wrong-guess budget, the
-    /// quota and cooldown, the pumping breaker and the global budget, in
-    /// the write transaction that records the send (as `pv_admit` does on
-    /// PostgreSQL). Returns the refusal, if any, the attempts the number's
-    /// pending verification has left and the guesses spent, and a pumping
-    /// block this call recorded.
-    async fn admit(
-        tx: &mut WriteTx,
-        phone: &str,
-        limits: &SendLimits,
-        now: OffsetDateTime,
-    ) -> Result<Admission, StoreError> {
-        let mut admission = Admission::default();
-        let window_start = ms(now - limits.window);
-        let (guessed, oldest_guess): (i64, Option<i64>) =
-            sqlx::query_as("SELECT count(*), min(at) FROM guesses WHERE phone = ?1 AND at > ?2")
-                .bind(phone)
-                .bind(window_start)
-                .fetch_one(&mut **tx)
-                .await?;
-        admission.guessed = guessed;
-        let retry = |at: i64| -> Result<time::Duration, StoreError> {
-            Ok((from_ms(at)? + limits.window - now).max(time::Duration::SECOND))
-        };
-        if guessed >= i64::from(limits.guess_budget) {
-            admission.refusal = Some(SendRefusal::Guesses {
-                retry_after: retry(oldest_guess.unwrap_or(ms(now)))?,
-            });
-            return Ok(admission);
-        }
-        let cooldown_start = ms(now - limits.cooldown);
-        let (last, count, oldest): (Option<i64>, i64, Option<i64>) = sqlx::query_as(
-            "SELECT max(sent_at) FILTER (WHERE delivered AND sent_at > ?2),
-                    count(*) FILTER (WHERE sent_at > ?3),
-                    min(sent_at) FILTER (WHERE sent_at > ?3)
-             FROM sms_sends WHERE phone = ?1 AND sent_at > min(?2, ?3)",
-        )
-        .bind(phone)
-        .bind(cooldown_start)
-        .bind(window_start)
-        .fetch_one(&mut **tx)
-        .await?;
-        if count >= i64::from(limits.limit) {
-            admission.refusal = Some(SendRefusal::Quota {
-                retry_after: retry(oldest.unwrap_or(ms(now)))?,
-            });
-            return Ok(admission);
-        }
-        if let Some(last) = last {
-            admission.refusal = Some(SendRefusal::Cooldown {
-                retry_after: (from_ms(last)? + limits.cooldown - now).max(time::Duration::SECOND),
-            });
-            return Ok(admission);
-        }
-        if let Some(pumping) = &limits.pumping {
-            let in_force: Option<i64> = sqlx::query_scalar(
-                "SELECT max(expires_at) FROM send_blocks WHERE scope IN (?1, ?2) AND expires_at > ?3",
-            )
-            .bind(format!("prefix:{}", limits.prefix))
-            .bind(format!("country:{}", limits.country))
-            .bind(ms(now))
-            .fetch_one(&mut **tx)
-            .await?;
-            match in_force {
-                Some(until) if pumping.refuse => {
-                    admission.refusal = Some(SendRefusal::Pumping {
-                        retry_after: (from_ms(until)? - now).max(time::Duration::SECOND),
-                    });
-                    return Ok(admission);
-                }
-                Some(_) => {}
-                None => {
-                    let fired = Self::pumping_rules(tx, limits, pumping, now).await?;
-                    let refuse = fired.is_some() && pumping.refuse;
-                    admission.new_block =
-                        fired.and_then(|(block, recorded)| recorded.then_some(block));
-                    if refuse {
-                        admission.refusal = Some(SendRefusal::Pumping {
-                            retry_after: (pumping.block_until - now).max(time::Duration::SECOND),
-                        });
-                        return Ok(admission);
-                    }
-                }
-            }
-        }
-        let taken: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO sms_budget (hour, sent) VALUES (?1, 1)
-             ON CONFLICT (hour) DO UPDATE SET sent = sent + 1 WHERE sent < ?2
-             RETURNING sent",
-        )
-        .bind(ms(limits.hour))
-        .bind(i64::from(limits.global_limit))
-        .fetch_optional(&mut **tx)
-        .await?;
-        if taken.is_none() {
-            admission.refusal = Some(SendRefusal::Budget {
-                retry_after: (limits.hour + time::Duration::HOUR - now).max(time::Duration::SECOND),
-            });
-        }
-        Ok(admission)
-    }
-
-    /// The breaker's rules on the window's sends to the prefix, then the
-    /// country: the block of the first that fires, and whether this call
-    /// recorded it (it does unless one is in force already).
-    async fn pumping_rules(
-        tx: &mut WriteTx,
-        limits: &SendLimits,
-        pumping: &PumpingLimits,
-        now: OffsetDateTime,
-    ) -> Result<Option<(Block, bool)>, StoreError> {
-        let since = ms(pumping.since);
-        for (rule, value, min_sends, min_networks) in [
-            (
-                PumpingRule::Prefix,
-                &limits.prefix,
-                pumping.prefix_min_sends,
-                pumping.prefix_min_networks,
-            ),
-            (
-                PumpingRule::Country,
-                &limits.country,
-                pumping.country_min_sends,
-                pumping.country_min_networks,
-            ),
-        ] {
-            let column = rule.watches();
-            let (sends, verified): (i64, i64) = sqlx::query_as(&format!(
-                "SELECT count(*), count(*) FILTER (WHERE verified) FROM sms_sends
-                 WHERE {column} = ?1 AND sent_at > ?2"
-            ))
-            .bind(value)
-            .bind(since)
-            .fetch_one(&mut **tx)
-            .await?;
-            let stats = SendStats { sends, verified };
-            if !stats.mostly_unverified(min_sends, pumping.max_unverified_percent) {
-                continue;
-            }
-            let networks: i64 = sqlx::query_scalar(&format!(
-                "SELECT count(*) FROM (
-                    SELECT DISTINCT coalesce(network, 'send:' || id) FROM sms_sends
-                    WHERE {column} = ?1 AND sent_at > ?2 AND NOT verified LIMIT ?3)"
-            ))
-            .bind(value)
-            .bind(since)
-            .bind(i64::from(min_networks))
-            .fetch_one(&mut **tx)
-            .await?;
-            if networks < i64::from(min_networks) {
-                continue;
-            }
-            let block = Block {
-                scope: rule.scope(value),
-                rule,
-                sends,
-                verified,
-                networks,
-                expires_at: pumping.block_until,
-            };
-            let recorded = sqlx::query(
-                "INSERT INTO send_blocks (scope, rule, sends, verified, networks, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (scope) DO UPDATE SET rule = ?2, sends = ?3, verified = ?4, networks = ?5,
-                    created_at = ?6, expires_at = ?7
-                 WHERE send_blocks.expires_at <= ?6",
-            )
-            .bind(&block.scope)
-            .bind(block.rule.as_str())
-            .bind(block.sends)
-            .bind(block.verified)
-            .bind(block.networks)
-            .bind(ms(now))
-            .bind(ms(block.expires_at))
-            .execute(&mut **tx)
-            .await?
-            .rows_affected();
-            return Ok(Some((block, recorded == 1)));
-        }
-        Ok(None)
     }
 
     async fn record_send(
@@ -625,68 +440,6 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn active_blocks(
-        &self,
-        scopes: &[String],
-        now: OffsetDateTime,
-    ) -> Result<Vec<Block>, StoreError> {
-        let mut blocks = Vec::new();
-        for scope in scopes {
-            let row: Option<BlockRow> = sqlx::query_as(&format!(
-                "SELECT {BLOCK_COLUMNS} FROM send_blocks WHERE scope = ?1 AND expires_at > ?2"
-            ))
-            .bind(scope)
-            .bind(ms(now))
-            .fetch_optional(&self.pool)
-            .await?;
-            if let Some(row) = row {
-                blocks.push(block(row)?);
-            }
-        }
-        Ok(blocks)
-    }
-
-    async fn bump_stat(
-        &self,
-        hour: OffsetDateTime,
-        country: &str,
-        kind: StatKind,
-    ) -> Result<(), StoreError> {
-        let mut tx = self.write_tx().await?;
-        Self::count(&mut tx, hour, country, kind).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    async fn stats_since(&self, since: OffsetDateTime) -> Result<Vec<StatRow>, StoreError> {
-        let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
-            "SELECT hour, country, kind, count FROM stats_hourly WHERE hour >= ?1 ORDER BY hour",
-        )
-        .bind(ms(since))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter()
-            .map(|(hour, country, kind, count)| {
-                Ok(StatRow {
-                    hour: from_ms(hour)?,
-                    country,
-                    kind: stat_kind(&kind)?,
-                    count,
-                })
-            })
-            .collect()
-    }
-
-    async fn blocks_in_force(&self, now: OffsetDateTime) -> Result<Vec<Block>, StoreError> {
-        let rows: Vec<BlockRow> = sqlx::query_as(&format!(
-            "SELECT {BLOCK_COLUMNS} FROM send_blocks WHERE expires_at > ?1 ORDER BY expires_at DESC"
-        ))
-        .bind(ms(now))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter().map(block).collect()
-    }
-
     async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError> {
         Ok(sqlx::query_scalar(
             "SELECT count(*) FROM verifications WHERE status = 'pending' AND expires_at > ?1",
@@ -694,84 +447,6 @@ impl Store for SqliteStore {
         .bind(ms(now))
         .fetch_one(&self.pool)
         .await?)
-    }
-
-    async fn save_flow(&self, flow: &AppFlow, replaces: Option<&str>) -> Result<(), StoreError> {
-        let mut tx = self.write_tx().await?;
-        if let Some(old) = replaces {
-            sqlx::query("DELETE FROM flows WHERE id = ?1")
-                .bind(old)
-                .execute(&mut *tx)
-                .await?;
-        }
-        sqlx::query(
-            "INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-             ON CONFLICT (id) DO UPDATE SET lang = ?6, verification_id = ?8, verified_phone = ?9, token = ?10, expires_at = ?11",
-        )
-        .bind(&flow.id)
-        .bind(&flow.client_id)
-        .bind(&flow.return_to)
-        .bind(&flow.state)
-        .bind(flow.embed)
-        .bind(&flow.lang)
-        .bind(&flow.csrf)
-        .bind(flow.verification_id.map(|v| v.to_string()))
-        .bind(&flow.verified_phone)
-        .bind(&flow.token)
-        .bind(ms(flow.expires_at))
-        .bind(&flow.nonce)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    async fn get_flow(&self, id: &str, now: OffsetDateTime) -> Result<Option<AppFlow>, StoreError> {
-        type FlowRow = (
-            String,
-            String,
-            String,
-            Option<String>,
-            bool,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            i64,
-            Option<String>,
-        );
-        let row: Option<FlowRow> = sqlx::query_as(
-            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce
-             FROM flows WHERE id = ?1 AND expires_at > ?2",
-        )
-        .bind(id)
-        .bind(ms(now))
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(r) = row else { return Ok(None) };
-        let verification_id = match r.7 {
-            Some(v) => Some(
-                Uuid::parse_str(&v)
-                    .map_err(|_| StoreError::Corrupt("bad flow verification id".into()))?,
-            ),
-            None => None,
-        };
-        Ok(Some(AppFlow {
-            id: r.0,
-            client_id: r.1,
-            return_to: r.2,
-            state: r.3,
-            embed: r.4,
-            lang: r.5,
-            csrf: r.6,
-            verification_id,
-            verified_phone: r.8,
-            token: r.9,
-            expires_at: from_ms(r.10)?,
-            nonce: r.11,
-        }))
     }
 
     async fn purge(&self, retention: &Retention) -> Result<Purged, StoreError> {
