@@ -22,10 +22,21 @@ async fn spawn(backend: Backend) -> TestApp {
 }
 
 async fn call(app: &TestApp, method: &str, path: &str, body: Option<Value>) -> (StatusCode, Value) {
+    call_as(app, KEY, method, path, body).await
+}
+
+/// An API call with `key`: the status and the JSON answer.
+pub(crate) async fn call_as(
+    app: &TestApp,
+    key: &str,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
     let mut request = app
         .client
         .request(method.parse().unwrap(), app.url(path))
-        .bearer_auth(KEY);
+        .bearer_auth(key);
     if let Some(body) = body {
         request = request.json(&body);
     }

@@ -8,9 +8,10 @@ use std::{
 };
 
 use reqwest::StatusCode;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::{
+    api::call_as,
     both_backends,
     cli::{Running, temp_dir},
     helpers::{Backend, SECRET, TestApp, spawn_app_with, spawn_app_with_clients},
@@ -386,31 +387,12 @@ async fn operator_logins_are_throttled(backend: Backend) {
     );
 }
 
-async fn api(
-    app: &TestApp,
-    key: &str,
-    method: &str,
-    path: &str,
-    body: Option<Value>,
-) -> (StatusCode, Value) {
-    let mut request = app
-        .client
-        .request(method.parse().unwrap(), app.url(path))
-        .bearer_auth(key);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
 /// Each API key is a tenant: another key's verification is not found, to
 /// read, check or cancel. A key's name stands for it in the metrics.
 async fn api_keys_are_tenants(backend: Backend) {
     let (a, b) = ("key-of-tenant-a-0123456789", "key-of-tenant-b-0123456789");
     let app = spawn_app_with(backend, &[("API_KEYS", &format!("shop:{a},blog:{b}"))]).await;
-    let (status, created) = api(
+    let (status, created) = call_as(
         &app,
         a,
         "POST",
@@ -430,17 +412,17 @@ async fn api_keys_are_tenants(backend: Backend) {
         ),
         ("POST", format!("{base}/cancel"), None),
     ] {
-        let (status, answer) = api(&app, b, method, &path, body).await;
+        let (status, answer) = call_as(&app, b, method, &path, body).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{method} {path}: {answer}");
         assert_eq!(answer["error"]["code"], "not_found");
     }
     assert_eq!(
-        api(&app, a, "GET", &base, None).await.1["attempts_left"],
+        call_as(&app, a, "GET", &base, None).await.1["attempts_left"],
         5,
         "another key's check spent nothing"
     );
     let code = app.last_code(US).await;
-    let (status, approved) = api(
+    let (status, approved) = call_as(
         &app,
         a,
         "POST",

@@ -17,6 +17,10 @@ pub(super) struct Admission {
     pub(super) new_block: Option<Block>,
 }
 
+/// Wrong codes in the window and the oldest; the last delivered send in the
+/// cooldown; sends in the window and the oldest.
+type Figures = (i64, Option<i64>, Option<i64>, i64, Option<i64>);
+
 impl SqliteStore {
     /// The admission of one send to `phone`: the wrong-guess budget, the
     /// quota and cooldown, the pumping breaker and the global budget, in
@@ -32,12 +36,21 @@ impl SqliteStore {
     ) -> Result<Admission, StoreError> {
         let mut admission = Admission::default();
         let window_start = ms(now - limits.window);
-        let (guessed, oldest_guess): (i64, Option<i64>) =
-            sqlx::query_as("SELECT count(*), min(at) FROM guesses WHERE phone = ?1 AND at > ?2")
-                .bind(phone)
-                .bind(window_start)
-                .fetch_one(&mut **tx)
-                .await?;
+        let cooldown_start = ms(now - limits.cooldown);
+        // The number's wrong codes and sends in their windows, in one statement.
+        let (guessed, oldest_guess, last, count, oldest): Figures = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM guesses WHERE phone = ?1 AND at > ?3),
+                    (SELECT min(at) FROM guesses WHERE phone = ?1 AND at > ?3),
+                    max(sent_at) FILTER (WHERE delivered AND sent_at > ?2),
+                    count(*) FILTER (WHERE sent_at > ?3),
+                    min(sent_at) FILTER (WHERE sent_at > ?3)
+             FROM sms_sends WHERE phone = ?1 AND sent_at > min(?2, ?3)",
+        )
+        .bind(phone)
+        .bind(cooldown_start)
+        .bind(window_start)
+        .fetch_one(&mut **tx)
+        .await?;
         admission.guessed = guessed;
         let retry = |at: i64| -> Result<time::Duration, StoreError> {
             Ok((from_ms(at)? + limits.window - now).max(time::Duration::SECOND))
@@ -48,18 +61,6 @@ impl SqliteStore {
             });
             return Ok(admission);
         }
-        let cooldown_start = ms(now - limits.cooldown);
-        let (last, count, oldest): (Option<i64>, i64, Option<i64>) = sqlx::query_as(
-            "SELECT max(sent_at) FILTER (WHERE delivered AND sent_at > ?2),
-                    count(*) FILTER (WHERE sent_at > ?3),
-                    min(sent_at) FILTER (WHERE sent_at > ?3)
-             FROM sms_sends WHERE phone = ?1 AND sent_at > min(?2, ?3)",
-        )
-        .bind(phone)
-        .bind(cooldown_start)
-        .bind(window_start)
-        .fetch_one(&mut **tx)
-        .await?;
         if count >= i64::from(limits.limit) {
             admission.refusal = Some(SendRefusal::Quota {
                 retry_after: retry(oldest.unwrap_or(ms(now)))?,

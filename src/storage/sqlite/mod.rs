@@ -370,19 +370,11 @@ impl Store for SqliteStore {
         .bind(ms(now))
         .fetch_optional(&mut *tx)
         .await?)?;
+        // An approval's side effects (sends marked verified, wrong codes
+        // cleared, the hour's counter) are the trigger `verification_approved`'s.
+        debug_assert_eq!(check.hour, crate::verification::clock_hour(now));
         match &row {
-            Some(v) if v.status == Status::Approved => {
-                sqlx::query("UPDATE sms_sends SET verified = 1 WHERE verification_id = ?1")
-                    .bind(id.to_string())
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("DELETE FROM guesses WHERE phone = ?1")
-                    .bind(&v.phone)
-                    .execute(&mut *tx)
-                    .await?;
-                Self::count(&mut tx, check.hour, &v.country, StatKind::Approved).await?;
-            }
-            Some(v) => {
+            Some(v) if v.status != Status::Approved => {
                 sqlx::query("INSERT INTO guesses (phone, at, expires_at) VALUES (?1, ?2, ?3)")
                     .bind(&v.phone)
                     .bind(ms(now))
@@ -390,7 +382,7 @@ impl Store for SqliteStore {
                     .execute(&mut *tx)
                     .await?;
             }
-            None => {}
+            _ => {}
         }
         tx.commit().await?;
         Ok(row)
