@@ -2,14 +2,18 @@
 // without any of this.
 (function () {
   "use strict";
+  // An error summary (or an error page) takes the focus, so a screen reader
+  // reads what went wrong first.
+  var summary = document.getElementById("problem-summary");
+  if (summary && document.activeElement !== summary) summary.focus();
+
   var input = document.getElementById("code");
   var form = input && input.form;
 
-  // Pasting "123 456" or "123-456" keeps only the digits (any script), so
-  // maxlength does not cut a formatted code short.
+  // Pasting "123 456" or "123-456" keeps only the digits (any script).
   if (input) {
     var digitsOnly = function (text) {
-      return (text.match(/\p{Nd}/gu) || []).join("").slice(0, input.maxLength > 0 ? input.maxLength : undefined);
+      return (text.match(/\p{Nd}/gu) || []).join("");
     };
     input.addEventListener("paste", function (event) {
       var text = (event.clipboardData || window.clipboardData).getData("text");
@@ -18,31 +22,45 @@
       input.value = digitsOnly(text);
       input.dispatchEvent(new Event("input", { bubbles: true }));
     });
-    input.addEventListener("input", function () {
-      var clean = digitsOnly(input.value);
-      if (clean !== input.value) input.value = clean;
-    });
   }
 
-  // A live countdown to the next resend, from the server's own figure.
-  var timer = document.getElementById("resend-timer");
+  // A countdown to the next resend, from the server's own figure. The
+  // countdown itself is not announced (it would talk every second); only
+  // "You can ask for a new code now" is, once. The button stays in the Tab
+  // order (aria-disabled) and does nothing until then.
   var wait = document.getElementById("resend-wait");
+  var ready = document.getElementById("resend-ready");
   var resend = document.getElementById("resend-button");
-  if (timer && wait) {
-    var left = parseInt(timer.getAttribute("data-seconds"), 10) || 0;
-    if (resend && left > 0) resend.disabled = true;
-    var tick = function () {
-      left -= 1;
-      if (left <= 0) {
-        wait.textContent = wait.getAttribute("data-ready");
-        if (resend) resend.disabled = false;
-        return;
-      }
+  if (wait) {
+    var left = parseInt(wait.getAttribute("data-seconds"), 10) || 0;
+    var pattern = wait.getAttribute("data-countdown") || "";
+    var show = function () {
       var s = left % 60;
-      timer.textContent = Math.floor(left / 60) + ":" + (s < 10 ? "0" : "") + s;
-      window.setTimeout(tick, 1000);
+      wait.textContent = pattern.replace("{time}", Math.floor(left / 60) + ":" + (s < 10 ? "0" : "") + s);
     };
-    if (left > 0) window.setTimeout(tick, 1000);
+    var early = function (event) {
+      if (resend.getAttribute("aria-disabled") === "true") event.preventDefault();
+    };
+    if (left > 0) {
+      show();
+      if (resend) {
+        resend.setAttribute("aria-disabled", "true");
+        resend.addEventListener("click", early);
+      }
+      var tick = function () {
+        left -= 1;
+        if (left > 0) {
+          show();
+          window.setTimeout(tick, 1000);
+          return;
+        }
+        var text = ready ? ready.getAttribute("data-ready") : "";
+        wait.textContent = text;
+        if (ready) ready.textContent = text;
+        if (resend) resend.removeAttribute("aria-disabled");
+      };
+      window.setTimeout(tick, 1000);
+    }
   }
 
   // WebOTP: where the browser reads the SMS's "@host #code" line, fill the

@@ -6,13 +6,27 @@ language-switcher = اللغة
 phone-title = تحقق من رقم هاتفك
 phone-intro = سنرسل إليك رمزًا في رسالة نصية للتأكد من أن هذا الرقم يخصك.
 phone-label = رقم الهاتف
-phone-hint = أدخل رمز الدولة (مثل +966)، أو اختر دولتك من القائمة أدناه.
+phone-hint = مثال: { $example }
 country-label = الدولة
+country-hint = مطلوبة فقط إذا لم يبدأ رقمك بعلامة +
 client-asks = يطلب { $client } تأكيد رقم هاتفك.
-phone-submit = إرسال الرمز
+phone-submit = أرسل لي رمزًا
 
 code-title = أدخل الرمز
 code-intro = أرسلنا رمزًا في رسالة نصية إلى { $phone }.
+number-ending-in = الرقم المنتهي بـ { $last }
+code-lifetime =
+    { $minutes ->
+        [zero] تنتهي صلاحية الرمز خلال { $minutes } دقيقة.
+        [one] تنتهي صلاحية الرمز خلال دقيقة واحدة.
+        [two] تنتهي صلاحية الرمز خلال دقيقتين.
+        [few] تنتهي صلاحية الرمز خلال { $minutes } دقائق.
+        [many] تنتهي صلاحية الرمز خلال { $minutes } دقيقة.
+       *[other] تنتهي صلاحية الرمز خلال { $minutes } دقيقة.
+    }
+code-expired-title = انتهت صلاحية الرمز
+code-expired-intro = انتهت صلاحية الرمز الذي أرسلناه إلى { $phone }. اطلب رمزًا جديدًا.
+code-locked-title = رموز خاطئة كثيرة جدًا
 code-label =
     { $length ->
         [zero] رمز مكوّن من { $length } أرقام
@@ -36,16 +50,27 @@ code-resend = إرسال رمز جديد
 # $time عدّ تنازلي مثل 0:25 (دقائق:ثوانٍ).
 code-resend-wait = يمكنك طلب رمز جديد بعد { $time }.
 code-resend-ready = يمكنك الآن طلب رمز جديد.
+code-resend-after =
+    { $seconds ->
+        [zero] يمكنك طلب رمز جديد بعد { $seconds } ثانية من إرسال الرمز إليك.
+        [one] يمكنك طلب رمز جديد بعد ثانية واحدة من إرسال الرمز إليك.
+        [two] يمكنك طلب رمز جديد بعد ثانيتين من إرسال الرمز إليك.
+        [few] يمكنك طلب رمز جديد بعد { $seconds } ثوانٍ من إرسال الرمز إليك.
+        [many] يمكنك طلب رمز جديد بعد { $seconds } ثانية من إرسال الرمز إليك.
+       *[other] يمكنك طلب رمز جديد بعد { $seconds } ثانية من إرسال الرمز إليك.
+    }
 code-change-number = استخدام رقم آخر
 code-sent = أرسلنا إليك رمزًا جديدًا.
 
 done-title = تم التحقق من رقم الهاتف
-done-body = تم التحقق من الرقم { $phone }. يمكنك الآن إغلاق هذه الصفحة.
+done-body = تحققنا من { $phone }. يمكنك الآن إغلاق هذه الصفحة.
 done-continue = متابعة
 
 error-title = حدث خطأ ما
+error-title-prefix = خطأ: { $title }
+error-summary-title = هناك مشكلة
 error-empty-phone = أدخل رقم هاتفك.
-error-invalid-phone = يبدو أن رقم الهاتف هذا غير صالح. تحقق منه، وأضف رمز الدولة إن لم يكن من الدولة المحددة.
+error-invalid-phone = يبدو أن رقم الهاتف هذا غير صالح. تحقق منه، وأضف مفتاح الدولة إن لم يكن من الدولة المحددة.
 error-not-mobile = لا يمكن لهذا الرقم استقبال الرسائل النصية. يُرجى استخدام رقم هاتف محمول.
 error-incorrect-code =
     { $count ->
@@ -58,6 +83,16 @@ error-incorrect-code =
     }
 error-opted-out = ألغى هذا الرقم الاشتراك في رسائلنا النصية. أرسل كلمة START إلى الرقم الذي تصلك منه رسائلنا، ثم حاول مرة أخرى.
 error-expired = انتهت صلاحية هذا الرمز. اطلب رمزًا جديدًا.
+error-empty-code = أدخل الرمز الذي أرسلناه إليك في رسالة نصية.
+error-code-format =
+    { $length ->
+        [zero] الرمز مكوّن من { $length } أرقام. تحقق منه وحاول مرة أخرى.
+        [one] الرمز مكوّن من رقم واحد. تحقق منه وحاول مرة أخرى.
+        [two] الرمز مكوّن من رقمين. تحقق منه وحاول مرة أخرى.
+        [few] الرمز مكوّن من { $length } أرقام. تحقق منه وحاول مرة أخرى.
+        [many] الرمز مكوّن من { $length } رقمًا. تحقق منه وحاول مرة أخرى.
+       *[other] الرمز مكوّن من { $length } رقم. تحقق منه وحاول مرة أخرى.
+    }
 error-max-attempts = أدخلت رموزًا خاطئة مرات كثيرة جدًا. ابدأ من جديد للحصول على رمز جديد.
 error-no-longer-valid = لم يعد بالإمكان استخدام هذا الرمز. ابدأ من جديد للحصول على رمز جديد.
 error-cooldown =
@@ -80,8 +115,12 @@ error-quota =
     }
 error-wrong-code-limit =
     { $minutes ->
-        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
-       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+        [zero] أُدخلت رموز خاطئة كثيرة جدًا لهذا الرقم. حاول مرة أخرى بعد { $minutes } دقيقة.
+        [one] أُدخلت رموز خاطئة كثيرة جدًا لهذا الرقم. حاول مرة أخرى بعد دقيقة واحدة.
+        [two] أُدخلت رموز خاطئة كثيرة جدًا لهذا الرقم. حاول مرة أخرى بعد دقيقتين.
+        [few] أُدخلت رموز خاطئة كثيرة جدًا لهذا الرقم. حاول مرة أخرى بعد { $minutes } دقائق.
+        [many] أُدخلت رموز خاطئة كثيرة جدًا لهذا الرقم. حاول مرة أخرى بعد { $minutes } دقيقة.
+       *[other] أُدخلت رموز خاطئة كثيرة جدًا لهذا الرقم. حاول مرة أخرى بعد { $minutes } دقيقة.
     }
 error-country-not-allowed = لا يمكننا إرسال رموز إلى أرقام في هذه الدولة.
 error-blocked = لا يمكننا إرسال رموز إلى هذا الرقم حاليًا. يُرجى المحاولة مرة أخرى لاحقًا.
@@ -99,14 +138,22 @@ error-internal = حدث خطأ من جهتنا. يُرجى المحاولة مر
 flash-expired = انتهت صلاحية الرمز. أدخل رقمك للحصول على رمز جديد.
 start-over = البدء من جديد
 
+help-title = ألم تصلك الرسالة النصية؟
+help-delay = قد يستغرق وصول الرسائل النصية بضع دقائق.
+help-options = إذا لم تصلك، يمكنك طلب رمز جديد أو استخدام رقم آخر.
+help-support = تواصل مع الدعم
+
+# Short: Arabic goes as UCS-2 (70 units a segment) and the "@host #code" line
+# is appended. The code comes first and an Arabic letter stands before the
+# minutes, so a Latin brand cannot pull the numbers into its own direction.
 sms-body =
     { $minutes ->
-        [zero] رمز { $brand } هو { $code }. صالح لمدة { $minutes } دقيقة.
-        [one] رمز { $brand } هو { $code }. صالح لمدة دقيقة واحدة.
-        [two] رمز { $brand } هو { $code }. صالح لمدة دقيقتين.
-        [few] رمز { $brand } هو { $code }. صالح لمدة { $minutes } دقائق.
-        [many] رمز { $brand } هو { $code }. صالح لمدة { $minutes } دقيقة.
-       *[other] رمز { $brand } هو { $code }. صالح لمدة { $minutes } دقيقة.
+        [zero] { $code } رمز { $brand } لـ{ $minutes } دقيقة
+        [one] { $code } رمز { $brand } لدقيقة
+        [two] { $code } رمز { $brand } لدقيقتين
+        [few] { $code } رمز { $brand } لـ{ $minutes } دقائق
+        [many] { $code } رمز { $brand } لـ{ $minutes } دقيقة
+       *[other] { $code } رمز { $brand } لـ{ $minutes } دقيقة
     }
 
 outbox-title = صندوق الرسائل الصادرة للتطوير

@@ -6,13 +6,23 @@ language-switcher = Sprache
 phone-title = Telefonnummer bestätigen
 phone-intro = Wir senden Ihnen einen Code per SMS, um zu bestätigen, dass diese Nummer Ihnen gehört.
 phone-label = Telefonnummer
-phone-hint = Geben Sie die Ländervorwahl mit an (zum Beispiel +49) oder wählen Sie Ihr Land aus der Liste.
+phone-hint = Zum Beispiel { $example }
 country-label = Land
+country-hint = Nur nötig, wenn Ihre Nummer nicht mit + beginnt
 client-asks = { $client } möchte Ihre Telefonnummer bestätigen.
 phone-submit = Code per SMS senden
 
 code-title = Code eingeben
 code-intro = Wir haben einen Code per SMS an { $phone } gesendet.
+number-ending-in = die Nummer mit der Endung { $last }
+code-lifetime =
+    { $minutes ->
+        [one] Der Code läuft in { $minutes } Minute ab.
+       *[other] Der Code läuft in { $minutes } Minuten ab.
+    }
+code-expired-title = Ihr Code ist abgelaufen
+code-expired-intro = Der Code, den wir per SMS an { $phone } gesendet haben, ist abgelaufen. Fordern Sie einen neuen an.
+code-locked-title = Zu viele falsche Codes
 code-label = { $length }-stelliger Code
 code-submit = Bestätigen
 code-attempts-left =
@@ -24,14 +34,21 @@ code-resend = Neuen Code senden
 # $time ist ein Countdown wie 0:25 (Minuten:Sekunden).
 code-resend-wait = Sie können in { $time } einen neuen Code anfordern.
 code-resend-ready = Sie können jetzt einen neuen Code anfordern.
+code-resend-after =
+    { $seconds ->
+        [one] Sie können { $seconds } Sekunde nach dem Versand einen neuen Code anfordern.
+       *[other] Sie können { $seconds } Sekunden nach dem Versand einen neuen Code anfordern.
+    }
 code-change-number = Andere Nummer verwenden
 code-sent = Wir haben Ihnen einen neuen Code gesendet.
 
 done-title = Telefonnummer bestätigt
-done-body = Die Nummer { $phone } wurde bestätigt. Sie können diese Seite jetzt schließen.
+done-body = Wir haben { $phone } bestätigt. Sie können diese Seite jetzt schließen.
 done-continue = Weiter
 
 error-title = Etwas ist schiefgelaufen
+error-title-prefix = Fehler: { $title }
+error-summary-title = Es gibt ein Problem
 error-empty-phone = Geben Sie Ihre Telefonnummer ein.
 error-invalid-phone = Das sieht nicht nach einer gültigen Telefonnummer aus. Bitte prüfen Sie die Nummer und geben Sie die Ländervorwahl mit an, wenn sie nicht aus dem ausgewählten Land stammt.
 error-not-mobile = Diese Nummer kann keine SMS empfangen. Bitte verwenden Sie eine Mobilfunknummer.
@@ -42,6 +59,12 @@ error-incorrect-code =
     }
 error-opted-out = Für diese Nummer wurden unsere SMS abbestellt. Senden Sie START an die Nummer, von der unsere Nachrichten kommen, und versuchen Sie es dann erneut.
 error-expired = Dieser Code ist abgelaufen. Fordern Sie einen neuen an.
+error-empty-code = Geben Sie den Code ein, den wir Ihnen per SMS gesendet haben.
+error-code-format =
+    { $length ->
+        [one] Der Code hat { $length } Stelle. Prüfen Sie ihn und versuchen Sie es erneut.
+       *[other] Der Code hat { $length } Stellen. Prüfen Sie ihn und versuchen Sie es erneut.
+    }
 error-max-attempts = Zu viele falsche Codes. Beginnen Sie von vorn, um einen neuen Code zu erhalten.
 error-no-longer-valid = Dieser Code kann nicht mehr verwendet werden. Beginnen Sie von vorn, um einen neuen Code zu erhalten.
 error-cooldown =
@@ -56,8 +79,8 @@ error-quota =
     }
 error-wrong-code-limit =
     { $minutes ->
-        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
-       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+        [one] Für diese Nummer wurden zu viele falsche Codes eingegeben. Versuchen Sie es in { $minutes } Minute erneut.
+       *[other] Für diese Nummer wurden zu viele falsche Codes eingegeben. Versuchen Sie es in { $minutes } Minuten erneut.
     }
 error-country-not-allowed = An Nummern aus diesem Land können wir keine Codes senden.
 error-blocked = Wir können gerade keine Codes an diese Nummer senden. Bitte versuchen Sie es später erneut.
@@ -74,6 +97,11 @@ error-sms-failed = Die SMS konnte nicht gesendet werden. Bitte versuchen Sie es 
 error-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.
 flash-expired = Ihr Code ist abgelaufen. Geben Sie Ihre Nummer ein, um einen neuen zu erhalten.
 start-over = Von vorn beginnen
+
+help-title = Keine SMS erhalten?
+help-delay = Es kann einige Minuten dauern, bis eine SMS ankommt.
+help-options = Wenn die SMS nicht angekommen ist, können Sie einen neuen Code anfordern oder eine andere Nummer verwenden.
+help-support = Support kontaktieren
 
 sms-body =
     { $minutes ->

@@ -6,13 +6,25 @@ language-switcher = Language
 phone-title = Verify your phone number
 phone-intro = We’ll text you a code to confirm this number is yours.
 phone-label = Phone number
-phone-hint = Include your country code (for example +1), or choose your country from the list below.
+# $example is a mobile number of the country selected, such as +1 201-555-0123.
+phone-hint = For example { $example }
 country-label = Country
+country-hint = Only needed if your number doesn’t start with +
 client-asks = { $client } wants to confirm your phone number.
 phone-submit = Text me a code
 
 code-title = Enter your code
+# $phone is the number as typed (+1 415-555-2671) or number-ending-in.
 code-intro = We texted a code to { $phone }.
+number-ending-in = the number ending in { $last }
+code-lifetime =
+    { $minutes ->
+        [one] The code expires in 1 minute.
+       *[other] The code expires in { $minutes } minutes.
+    }
+code-expired-title = Your code has expired
+code-expired-intro = The code we texted to { $phone } has expired. Ask for a new one.
+code-locked-title = Too many wrong codes
 code-label = { $length }-digit code
 code-submit = Verify
 code-attempts-left =
@@ -24,14 +36,23 @@ code-resend = Text me a new code
 # $time is a countdown such as 0:25 (minutes:seconds).
 code-resend-wait = You can ask for a new code in { $time }.
 code-resend-ready = You can ask for a new code now.
+# Without JavaScript the wait cannot count down.
+code-resend-after =
+    { $seconds ->
+        [one] You can ask for a new code 1 second after we sent it.
+       *[other] You can ask for a new code { $seconds } seconds after we sent it.
+    }
 code-change-number = Use a different number
 code-sent = We texted you a new code.
 
 done-title = Phone number verified
-done-body = { $phone } is verified. You can close this page.
+done-body = We’ve verified { $phone }. You can close this page.
 done-continue = Continue
 
 error-title = Something went wrong
+# A page's title when it shows an error.
+error-title-prefix = Error: { $title }
+error-summary-title = There is a problem
 error-empty-phone = Enter your phone number.
 error-invalid-phone = That doesn’t look like a valid phone number. Check it, and include the country code if it’s not from the country selected.
 error-not-mobile = This number can’t receive text messages. Please use a mobile number.
@@ -42,6 +63,8 @@ error-incorrect-code =
     }
 error-opted-out = This number has opted out of text messages from us. Text START to the number our messages come from, then try again.
 error-expired = This code has expired. Ask for a new one.
+error-empty-code = Enter the code we texted you.
+error-code-format = The code is { $length } digits. Check it and try again.
 error-max-attempts = Too many wrong codes. Start again to get a new code.
 error-no-longer-valid = This code can no longer be used. Start again to get a new code.
 error-cooldown =
@@ -74,6 +97,11 @@ error-sms-failed = We couldn’t send the text message. Please try again in a mo
 error-internal = Something went wrong on our side. Please try again.
 flash-expired = Your code expired. Enter your number to get a new one.
 start-over = Start again
+
+help-title = Not received a text message?
+help-delay = Text messages can take a few minutes to arrive.
+help-options = If it hasn’t arrived, you can ask for a new code or use a different number.
+help-support = Contact support
 
 sms-body =
     { $minutes ->

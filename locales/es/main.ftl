@@ -6,13 +6,23 @@ language-switcher = Idioma
 phone-title = Verifica tu número de teléfono
 phone-intro = Te enviaremos un código por SMS para confirmar que este número es tuyo.
 phone-label = Número de teléfono
-phone-hint = Incluye el prefijo del país (por ejemplo +34) o elige tu país en la lista de abajo.
+phone-hint = Por ejemplo, { $example }
 country-label = País
+country-hint = Solo hace falta si tu número no empieza por +
 client-asks = { $client } quiere confirmar tu número de teléfono.
 phone-submit = Enviarme un código
 
 code-title = Introduce tu código
 code-intro = Hemos enviado un código por SMS al { $phone }.
+number-ending-in = número terminado en { $last }
+code-lifetime =
+    { $minutes ->
+        [one] El código caduca en 1 minuto.
+       *[other] El código caduca en { $minutes } minutos.
+    }
+code-expired-title = Tu código ha caducado
+code-expired-intro = El código que te enviamos al { $phone } ha caducado. Pide uno nuevo.
+code-locked-title = Demasiados códigos incorrectos
 code-label = Código de { $length } dígitos
 code-submit = Verificar
 code-attempts-left =
@@ -23,14 +33,21 @@ code-attempts-left =
 code-resend = Enviarme otro código
 code-resend-wait = Podrás pedir otro código dentro de { $time }.
 code-resend-ready = Ya puedes pedir otro código.
+code-resend-after =
+    { $seconds ->
+        [one] Podrás pedir otro código cuando haya pasado 1 segundo desde el envío.
+       *[other] Podrás pedir otro código cuando hayan pasado { $seconds } segundos desde el envío.
+    }
 code-change-number = Usar otro número
 code-sent = Te hemos enviado un código nuevo.
 
 done-title = Número verificado
-done-body = El número { $phone } está verificado. Ya puedes cerrar esta página.
+done-body = Hemos verificado el { $phone }. Ya puedes cerrar esta página.
 done-continue = Continuar
 
 error-title = Algo ha salido mal
+error-title-prefix = Error: { $title }
+error-summary-title = Hay un problema
 error-empty-phone = Introduce tu número de teléfono.
 error-invalid-phone = Ese número no parece válido. Revísalo e incluye el prefijo si no es del país seleccionado.
 error-not-mobile = Este número no puede recibir SMS. Usa un número de móvil.
@@ -39,8 +56,14 @@ error-incorrect-code =
         [one] El código no es correcto. Te queda 1 intento.
        *[other] El código no es correcto. Te quedan { $count } intentos.
     }
-error-opted-out = Este número ha bloqueado nuestros SMS. Envía START al número desde el que te escribimos y vuelve a intentarlo.
+error-opted-out = Este número se ha dado de baja de nuestros SMS. Envía START al número desde el que te escribimos y vuelve a intentarlo.
 error-expired = Este código ha caducado. Pide uno nuevo.
+error-empty-code = Introduce el código que te hemos enviado por SMS.
+error-code-format =
+    { $length ->
+        [one] El código tiene 1 dígito. Revísalo y vuelve a intentarlo.
+       *[other] El código tiene { $length } dígitos. Revísalo y vuelve a intentarlo.
+    }
 error-max-attempts = Demasiados códigos incorrectos. Vuelve a empezar para recibir un código nuevo.
 error-no-longer-valid = Este código ya no se puede usar. Vuelve a empezar para recibir uno nuevo.
 error-cooldown =
@@ -55,8 +78,8 @@ error-quota =
     }
 error-wrong-code-limit =
     { $minutes ->
-        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
-       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+        [one] Se han introducido demasiados códigos incorrectos para este número. Vuelve a intentarlo dentro de 1 minuto.
+       *[other] Se han introducido demasiados códigos incorrectos para este número. Vuelve a intentarlo dentro de { $minutes } minutos.
     }
 error-country-not-allowed = No podemos enviar códigos a números de este país.
 error-blocked = Ahora mismo no podemos enviar códigos a este número. Inténtalo de nuevo más tarde.
@@ -74,11 +97,17 @@ error-internal = Algo ha fallado por nuestra parte. Inténtalo de nuevo.
 flash-expired = Tu código ha caducado. Introduce tu número para recibir uno nuevo.
 start-over = Volver a empezar
 
-# "clave" rather than "código": the ó would force UCS-2 and a second segment.
+help-title = ¿No te ha llegado el SMS?
+help-delay = Los SMS pueden tardar unos minutos en llegar.
+help-options = Si no te ha llegado, puedes pedir otro código o usar otro número.
+help-support = Contactar con el servicio de ayuda
+
+# No "código" (its ó would force UCS-2 and a second segment) nor "clave"
+# (reads as a password): "verificar" says what the code is for. é is GSM-7.
 sms-body =
     { $minutes ->
-        [one] Tu clave de { $brand } es { $code }. Caduca en 1 minuto.
-       *[other] Tu clave de { $brand } es { $code }. Caduca en { $minutes } minutos.
+        [one] { $brand }: usa { $code } para verificar tu teléfono. Caduca en 1 minuto.
+       *[other] { $brand }: usa { $code } para verificar tu teléfono. Caduca en { $minutes } minutos.
     }
 
 outbox-title = Buzón de SMS de desarrollo

@@ -6,13 +6,23 @@ language-switcher = Langue
 phone-title = Vérifiez votre numéro de téléphone
 phone-intro = Nous allons vous envoyer un code par SMS pour confirmer que ce numéro vous appartient.
 phone-label = Numéro de téléphone
-phone-hint = Indiquez l’indicatif du pays (par exemple +33) ou choisissez votre pays dans la liste.
+phone-hint = Par exemple : { $example }
 country-label = Pays
+country-hint = Nécessaire uniquement si votre numéro ne commence pas par +
 client-asks = { $client } souhaite confirmer votre numéro de téléphone.
 phone-submit = Recevoir un code par SMS
 
 code-title = Saisissez votre code
 code-intro = Nous avons envoyé un code par SMS au { $phone }.
+number-ending-in = numéro se terminant par { $last }
+code-lifetime =
+    { $minutes ->
+        [one] Le code expire dans { $minutes } minute.
+       *[other] Le code expire dans { $minutes } minutes.
+    }
+code-expired-title = Votre code a expiré
+code-expired-intro = Le code envoyé par SMS au { $phone } a expiré. Demandez-en un nouveau.
+code-locked-title = Trop de codes incorrects
 code-label = Code à { $length } chiffres
 code-submit = Vérifier
 code-attempts-left =
@@ -24,14 +34,21 @@ code-resend = Recevoir un nouveau code
 # $time est un compte à rebours, par exemple 0:25 (minutes:secondes).
 code-resend-wait = Vous pourrez demander un nouveau code dans { $time }.
 code-resend-ready = Vous pouvez demander un nouveau code dès maintenant.
+code-resend-after =
+    { $seconds ->
+        [one] Vous pouvez demander un nouveau code { $seconds } seconde après son envoi.
+       *[other] Vous pouvez demander un nouveau code { $seconds } secondes après son envoi.
+    }
 code-change-number = Utiliser un autre numéro
 code-sent = Nous vous avons envoyé un nouveau code.
 
 done-title = Numéro de téléphone vérifié
-done-body = Le numéro { $phone } est vérifié. Vous pouvez fermer cette page.
+done-body = Nous avons vérifié le { $phone }. Vous pouvez fermer cette page.
 done-continue = Continuer
 
 error-title = Une erreur s’est produite
+error-title-prefix = Erreur : { $title }
+error-summary-title = Il y a un problème
 error-empty-phone = Saisissez votre numéro de téléphone.
 error-invalid-phone = Ce numéro de téléphone ne semble pas valide. Vérifiez-le et ajoutez l’indicatif du pays s’il ne s’agit pas d’un numéro du pays sélectionné.
 error-not-mobile = Ce numéro ne peut pas recevoir de SMS. Veuillez utiliser un numéro de mobile.
@@ -42,6 +59,12 @@ error-incorrect-code =
     }
 error-opted-out = La réception de nos SMS est désactivée pour ce numéro. Envoyez START par SMS au numéro d’où proviennent nos messages, puis réessayez.
 error-expired = Ce code a expiré. Demandez-en un nouveau.
+error-empty-code = Saisissez le code que nous vous avons envoyé par SMS.
+error-code-format =
+    { $length ->
+        [one] Le code comporte { $length } chiffre. Vérifiez-le et réessayez.
+       *[other] Le code comporte { $length } chiffres. Vérifiez-le et réessayez.
+    }
 error-max-attempts = Trop de codes incorrects. Recommencez pour recevoir un nouveau code.
 error-no-longer-valid = Ce code ne peut plus être utilisé. Recommencez pour recevoir un nouveau code.
 error-cooldown =
@@ -56,8 +79,8 @@ error-quota =
     }
 error-wrong-code-limit =
     { $minutes ->
-        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
-       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+        [one] Trop de codes incorrects ont été saisis pour ce numéro. Réessayez dans { $minutes } minute.
+       *[other] Trop de codes incorrects ont été saisis pour ce numéro. Réessayez dans { $minutes } minutes.
     }
 error-country-not-allowed = Nous ne pouvons pas envoyer de codes aux numéros de ce pays.
 error-blocked = Nous ne pouvons pas envoyer de code à ce numéro pour le moment. Veuillez réessayer plus tard.
@@ -74,6 +97,11 @@ error-sms-failed = Nous n’avons pas pu envoyer le SMS. Veuillez réessayer dan
 error-internal = Une erreur s’est produite de notre côté. Veuillez réessayer.
 flash-expired = Votre code a expiré. Saisissez votre numéro pour en recevoir un nouveau.
 start-over = Recommencer
+
+help-title = Vous n’avez pas reçu de SMS ?
+help-delay = Un SMS peut mettre quelques minutes à arriver.
+help-options = S’il n’est pas arrivé, vous pouvez demander un nouveau code ou utiliser un autre numéro.
+help-support = Contacter l’assistance
 
 sms-body =
     { $minutes ->

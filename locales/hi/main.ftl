@@ -6,13 +6,24 @@ language-switcher = भाषा
 phone-title = अपना मोबाइल नंबर वेरिफ़ाई करें
 phone-intro = हम आपको SMS से एक कोड भेजेंगे, ताकि पक्का हो सके कि यह नंबर आपका ही है।
 phone-label = मोबाइल नंबर
-phone-hint = देश का कोड भी डालें (जैसे +91), या नीचे अपना देश चुनें।
+phone-hint = उदाहरण: { $example }
 country-label = देश
+country-hint = सिर्फ़ तब ज़रूरी है, जब आपका नंबर + से शुरू न होता हो
 client-asks = { $client } आपके मोबाइल नंबर की पुष्टि करना चाहता है।
 phone-submit = मुझे कोड भेजें
 
 code-title = अपना कोड डालें
 code-intro = हमने { $phone } पर SMS से एक कोड भेजा है।
+# Oblique case: every sentence puts a postposition after $phone (पर, को).
+number-ending-in = { $last } से ख़त्म होने वाले नंबर
+code-lifetime =
+    { $minutes ->
+        [one] कोड { $minutes } मिनट में एक्सपायर हो जाएगा।
+       *[other] कोड { $minutes } मिनट में एक्सपायर हो जाएगा।
+    }
+code-expired-title = आपका कोड एक्सपायर हो गया है
+code-expired-intro = हमने { $phone } पर जो कोड भेजा था, वह एक्सपायर हो गया है। नया कोड मँगाएँ।
+code-locked-title = बहुत बार ग़लत कोड डाला गया
 code-label = { $length } अंकों का कोड
 code-submit = वेरिफ़ाई करें
 # Hindi "one" also covers 0, so both variants show { $count }.
@@ -23,16 +34,23 @@ code-attempts-left =
     }
 code-resend = नया कोड भेजें
 # $time is a countdown such as 0:25 (minutes:seconds).
-code-resend-wait = आप { $time } बाद नया कोड मँगा सकते हैं।
+code-resend-wait = आप { $time } के बाद नया कोड मँगा सकते हैं।
 code-resend-ready = अब आप नया कोड मँगा सकते हैं।
+code-resend-after =
+    { $seconds ->
+        [one] कोड भेजे जाने के { $seconds } सेकंड बाद आप नया कोड मँगा सकते हैं।
+       *[other] कोड भेजे जाने के { $seconds } सेकंड बाद आप नया कोड मँगा सकते हैं।
+    }
 code-change-number = कोई दूसरा नंबर इस्तेमाल करें
 code-sent = हमने आपको नया कोड भेज दिया है।
 
 done-title = मोबाइल नंबर वेरिफ़ाई हो गया
-done-body = { $phone } वेरिफ़ाई हो गया है। अब आप यह पेज बंद कर सकते हैं।
+done-body = हमने { $phone } को वेरिफ़ाई कर लिया है। अब आप यह पेज बंद कर सकते हैं।
 done-continue = आगे बढ़ें
 
 error-title = कुछ गड़बड़ हो गई
+error-title-prefix = गड़बड़ी: { $title }
+error-summary-title = कोई समस्या है
 error-empty-phone = अपना मोबाइल नंबर डालें।
 error-invalid-phone = यह नंबर सही नहीं लग रहा। इसे एक बार जाँच लें, और अगर नंबर चुने गए देश का नहीं है, तो देश का कोड भी डालें।
 error-not-mobile = इस नंबर पर SMS नहीं आ सकते। कृपया कोई मोबाइल नंबर डालें।
@@ -43,7 +61,13 @@ error-incorrect-code =
     }
 error-opted-out = इस नंबर ने हमारे SMS पाना बंद कर दिया है। जिस नंबर से हमारे मैसेज आते हैं, उस पर START लिखकर भेजें, फिर दोबारा कोशिश करें।
 error-expired = यह कोड एक्सपायर हो गया है। नया कोड मँगाएँ।
-error-max-attempts = बहुत बार गलत कोड डाला गया। नया कोड पाने के लिए फिर से शुरू करें।
+error-empty-code = हमने SMS से जो कोड भेजा है, उसे डालें।
+error-code-format =
+    { $length ->
+        [one] कोड { $length } अंक का है। इसे जाँचकर फिर कोशिश करें।
+       *[other] कोड { $length } अंकों का है। इसे जाँचकर फिर कोशिश करें।
+    }
+error-max-attempts = बहुत बार ग़लत कोड डाला गया। नया कोड पाने के लिए फिर से शुरू करें।
 error-no-longer-valid = यह कोड अब इस्तेमाल नहीं किया जा सकता। नया कोड पाने के लिए फिर से शुरू करें।
 error-cooldown =
     { $seconds ->
@@ -57,8 +81,8 @@ error-quota =
     }
 error-wrong-code-limit =
     { $minutes ->
-        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
-       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+        [one] इस नंबर के लिए बहुत बार ग़लत कोड डाला गया। { $minutes } मिनट बाद फिर कोशिश करें।
+       *[other] इस नंबर के लिए बहुत बार ग़लत कोड डाला गया। { $minutes } मिनट बाद फिर कोशिश करें।
     }
 error-country-not-allowed = हम इस देश के नंबरों पर कोड नहीं भेज सकते।
 error-blocked = अभी हम इस नंबर पर कोड नहीं भेज सकते। कृपया कुछ देर बाद फिर कोशिश करें।
@@ -76,13 +100,14 @@ error-internal = हमारी तरफ़ से कुछ गड़बड�
 flash-expired = आपका कोड एक्सपायर हो गया। नया कोड पाने के लिए अपना नंबर डालें।
 start-over = फिर से शुरू करें
 
+help-title = SMS नहीं मिला?
+help-delay = SMS आने में कुछ मिनट लग सकते हैं।
+help-options = अगर SMS नहीं आया है, तो आप नया कोड मँगा सकते हैं या कोई दूसरा नंबर इस्तेमाल कर सकते हैं।
+help-support = सहायता टीम से संपर्क करें
+
 # Kept short: Devanagari goes as UCS-2 (70 characters a segment) and the
 # "@host #code" line is appended.
-sms-body =
-    { $minutes ->
-        [one] { $brand } का OTP { $code } है। { $minutes } मिनट तक मान्य।
-       *[other] { $brand } का OTP { $code } है। { $minutes } मिनट तक मान्य।
-    }
+sms-body = { $brand } कोड: { $code } ({ $minutes } मिनट)
 
 outbox-title = डेवलपमेंट SMS आउटबॉक्स
 outbox-intro = वे मैसेज जो डेवलपमेंट आउटबॉक्स भेजता, सबसे नए पहले। इसे प्रोडक्शन में कभी चालू न करें।

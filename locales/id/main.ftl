@@ -6,43 +6,50 @@ language-switcher = Bahasa
 phone-title = Verifikasi nomor telepon Anda
 phone-intro = Kami akan mengirimkan kode melalui SMS untuk memastikan nomor ini milik Anda.
 phone-label = Nomor telepon
-phone-hint = Sertakan kode negara (misalnya +62), atau pilih negara Anda di bawah.
+phone-hint = Contoh: { $example }
 country-label = Negara
+country-hint = Hanya diperlukan jika nomor Anda tidak diawali dengan +
 client-asks = { $client } ingin mengonfirmasi nomor telepon Anda.
 phone-submit = Kirim kode via SMS
 
 code-title = Masukkan kode
 code-intro = Kami telah mengirimkan kode melalui SMS ke { $phone }.
+number-ending-in = nomor yang berakhiran { $last }
+code-lifetime = Kode akan kedaluwarsa dalam { $minutes } menit.
+code-expired-title = Kode Anda sudah kedaluwarsa
+code-expired-intro = Kode yang kami kirim ke { $phone } sudah kedaluwarsa. Minta kode baru.
+code-locked-title = Terlalu banyak kode salah
 code-label = Kode { $length } digit
 code-submit = Verifikasi
-code-attempts-left = Anda masih punya { $count } kesempatan lagi.
+code-attempts-left = Sisa kesempatan Anda: { $count }.
 code-resend = Kirim kode baru
 # $time is a countdown such as 0:25 (minutes:seconds).
 code-resend-wait = Anda dapat meminta kode baru dalam { $time }.
 code-resend-ready = Sekarang Anda dapat meminta kode baru.
+code-resend-after = Anda dapat meminta kode baru { $seconds } detik setelah kode dikirim.
 code-change-number = Gunakan nomor lain
 code-sent = Kami telah mengirimkan kode baru melalui SMS.
 
 done-title = Nomor telepon terverifikasi
-done-body = Nomor { $phone } telah terverifikasi. Anda dapat menutup halaman ini.
+done-body = Kami telah memverifikasi { $phone }. Anda dapat menutup halaman ini.
 done-continue = Lanjutkan
 
 error-title = Terjadi kesalahan
+error-title-prefix = Kesalahan: { $title }
+error-summary-title = Ada masalah
 error-empty-phone = Masukkan nomor telepon Anda.
 error-invalid-phone = Nomor telepon ini sepertinya tidak valid. Periksa kembali, dan sertakan kode negara jika nomor tersebut bukan dari negara yang dipilih.
 error-not-mobile = Nomor ini tidak dapat menerima SMS. Gunakan nomor ponsel.
 error-incorrect-code = Kode salah. Anda masih punya { $count } kesempatan lagi.
 error-opted-out = Nomor ini telah berhenti menerima SMS dari kami. Kirim SMS berisi START ke nomor pengirim pesan kami, lalu coba lagi.
 error-expired = Kode ini sudah kedaluwarsa. Minta kode baru.
+error-empty-code = Masukkan kode yang kami kirim melalui SMS.
+error-code-format = Kode terdiri dari { $length } digit. Periksa kembali, lalu coba lagi.
 error-max-attempts = Terlalu banyak kode salah yang dimasukkan. Mulai lagi untuk mendapatkan kode baru.
 error-no-longer-valid = Kode ini sudah tidak dapat digunakan. Mulai lagi untuk mendapatkan kode baru.
 error-cooldown = Tunggu { $seconds } detik sebelum meminta kode lain.
 error-quota = Kami sudah mengirim terlalu banyak kode ke nomor ini. Coba lagi dalam { $minutes } menit.
-error-wrong-code-limit =
-    { $minutes ->
-        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
-       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
-    }
+error-wrong-code-limit = Terlalu banyak kode salah yang dimasukkan untuk nomor ini. Coba lagi dalam { $minutes } menit.
 error-country-not-allowed = Kami tidak dapat mengirim kode ke nomor dari negara ini.
 error-blocked = Saat ini kami tidak dapat mengirim kode ke nomor ini. Silakan coba lagi nanti.
 error-budget = Saat ini kami tidak dapat mengirim kode lagi. Silakan coba lagi nanti.
@@ -58,6 +65,11 @@ error-sms-failed = Kami tidak dapat mengirim SMS. Silakan coba beberapa saat lag
 error-internal = Terjadi kesalahan di sistem kami. Silakan coba lagi.
 flash-expired = Kode Anda sudah kedaluwarsa. Masukkan nomor Anda untuk mendapatkan kode baru.
 start-over = Mulai lagi
+
+help-title = Belum menerima SMS?
+help-delay = SMS mungkin perlu waktu beberapa menit untuk sampai.
+help-options = Jika belum sampai, Anda dapat meminta kode baru atau menggunakan nomor lain.
+help-support = Hubungi tim dukungan
 
 # Plain ASCII so the SMS stays GSM-7.
 sms-body = Kode { $brand } Anda adalah { $code }. Berlaku { $minutes } menit.

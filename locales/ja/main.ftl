@@ -6,43 +6,50 @@ language-switcher = 言語
 phone-title = 電話番号の認証
 phone-intro = この電話番号がご本人のものであることを確認するため、SMSで認証コードをお送りします。
 phone-label = 電話番号
-phone-hint = 国番号（例: +81）を含めて入力するか、下の一覧から国を選択してください。
+phone-hint = 例: { $example }
 country-label = 国・地域
+country-hint = 電話番号が「+」で始まらない場合にのみ必要です
 client-asks = { $client }が、お客様の電話番号の確認を求めています。
 phone-submit = 認証コードを送信
 
 code-title = 認証コードを入力
 code-intro = { $phone }にSMSで認証コードを送信しました。
+number-ending-in = 末尾が{ $last }の電話番号
+code-lifetime = 認証コードはあと{ $minutes }分で有効期限が切れます。
+code-expired-title = 認証コードの有効期限が切れました
+code-expired-intro = { $phone }に送信した認証コードは有効期限が切れています。新しいコードをリクエストしてください。
+code-locked-title = 誤ったコードの入力回数が多すぎます
 code-label = { $length }桁の認証コード
 code-submit = 認証する
 code-attempts-left = あと{ $count }回入力できます。
-code-resend = 新しい認証コードを送信
+code-resend = 認証コードを再送信
 # $time is a countdown such as 0:25 (minutes:seconds).
-code-resend-wait = あと{ $time }で新しい認証コードをリクエストできます。
-code-resend-ready = 新しい認証コードをリクエストできるようになりました。
+code-resend-wait = あと{ $time }で認証コードを再送信できます。
+code-resend-ready = 認証コードを再送信できるようになりました。
+code-resend-after = 認証コードは、送信から{ $seconds }秒後に再送信できます。
 code-change-number = 別の電話番号を使用する
 code-sent = 新しい認証コードを送信しました。
 
 done-title = 電話番号の認証が完了しました
-done-body = { $phone }は認証済みです。このページは閉じていただいてかまいません。
+done-body = { $phone }を認証しました。このページは閉じていただいてかまいません。
 done-continue = 続ける
 
 error-title = エラーが発生しました
+error-title-prefix = エラー: { $title }
+error-summary-title = 問題があります
 error-empty-phone = 電話番号を入力してください。
 error-invalid-phone = 有効な電話番号ではないようです。番号をご確認のうえ、選択した国以外の番号の場合は国番号を含めて入力してください。
 error-not-mobile = この番号ではSMSを受信できません。携帯電話番号をご利用ください。
 error-incorrect-code = 認証コードが正しくありません。あと{ $count }回入力できます。
 error-opted-out = この番号では当社からのSMSの受信が停止されています。当社のSMSの送信元番号に「START」と送信してから、もう一度お試しください。
 error-expired = この認証コードは有効期限が切れています。新しいコードをリクエストしてください。
+error-empty-code = SMSで送信した認証コードを入力してください。
+error-code-format = 認証コードは{ $length }桁です。確認して、もう一度お試しください。
 error-max-attempts = 誤ったコードの入力回数が多すぎます。最初からやり直して、新しいコードを取得してください。
 error-no-longer-valid = この認証コードは使用できなくなりました。最初からやり直して、新しいコードを取得してください。
 error-cooldown = 次の認証コードをリクエストするまで{ $seconds }秒お待ちください。
 error-quota = この番号に送信した認証コードが多すぎます。{ $minutes }分後にもう一度お試しください。
-error-wrong-code-limit =
-    { $minutes ->
-        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
-       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
-    }
+error-wrong-code-limit = この番号で誤った認証コードが入力された回数が多すぎます。{ $minutes }分後にもう一度お試しください。
 error-country-not-allowed = この国の電話番号には認証コードを送信できません。
 error-blocked = 現在、この番号には認証コードを送信できません。しばらくしてからもう一度お試しください。
 error-budget = 現在、これ以上認証コードを送信できません。しばらくしてからもう一度お試しください。
@@ -58,6 +65,11 @@ error-sms-failed = SMSを送信できませんでした。しばらくしてか�
 error-internal = システムエラーが発生しました。もう一度お試しください。
 flash-expired = 認証コードの有効期限が切れました。新しいコードを受け取るには、電話番号を入力してください。
 start-over = 最初からやり直す
+
+help-title = SMSが届きませんか？
+help-delay = SMSが届くまでに数分かかることがあります。
+help-options = 届かない場合は、認証コードを再送信するか、別の電話番号をご利用ください。
+help-support = サポートに問い合わせる
 
 sms-body = { $brand }の認証コード: { $code }（{ $minutes }分間有効）
 

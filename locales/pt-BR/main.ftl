@@ -6,13 +6,23 @@ language-switcher = Idioma
 phone-title = Confirme seu número de telefone
 phone-intro = Vamos enviar um código por SMS para confirmar que este número é seu.
 phone-label = Número de telefone
-phone-hint = Inclua o código do país (por exemplo, +55) ou escolha seu país na lista.
+phone-hint = Por exemplo, { $example }
 country-label = País
+country-hint = Só é necessário se seu número não começar com +
 client-asks = { $client } quer confirmar seu número de telefone.
 phone-submit = Receber código por SMS
 
 code-title = Digite o código
 code-intro = Enviamos um código por SMS para { $phone }.
+number-ending-in = o número terminado em { $last }
+code-lifetime =
+    { $minutes ->
+        [one] O código expira em { $minutes } minuto.
+       *[other] O código expira em { $minutes } minutos.
+    }
+code-expired-title = Seu código expirou
+code-expired-intro = O código que enviamos por SMS para { $phone } expirou. Peça um novo.
+code-locked-title = Muitos códigos incorretos
 code-label = Código de { $length } dígitos
 code-submit = Confirmar
 code-attempts-left =
@@ -24,14 +34,21 @@ code-resend = Receber um novo código
 # $time é uma contagem regressiva, como 0:25 (minutos:segundos).
 code-resend-wait = Você poderá pedir um novo código em { $time }.
 code-resend-ready = Você já pode pedir um novo código.
+code-resend-after =
+    { $seconds ->
+        [one] Você pode pedir um novo código { $seconds } segundo depois do envio.
+       *[other] Você pode pedir um novo código { $seconds } segundos depois do envio.
+    }
 code-change-number = Usar outro número
 code-sent = Enviamos um novo código para você.
 
 done-title = Número de telefone confirmado
-done-body = O número { $phone } foi confirmado. Você já pode fechar esta página.
+done-body = Confirmamos { $phone }. Você já pode fechar esta página.
 done-continue = Continuar
 
 error-title = Algo deu errado
+error-title-prefix = Erro: { $title }
+error-summary-title = Há um problema
 error-empty-phone = Digite seu número de telefone.
 error-invalid-phone = Esse número de telefone não parece válido. Confira o número e inclua o código do país se ele não for do país selecionado.
 error-not-mobile = Este número não pode receber SMS. Use um número de celular.
@@ -42,6 +59,12 @@ error-incorrect-code =
     }
 error-opted-out = Este número cancelou o recebimento dos nossos SMS. Envie START para o número de onde vêm nossas mensagens e tente de novo.
 error-expired = Este código expirou. Peça um novo.
+error-empty-code = Digite o código que enviamos por SMS.
+error-code-format =
+    { $length ->
+        [one] O código tem { $length } dígito. Confira e tente de novo.
+       *[other] O código tem { $length } dígitos. Confira e tente de novo.
+    }
 error-max-attempts = Muitos códigos incorretos. Comece de novo para receber um novo código.
 error-no-longer-valid = Este código não pode mais ser usado. Comece de novo para receber um novo código.
 error-cooldown =
@@ -56,8 +79,8 @@ error-quota =
     }
 error-wrong-code-limit =
     { $minutes ->
-        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
-       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+        [one] Foram digitados códigos incorretos demais para este número. Tente de novo em { $minutes } minuto.
+       *[other] Foram digitados códigos incorretos demais para este número. Tente de novo em { $minutes } minutos.
     }
 error-country-not-allowed = Não podemos enviar códigos para números deste país.
 error-blocked = No momento, não podemos enviar códigos para este número. Tente de novo mais tarde.
@@ -74,6 +97,11 @@ error-sms-failed = Não conseguimos enviar o SMS. Tente de novo daqui a pouco.
 error-internal = Algo deu errado do nosso lado. Tente de novo.
 flash-expired = Seu código expirou. Digite seu número para receber um novo.
 start-over = Começar de novo
+
+help-title = Não recebeu o SMS?
+help-delay = O SMS pode levar alguns minutos para chegar.
+help-options = Se ele não chegou, você pode pedir um novo código ou usar outro número.
+help-support = Falar com o suporte
 
 # Sem "código": o ó forçaria UCS-2 e a mensagem passaria a ocupar dois segmentos.
 sms-body =

@@ -6,13 +6,27 @@ language-switcher = Язык
 phone-title = Подтвердите номер телефона
 phone-intro = Мы отправим код в SMS, чтобы убедиться, что это ваш номер.
 phone-label = Номер телефона
-phone-hint = Укажите код страны (например, +7) или выберите страну ниже.
+phone-hint = Например: { $example }
 country-label = Страна
+country-hint = Нужно, только если номер не начинается с +
 client-asks = { $client } просит подтвердить ваш номер телефона.
 phone-submit = Получить код
 
 code-title = Введите код
 code-intro = Мы отправили код в SMS на номер { $phone }.
+# Follows the word «номер» in code-intro, code-expired-intro and done-body:
+# «на номер с последними цифрами 2671».
+number-ending-in = с последними цифрами { $last }
+code-lifetime =
+    { $minutes ->
+        [one] Код действует ещё { $minutes } минуту.
+        [few] Код действует ещё { $minutes } минуты.
+        [many] Код действует ещё { $minutes } минут.
+       *[other] Код действует ещё { $minutes } минуты.
+    }
+code-expired-title = Срок действия кода истёк
+code-expired-intro = Срок действия кода, отправленного на номер { $phone }, истёк. Запросите новый.
+code-locked-title = Слишком много неверных кодов
 code-label = { $length }-значный код
 code-submit = Подтвердить
 code-attempts-left =
@@ -26,14 +40,23 @@ code-resend = Получить новый код
 # $time — обратный отсчёт, например 0:25 (минуты:секунды).
 code-resend-wait = Новый код можно запросить через { $time }.
 code-resend-ready = Теперь можно запросить новый код.
+code-resend-after =
+    { $seconds ->
+        [one] Новый код можно запросить через { $seconds } секунду после отправки.
+        [few] Новый код можно запросить через { $seconds } секунды после отправки.
+        [many] Новый код можно запросить через { $seconds } секунд после отправки.
+       *[other] Новый код можно запросить через { $seconds } секунды после отправки.
+    }
 code-change-number = Указать другой номер
 code-sent = Мы отправили вам новый код.
 
 done-title = Номер телефона подтверждён
-done-body = Номер { $phone } подтверждён. Эту страницу можно закрыть.
+done-body = Мы подтвердили номер { $phone }. Эту страницу можно закрыть.
 done-continue = Продолжить
 
 error-title = Что-то пошло не так
+error-title-prefix = Ошибка: { $title }
+error-summary-title = Возникла проблема
 error-empty-phone = Введите номер телефона.
 error-invalid-phone = Похоже, номер указан неверно. Проверьте его и добавьте код страны, если номер не из выбранной страны.
 error-not-mobile = На этот номер нельзя отправить SMS. Укажите номер мобильного телефона.
@@ -46,6 +69,14 @@ error-incorrect-code =
     }
 error-opted-out = Для этого номера отключены наши SMS. Отправьте START на номер, с которого приходят наши сообщения, и попробуйте ещё раз.
 error-expired = Срок действия кода истёк. Запросите новый.
+error-empty-code = Введите код из SMS.
+error-code-format =
+    { $length ->
+        [one] Код состоит из { $length } цифры. Проверьте его и попробуйте ещё раз.
+        [few] Код состоит из { $length } цифр. Проверьте его и попробуйте ещё раз.
+        [many] Код состоит из { $length } цифр. Проверьте его и попробуйте ещё раз.
+       *[other] Код состоит из { $length } цифры. Проверьте его и попробуйте ещё раз.
+    }
 error-max-attempts = Слишком много неверных кодов. Начните заново, чтобы получить новый код.
 error-no-longer-valid = Этот код больше нельзя использовать. Начните заново, чтобы получить новый код.
 error-cooldown =
@@ -64,8 +95,10 @@ error-quota =
     }
 error-wrong-code-limit =
     { $minutes ->
-        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
-       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+        [one] Для этого номера введено слишком много неверных кодов. Повторите попытку через { $minutes } минуту.
+        [few] Для этого номера введено слишком много неверных кодов. Повторите попытку через { $minutes } минуты.
+        [many] Для этого номера введено слишком много неверных кодов. Повторите попытку через { $minutes } минут.
+       *[other] Для этого номера введено слишком много неверных кодов. Повторите попытку через { $minutes } минуты.
     }
 error-country-not-allowed = Мы не можем отправлять коды на номера этой страны.
 error-blocked = Сейчас мы не можем отправить код на этот номер. Повторите попытку позже.
@@ -83,13 +116,14 @@ error-internal = На нашей стороне что-то пошло не та
 flash-expired = Срок действия кода истёк. Введите номер, чтобы получить новый.
 start-over = Начать заново
 
-sms-body =
-    { $minutes ->
-        [one] Код { $brand }: { $code }. Действует { $minutes } минуту.
-        [few] Код { $brand }: { $code }. Действует { $minutes } минуты.
-        [many] Код { $brand }: { $code }. Действует { $minutes } минут.
-       *[other] Код { $brand }: { $code }. Действует { $minutes } минуты.
-    }
+help-title = Не пришло SMS?
+help-delay = SMS может прийти не сразу, а через несколько минут.
+help-options = Если SMS не пришло, можно запросить новый код или указать другой номер.
+help-support = Связаться с поддержкой
+
+# Short: Cyrillic goes as UCS-2 (70 units a segment) and the "@host #code"
+# line is appended; «мин.» reads the same for every number.
+sms-body = Код { $brand }: { $code } ({ $minutes } мин.)
 
 outbox-title = Исходящие SMS (режим разработки)
 outbox-intro = Сообщения, которые были бы отправлены в режиме разработки, — сначала новые. Никогда не включайте этот режим в рабочей среде.

@@ -6,13 +6,25 @@ language-switcher = Dil
 phone-title = Telefon numaranızı doğrulayın
 phone-intro = Bu numaranın size ait olduğunu doğrulamak için SMS ile bir kod göndereceğiz.
 phone-label = Telefon numarası
-phone-hint = Ülke kodunu ekleyin (örneğin +90) veya aşağıdan ülkenizi seçin.
+phone-hint = Örneğin: { $example }
 country-label = Ülke
+country-hint = Yalnızca numaranız + ile başlamıyorsa seçmeniz gerekir
 client-asks = { $client }, telefon numaranızı doğrulamak istiyor.
 phone-submit = Kod gönder
 
 code-title = Kodunuzu girin
 code-intro = { $phone } numarasına SMS ile bir kod gönderdik.
+# Starts the sentence and is followed by "numarası" in code-intro,
+# code-expired-intro and done-body: "Sonu 2671 ile biten telefon numarasına".
+number-ending-in = Sonu { $last } ile biten telefon
+code-lifetime =
+    { $minutes ->
+        [one] Kodun süresi { $minutes } dakika sonra dolacak.
+       *[other] Kodun süresi { $minutes } dakika sonra dolacak.
+    }
+code-expired-title = Kodunuzun süresi doldu
+code-expired-intro = { $phone } numarasına gönderdiğimiz kodun süresi doldu. Yeni bir kod isteyin.
+code-locked-title = Çok fazla yanlış kod girildi
 code-label = { $length } haneli kod
 code-submit = Doğrula
 code-attempts-left =
@@ -24,14 +36,21 @@ code-resend = Yeni kod gönder
 # $time, 0:25 gibi bir geri sayımdır (dakika:saniye).
 code-resend-wait = { $time } sonra yeni bir kod isteyebilirsiniz.
 code-resend-ready = Artık yeni bir kod isteyebilirsiniz.
+code-resend-after =
+    { $seconds ->
+        [one] Kod gönderildikten { $seconds } saniye sonra yeni bir kod isteyebilirsiniz.
+       *[other] Kod gönderildikten { $seconds } saniye sonra yeni bir kod isteyebilirsiniz.
+    }
 code-change-number = Başka bir numara kullan
 code-sent = Size yeni bir kod gönderdik.
 
 done-title = Telefon numarası doğrulandı
-done-body = { $phone } numarası doğrulandı. Bu sayfayı kapatabilirsiniz.
+done-body = { $phone } numarasını doğruladık. Bu sayfayı kapatabilirsiniz.
 done-continue = Devam et
 
 error-title = Bir sorun oluştu
+error-title-prefix = Hata: { $title }
+error-summary-title = Bir sorun var
 error-empty-phone = Telefon numaranızı girin.
 error-invalid-phone = Bu, geçerli bir telefon numarası gibi görünmüyor. Numarayı kontrol edin; seçili ülkeye ait değilse ülke kodunu da ekleyin.
 error-not-mobile = Bu numara SMS alamıyor. Lütfen bir cep telefonu numarası kullanın.
@@ -40,8 +59,10 @@ error-incorrect-code =
         [one] Kod yanlış. { $count } deneme hakkınız kaldı.
        *[other] Kod yanlış. { $count } deneme hakkınız kaldı.
     }
-error-opted-out = Bu numara bizden gelen SMS'leri engellemiş. Mesajlarımızın geldiği numaraya START yazıp gönderin, ardından tekrar deneyin.
+error-opted-out = Bu numara bizden SMS almayı durdurmuş. Mesajlarımızın geldiği numaraya START yazıp gönderin, ardından tekrar deneyin.
 error-expired = Bu kodun süresi doldu. Yeni bir kod isteyin.
+error-empty-code = SMS ile gönderdiğimiz kodu girin.
+error-code-format = Kod { $length } haneden oluşur. Kontrol edip tekrar deneyin.
 error-max-attempts = Çok fazla yanlış kod girildi. Yeni bir kod almak için baştan başlayın.
 error-no-longer-valid = Bu kod artık kullanılamaz. Yeni bir kod almak için baştan başlayın.
 error-cooldown =
@@ -56,8 +77,8 @@ error-quota =
     }
 error-wrong-code-limit =
     { $minutes ->
-        [one] Too many wrong codes were entered for this number. Try again in 1 minute.
-       *[other] Too many wrong codes were entered for this number. Try again in { $minutes } minutes.
+        [one] Bu numara için çok fazla yanlış kod girildi. { $minutes } dakika sonra tekrar deneyin.
+       *[other] Bu numara için çok fazla yanlış kod girildi. { $minutes } dakika sonra tekrar deneyin.
     }
 error-country-not-allowed = Bu ülkedeki numaralara kod gönderemiyoruz.
 error-blocked = Şu anda bu numaraya kod gönderemiyoruz. Lütfen daha sonra tekrar deneyin.
@@ -74,6 +95,11 @@ error-sms-failed = SMS gönderilemedi. Lütfen biraz sonra tekrar deneyin.
 error-internal = Bizim tarafımızda bir sorun oluştu. Lütfen tekrar deneyin.
 flash-expired = Kodunuzun süresi doldu. Yeni bir kod almak için numaranızı girin.
 start-over = Baştan başla
+
+help-title = SMS gelmedi mi?
+help-delay = SMS'lerin gelmesi birkaç dakika sürebilir.
+help-options = Gelmediyse yeni bir kod isteyebilir veya başka bir numara kullanabilirsiniz.
+help-support = Destek ekibiyle iletişime geçin
 
 # Written without ç, ğ, ı and ş (only ü, which GSM-7 has), so the SMS stays GSM-7.
 sms-body =

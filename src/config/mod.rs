@@ -58,6 +58,8 @@ pub struct Settings {
     pub sns: Option<SnsSettings>,
     pub dev_outbox_public: bool,
     pub brand: Brand,
+    /// `SUPPORT_URL`: the code page's help links to it.
+    pub support_url: Option<String>,
     pub otp: OtpSettings,
     pub send: SendSettings,
     pub abuse: AbuseSettings,
@@ -87,6 +89,7 @@ impl std::fmt::Debug for Settings {
             .field("sns", &self.sns)
             .field("dev_outbox_public", &self.dev_outbox_public)
             .field("brand", &self.brand)
+            .field("support_url", &self.support_url)
             .field("otp", &self.otp)
             .field("send", &self.send)
             .field("abuse", &self.abuse)
@@ -176,6 +179,7 @@ impl Settings {
         let database_url = database_url(src)?;
         let sms = sms::sms(src, bind_addr, &public_url)?;
         let brand = ui::brand(src)?;
+        let support_url = ui::support_url(src)?;
         let otp = otp::otp(src)?;
         let send = otp::send(src, &otp)?;
         let http = http::http(src)?;
@@ -200,6 +204,7 @@ impl Settings {
             sns: sms.sns,
             dev_outbox_public: sms.outbox_public,
             brand,
+            support_url,
             otp,
             send,
             abuse,

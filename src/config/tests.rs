@@ -23,7 +23,7 @@ fn defaults_match_the_spec() {
         s.otp,
         OtpSettings {
             length: 6,
-            ttl_seconds: 300,
+            ttl_seconds: 600,
             max_attempts: 5
         }
     );
@@ -51,6 +51,15 @@ fn defaults_match_the_spec() {
         (20, 10, false)
     );
     assert_eq!(s.abuse.pumping.mode, PumpingMode::Block);
+    assert_eq!(s.support_url, None);
+    for url in [
+        "https://help.example.com/sms",
+        "mailto:help@example.com",
+        "/help",
+    ] {
+        let s = settings(&[("SUPPORT_URL", url)]).unwrap();
+        assert_eq!(s.support_url.as_deref(), Some(url));
+    }
     let s = settings(&[("ALLOWED_COUNTRIES", "us, gb,US")]).unwrap();
     assert_eq!(s.abuse.allowed_countries, vec!["US", "GB"]);
 }
@@ -83,6 +92,17 @@ fn bad_values_name_the_variable_and_the_range() {
             "//evil.example/x.png",
             "https URL or a path",
         ),
+        (
+            "SUPPORT_URL",
+            "http://help.example",
+            "an https URL, a mailto:",
+        ),
+        (
+            "SUPPORT_URL",
+            "javascript:alert(1)",
+            "an https URL, a mailto:",
+        ),
+        ("SUPPORT_URL", "//evil.example/", "an https URL, a mailto:"),
         ("PUMPING_GUARD", "panic", "off, monitor, block"),
         ("IP_RATE_LIMIT_PER_MINUTE", "0", "from 1 to 1000000"),
         ("TRUST_PROXY_HEADERS", "sometimes", "true or false"),

@@ -52,6 +52,29 @@ pub fn brand(src: &Source) -> Result<Brand, ConfigError> {
     })
 }
 
+/// `SUPPORT_URL`: where people get help (the code page links to it): an
+/// https URL, a `mailto:` address or a path on this host.
+pub fn support_url(src: &Source) -> Result<Option<String>, ConfigError> {
+    let Some(v) = src.get("SUPPORT_URL") else {
+        return Ok(None);
+    };
+    let ok = if v.starts_with('/') {
+        !v.starts_with("//") && !v.contains(['"', '<', '>', ' '])
+    } else {
+        Url::parse(v).is_ok_and(|u| {
+            (u.scheme() == "https" && u.host_str().is_some()) || u.scheme() == "mailto"
+        })
+    };
+    if ok {
+        Ok(Some(v.to_owned()))
+    } else {
+        Err(problem(
+            "SUPPORT_URL",
+            format!("`{v}` must be an https URL, a mailto: address or a path such as /help"),
+        ))
+    }
+}
+
 /// `DEFAULT_LOCALE`: one of the shipped locales.
 pub fn default_locale(src: &Source) -> Result<String, ConfigError> {
     let Some(v) = src.get("DEFAULT_LOCALE") else {

@@ -87,13 +87,22 @@ impl CodeHasher {
         mac.finalize().into_bytes().to_vec()
     }
 
-    /// Constant-time comparison of a candidate against the stored hash. A
-    /// candidate that did not parse is compared too, so both paths cost the same.
-    pub fn verify(&self, id: Uuid, candidate: Option<&OtpCode>, stored: &[u8]) -> bool {
-        let fallback = OtpCode(String::new());
-        let computed = self.hash(id, candidate.unwrap_or(&fallback));
-        let equal: bool = computed.ct_eq(stored).into();
-        equal && candidate.is_some()
+    /// Constant-time comparison of a candidate against the stored hash.
+    pub fn verify(&self, id: Uuid, candidate: &OtpCode, stored: &[u8]) -> bool {
+        self.hash(id, candidate).ct_eq(stored).into()
+    }
+
+    /// Which of the stored hashes (the current code's, then the previous
+    /// one's) the candidate matches, comparing with each in constant time.
+    pub fn matching(&self, id: Uuid, candidate: &OtpCode, stored: &[&[u8]]) -> Option<usize> {
+        let computed = self.hash(id, candidate);
+        let mut found = None;
+        for (i, hash) in stored.iter().enumerate() {
+            if bool::from(computed.ct_eq(hash)) && found.is_none() {
+                found = Some(i);
+            }
+        }
+        found
     }
 }
 
@@ -167,11 +176,15 @@ mod tests {
         let other = OtpCode::fixed("123457").unwrap();
         let stored = a.hash(id, &code);
         assert_eq!(stored.len(), 32);
-        assert!(a.verify(id, Some(&code), &stored));
-        assert!(!a.verify(id, Some(&other), &stored));
-        assert!(!a.verify(Uuid::new_v4(), Some(&code), &stored));
-        assert!(!b.verify(id, Some(&code), &stored));
-        assert!(!a.verify(id, None, &stored));
+        assert!(a.verify(id, &code, &stored));
+        assert!(!a.verify(id, &other, &stored));
+        assert!(!a.verify(Uuid::new_v4(), &code, &stored));
+        assert!(!b.verify(id, &code, &stored));
+        let previous = a.hash(id, &other);
+        assert_eq!(a.matching(id, &code, &[&stored, &previous]), Some(0));
+        assert_eq!(a.matching(id, &other, &[&stored, &previous]), Some(1));
+        let third = OtpCode::fixed("000000").unwrap();
+        assert_eq!(a.matching(id, &third, &[&stored, &previous]), None);
     }
 
     proptest! {

@@ -11,5 +11,5 @@ pub use limits::{
     Admitted, Block, PumpingLimits, PumpingRule, SendGate, SendLimits, SendRefusal, SendStats,
 };
 pub use phone::{PhoneError, PhoneNumber};
-pub use record::{CheckRecord, NewVerification, Status, Verification};
+pub use record::{Answer, CheckRecord, NewVerification, Status, Verification};
 pub use stats::{Reason, StatKind};

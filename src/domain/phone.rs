@@ -131,10 +131,44 @@ impl PhoneNumber {
         self.calling_code
     }
 
-    /// `+1******2671`: the calling code and the last digits, for logs and pages.
+    /// `+1******2671`: the calling code and the last digits, for logs.
     pub fn masked(&self) -> String {
         mask_e164(&self.e164, self.calling_code)
     }
+
+    /// The number as people read it: `+1 415-555-2671`.
+    pub fn international(&self) -> String {
+        phonenumber::parse(None, &self.e164)
+            .map(|n| n.format().mode(Mode::International).to_string())
+            .unwrap_or_else(|_| self.e164.clone())
+    }
+
+    /// Its last four digits (`2671`), for "ending in 2671".
+    pub fn last_digits(&self) -> &str {
+        &self.e164[self.e164.len().saturating_sub(4)..]
+    }
+}
+
+/// An example mobile number of `region` as people write it
+/// (`+20 100 123 4567`), for the phone form's hint.
+pub fn example(region: &str) -> Option<String> {
+    static EXAMPLES: std::sync::LazyLock<
+        std::sync::Mutex<std::collections::HashMap<String, Option<String>>>,
+    > = std::sync::LazyLock::new(Default::default);
+    let mut cache = EXAMPLES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    cache
+        .entry(region.to_owned())
+        .or_insert_with(|| {
+            use phonenumber::metadata::DATABASE;
+            let meta = DATABASE.by_id(region)?;
+            let national = meta.descriptors().mobile()?.example()?;
+            let number =
+                phonenumber::parse(None, format!("+{}{national}", meta.country_code())).ok()?;
+            Some(number.format().mode(Mode::International).to_string())
+        })
+        .clone()
 }
 
 /// A stored number masked, from its `country` (ISO code, or `+` and the

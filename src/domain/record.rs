@@ -46,6 +46,10 @@ pub struct Verification {
     /// number of no country.
     pub country: String,
     pub code_hash: Vec<u8>,
+    /// The code a resend replaced, still good until `prev_expires_at` (a
+    /// late text): at most the two latest codes work.
+    pub prev_code_hash: Option<Vec<u8>>,
+    pub prev_expires_at: Option<OffsetDateTime>,
     pub status: Status,
     pub attempts_left: u32,
     pub locale: String,
@@ -68,6 +72,18 @@ impl std::fmt::Debug for Verification {
 }
 
 impl Verification {
+    /// The hashes a code may match at `now`: the current code's, and the
+    /// previous one's until its own expiry.
+    pub fn live_hashes(&self, now: OffsetDateTime) -> Vec<&[u8]> {
+        let mut hashes = vec![self.code_hash.as_slice()];
+        if let (Some(previous), Some(until)) = (&self.prev_code_hash, self.prev_expires_at)
+            && until > now
+        {
+            hashes.push(previous);
+        }
+        hashes
+    }
+
     /// The status as of `now`: a pending verification past its expiry is expired.
     pub fn status_at(&self, now: OffsetDateTime) -> Status {
         if self.status == Status::Pending && self.expires_at <= now {
@@ -89,6 +105,17 @@ pub struct NewVerification {
     pub max_attempts: u32,
     pub expires_at: OffsetDateTime,
     pub tenant: Option<String>,
+}
+
+/// What a typed code turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Not the code: spends an attempt.
+    Wrong,
+    /// The current code.
+    Current,
+    /// The code the last resend replaced, before its own expiry.
+    Previous,
 }
 
 /// What a check records beside the verification itself.

@@ -8,7 +8,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::domain::{
-    Admitted, Block, CheckRecord, NewVerification, PumpingRule, SendLimits, StatKind, Verification,
+    Admitted, Answer, Block, CheckRecord, NewVerification, PumpingRule, SendLimits, StatKind,
+    Verification,
 };
 
 pub mod postgres;
@@ -33,6 +34,9 @@ pub struct AppFlow {
     pub token: Option<String>,
     /// The host's OpenID-style nonce, copied into the token.
     pub nonce: Option<String>,
+    /// The number the host supplied (`?phone=`, E.164): shown by its last
+    /// digits only, since the person did not type it.
+    pub phone_hint: Option<String>,
     pub expires_at: OffsetDateTime,
 }
 
@@ -207,9 +211,10 @@ pub trait Store: FlowStore + StatsStore + Send + Sync + 'static {
 
     async fn get(&self, id: Uuid) -> Result<Option<Verification>, StoreError>;
 
-    /// One conditional UPDATE: applies a check whose answer (`correct`) was
-    /// computed against `seen_hash`, only if the verification is still
-    /// pending, unexpired, has attempts left and still has that hash. A right
+    /// One conditional UPDATE: applies a check whose `answer` was computed
+    /// against `seen_hash` (the current code's), only if the verification is
+    /// still pending, unexpired, has attempts left and still has that hash
+    /// (and, for the previous code, that one is unexpired too). A right
     /// answer approves; a wrong one spends an attempt (and ends the
     /// verification at zero). `None` when the condition no longer held.
     /// A wrong answer also records a guess against the number's budget,
@@ -220,7 +225,7 @@ pub trait Store: FlowStore + StatsStore + Send + Sync + 'static {
         &self,
         id: Uuid,
         seen_hash: &[u8],
-        correct: bool,
+        answer: Answer,
         now: OffsetDateTime,
         check: &CheckRecord,
     ) -> Result<Option<Verification>, StoreError>;

@@ -12,8 +12,8 @@ use crate::{
     clock::Clock,
     config::{AbuseSettings, OtpSettings, PumpingMode, SendSettings},
     domain::{
-        Admitted, CheckRecord, CodeHasher, NewVerification, OtpCode, PhoneError, PhoneNumber,
-        PumpingLimits, Reason, SendLimits, SendRefusal, Status, Verification,
+        Admitted, Answer, CheckRecord, CodeHasher, NewVerification, OtpCode, PhoneError,
+        PhoneNumber, PumpingLimits, Reason, SendLimits, SendRefusal, Status, Verification,
     },
     i18n::I18n,
     metrics::{CountryLabel, Metrics},
@@ -80,6 +80,9 @@ pub enum CheckOutcome {
     /// The verification can no longer be checked (expired, approved,
     /// canceled, attempts used up); nothing was spent.
     NotPending(Status),
+    /// Not a code of the right length (letters, too few or too many
+    /// digits): nothing was spent.
+    Malformed(Verification),
 }
 
 /// The start of `t`'s clock hour (UTC): the bucket of the budget and of the
@@ -361,6 +364,7 @@ impl Verifier {
                 Some("max_attempts_reached")
             }
             CheckOutcome::Incorrect(_) => Some("incorrect_code"),
+            CheckOutcome::Malformed(_) => Some("malformed_code"),
             CheckOutcome::NotPending(status) => Some(status.as_str()),
         };
         if let Some(reason) = reason {
@@ -369,8 +373,10 @@ impl Verifier {
         Ok(outcome)
     }
 
-    /// Compares the typed code with the stored hash and records the answer
-    /// with one conditional write.
+    /// Compares the typed code with the current code's hash (and the
+    /// previous code's, until its own expiry: a late text still works) and
+    /// records the answer with one conditional write. What is not a code of
+    /// the right length is refused before any of that, spending nothing.
     async fn apply_check(
         &self,
         id: Uuid,
@@ -387,9 +393,17 @@ impl Verifier {
             if status != Status::Pending {
                 return Ok(CheckOutcome::NotPending(status));
             }
-            let correct = self
+            let Some(candidate) = &candidate else {
+                return Ok(CheckOutcome::Malformed(current));
+            };
+            let answer = match self
                 .hasher
-                .verify(id, candidate.as_ref(), &current.code_hash);
+                .matching(id, candidate, &current.live_hashes(now))
+            {
+                Some(0) => Answer::Current,
+                Some(_) => Answer::Previous,
+                None => Answer::Wrong,
+            };
             // A right answer is counted on the operator page by the same write.
             let record = CheckRecord {
                 guess_until: now + self.send_window(),
@@ -397,7 +411,7 @@ impl Verifier {
             };
             if let Some(after) = self
                 .store
-                .record_check(id, &current.code_hash, correct, now, &record)
+                .record_check(id, &current.code_hash, answer, now, &record)
                 .await?
             {
                 let outcome = if after.status == Status::Approved {
@@ -458,11 +472,12 @@ mod tests {
     use super::*;
     use crate::{clock::SystemClock, sms::Outbox, storage::sqlite::SqliteStore};
 
-    #[tokio::test]
-    async fn every_shipped_sms_fits_two_segments_at_the_longest_settings() {
+    /// A verifier that texts codes of `length` digits from `brand`, with
+    /// the WebOTP line for `host`.
+    async fn verifier(length: u8, brand: &str, host: &str) -> Verifier {
         let store = SqliteStore::connect("sqlite::memory:").await.unwrap();
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-        let verifier = Verifier::new(
+        Verifier::new(
             Arc::new(store),
             Arc::new(Outbox::new(clock.clone())),
             clock,
@@ -470,7 +485,7 @@ mod tests {
             Arc::new(I18n::new("en").unwrap()),
             Policy {
                 otp: OtpSettings {
-                    length: 10,
+                    length,
                     ttl_seconds: 600,
                     max_attempts: 5,
                 },
@@ -502,11 +517,35 @@ mod tests {
                     },
                 },
                 test_numbers: Default::default(),
-                brand: "phone-verify".into(),
-                webotp_host: "verify.example.com".into(),
+                brand: brand.into(),
+                webotp_host: host.into(),
             },
             Arc::new(Metrics::default()),
-        );
+        )
+    }
+
+    /// The README's promise: with a six-digit code, a brand of up to 12
+    /// characters and a host of up to 25, every shipped language's text is
+    /// one segment (one charge).
+    #[tokio::test]
+    async fn every_shipped_sms_is_one_segment_with_a_12_character_brand_and_a_25_character_host() {
+        let (brand, host) = ("Acme Company", "verify.acme-example.co.uk");
+        assert_eq!((brand.chars().count(), host.len()), (12, 25));
+        let verifier = verifier(6, brand, host).await;
+        for (lang, encoding, units, segments) in verifier.sms_report() {
+            println!("| {lang} | {} | {units} | {segments} |", encoding.as_str());
+            assert_eq!(
+                segments,
+                1,
+                "{lang}: {units} units of {}",
+                encoding.as_str()
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn every_shipped_sms_fits_two_segments_at_the_longest_settings() {
+        let verifier = verifier(10, "phone-verify", "verify.example.com").await;
         for (lang, encoding, units, segments) in verifier.sms_report() {
             assert!(
                 segments <= 2,

@@ -516,6 +516,18 @@ async fn check_verification(
         CheckOutcome::NotPending(status) => {
             Err(ApiError::from_outcome(&outcome::not_pending(status), &tr))
         }
+        // Not a code of the right length: nothing spent.
+        CheckOutcome::Malformed(_) => Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            tr.args(
+                "error-code-format",
+                &[(
+                    "length",
+                    crate::i18n::Arg::from(u32::from(state.verifier.policy().otp.length)),
+                )],
+            ),
+        )),
     }
 }
 

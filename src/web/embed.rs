@@ -167,6 +167,9 @@ pub fn pending_flow(
         verified_phone: None,
         token: None,
         nonce,
+        phone_hint: param("phone")
+            .and_then(|p| crate::domain::PhoneNumber::parse(&p, None).ok())
+            .map(|p| p.e164().to_owned()),
         expires_at: state.verifier.now() + FLOW_LIFETIME,
     })
 }
@@ -185,6 +188,9 @@ pub fn pending_query(flow: &AppFlow) -> String {
     }
     if flow.embed {
         query.append_pair("embed", "1");
+    }
+    if let Some(phone) = &flow.phone_hint {
+        query.append_pair("phone", phone);
     }
     query.finish()
 }

@@ -156,6 +156,17 @@ impl Journey {
         }
     }
 
+    /// Whether `e164` was supplied by the host app rather than typed by the
+    /// person: then it is shown by its last digits only.
+    pub fn number_is_hidden(&self, e164: &str) -> bool {
+        match self {
+            Journey::Client(flow) | Journey::NewClient(flow) => {
+                flow.phone_hint.as_deref() == Some(e164)
+            }
+            Journey::Browser { .. } => false,
+        }
+    }
+
     /// A one-shot notice for the next page (the plain flow only; an
     /// embedded flow keeps no more than its record).
     pub async fn set_flash(&self, message_id: &str) -> Result<(), AppError> {

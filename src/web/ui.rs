@@ -3,7 +3,7 @@
 //! the compact layout of an iframe). Its messages are the `Tr` it derefs to.
 use std::{ops::Deref, sync::Arc};
 
-use crate::i18n::{Arg, Tr};
+use crate::i18n::{Arg, CountryName, Tr};
 
 #[derive(Clone)]
 pub struct Ui {
@@ -75,12 +75,74 @@ impl Ui {
         Some(self.args("client-asks", &[("client", Arg::from(client))]))
     }
 
+    /// Message `id` around a phone number (its `$phone`), split so the
+    /// page can keep a whole number on one line.
+    pub fn around_number(&self, id: &str, number: ShownNumber) -> Sentence {
+        const MARK: &str = "\u{E000}";
+        let text = self.args(id, &[("phone", Arg::from(MARK))]);
+        let (before, after) = text.split_once(MARK).unwrap_or((text.as_str(), ""));
+        Sentence {
+            before: before.to_owned(),
+            number: number.text,
+            after: after.to_owned(),
+            nowrap: number.whole,
+        }
+    }
+
+    /// A page's title when it shows an error: `Error: <title>`.
+    pub fn error_title(&self, title: String) -> String {
+        self.args("error-title-prefix", &[("title", Arg::from(title))])
+    }
+
+    /// `text` kept left to right on a right-to-left page (a number such as
+    /// `+966 50 123 4567` would read `966+` otherwise).
+    pub fn ltr(&self, text: &str) -> String {
+        if self.dir() == "rtl" {
+            format!("\u{2066}{text}\u{2069}")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// A country as the phone form's list shows it: `Egypt (+20)`.
+    pub fn country_option(&self, c: &CountryName) -> String {
+        format!("{} {}", c.name, self.ltr(&format!("(+{})", c.calling_code)))
+    }
+
     /// The query that switches language, keeping the flow: `?flow=…&lang=` or `?lang=`.
     pub fn lang_q(&self) -> String {
         if self.switch_q.is_empty() {
             "?lang=".to_owned()
         } else {
             format!("{}&lang=", self.switch_q)
+        }
+    }
+}
+
+/// A phone number as a page shows it: whole (`+1 415-555-2671`, kept left
+/// to right) or as "the number ending in 2671".
+pub struct ShownNumber {
+    pub text: String,
+    pub whole: bool,
+}
+
+/// A sentence that names a phone number (templates/sentence.html).
+pub struct Sentence {
+    pub before: String,
+    pub number: String,
+    pub after: String,
+    /// A whole number is not broken across lines.
+    pub nowrap: bool,
+}
+
+impl Sentence {
+    /// A sentence without a number.
+    pub fn plain(text: String) -> Self {
+        Self {
+            before: text,
+            number: String::new(),
+            after: String::new(),
+            nowrap: false,
         }
     }
 }

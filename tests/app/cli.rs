@@ -288,6 +288,41 @@ async fn logs_of_a_full_run_hold_no_secrets(backend: Backend) {
 
 /// At `RUST_LOG=trace` the AWS SDK's own targets stay at `info`: neither the
 /// access key id nor a request signature reaches the logs.
+/// The README's promise about SMS length: within a 12-character brand no
+/// warning; a longer brand warns, per language, at start-up.
+#[test]
+fn a_brand_too_long_for_one_segment_is_warned_about_at_start_up() {
+    let run = |brand: &str| {
+        let dir = temp_dir();
+        let app = Running::start(
+            &dir,
+            &[
+                ("SECRET_KEY", SECRET),
+                ("DATABASE_URL", &format!("sqlite://{}/pv.db", dir.display())),
+                ("BRAND_NAME", brand),
+                ("PUBLIC_URL", "https://verify.acme-example.co.uk"),
+                ("DEV_OUTBOX_PUBLIC", "true"),
+                ("BIND_ADDR", "127.0.0.1:0"),
+            ],
+        );
+        app.stop().1
+    };
+    let logs = run("Acme Company");
+    assert!(!logs.contains("more than one segment"), "{logs}");
+    let logs = run("Acme Company Worldwide");
+    let warned: Vec<&str> = logs
+        .lines()
+        .filter(|l| l.contains("the SMS takes more than one segment"))
+        .collect();
+    assert!(
+        warned
+            .iter()
+            .any(|l| l.contains("lang") && l.contains("\"ar\"")),
+        "{logs}"
+    );
+    assert!(warned.iter().all(|l| l.contains("WARN")), "{logs}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn aws_credentials_stay_out_of_trace_logs() {
     let moto = std::env::var("PV_TEST_MOTO_URL")

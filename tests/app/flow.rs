@@ -16,7 +16,7 @@ both_backends!(
     attempts_exhausted,
     expired_code,
     replay_after_success,
-    resend_makes_the_old_code_fail,
+    a_late_text_still_works,
     resend_inside_the_cooldown,
     missing_or_wrong_csrf_token,
     invalid_phone_is_echoed_escaped,
@@ -48,7 +48,7 @@ async fn happy_path(backend: Backend) {
     assert_eq!(code.len(), 6);
     assert!(
         sms.starts_with(&format!(
-            "Your Acme code is {code}. It expires in 5 minutes."
+            "Your Acme code is {code}. It expires in 10 minutes."
         )),
         "{sms}"
     );
@@ -56,17 +56,26 @@ async fn happy_path(backend: Backend) {
 
     let page = app.get("/verify/code").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("+1******2671"), "masked number shown");
     assert!(
-        !page.body.contains(US),
-        "full number not shown on the code page"
+        page.body
+            .contains(r#"We texted a code to <span class="number">+1 415-555-2671</span>."#),
+        "the number the person typed, formatted for reading: {}",
+        page.body
     );
-    assert!(page.body.contains("You have 5 attempts left."));
+    assert!(page.body.contains("The code expires in 10 minutes."));
+    assert!(
+        !page.body.contains("attempts left"),
+        "attempts are shown only after a wrong code"
+    );
     assert!(page.body.contains(r#"autocomplete="one-time-code""#));
     assert!(page.body.contains(r#"inputmode="numeric""#));
-    assert!(page.body.contains(
-        r#"You can ask for a new code in <span id="resend-timer" data-seconds="30">0:30</span>."#
-    ));
+    assert!(page.body.contains(r#"spellcheck="false""#));
+    assert!(page.body.contains("<title>Enter your code · Acme</title>"));
+    assert!(
+        page.body
+            .contains("You can ask for a new code 30 seconds after we sent it."),
+        "without JavaScript the wait is worded from the send"
+    );
     assert!(
         !page.body.contains(&code),
         "the code never appears in a page"
@@ -82,7 +91,10 @@ async fn happy_path(backend: Backend) {
     let page = app.get("/verify/done").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Phone number verified"));
-    assert!(page.body.contains(US));
+    assert!(
+        page.body
+            .contains(r#"We’ve verified <span class="number">+1 415-555-2671</span>."#)
+    );
 }
 
 async fn wrong_code_shows_attempts_left(backend: Backend) {
@@ -99,10 +111,35 @@ async fn wrong_code_shows_attempts_left(backend: Backend) {
         page.body
     );
     assert!(page.body.contains(r#"aria-invalid="true""#));
-    // Not a code at all: a wrong code too, never a 500.
-    let page = app.submit_code("12ab!").await;
-    assert_eq!(page.status, StatusCode::BAD_REQUEST);
-    assert!(page.body.contains("You have 3 attempts left."));
+    assert!(
+        page.body
+            .contains("<title>Error: Enter your code · Acme</title>"),
+        "the title says there is an error"
+    );
+    assert!(
+        page.body
+            .contains(r##"<a href="#code">That code isn’t right."##),
+        "an error summary links to the field"
+    );
+    // Not a code at all: its own message, and no attempt spent.
+    for slip in ["12ab!", "12345", "1234567", ""] {
+        let page = app.submit_code(slip).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{slip:?}");
+        let expected = if slip.is_empty() {
+            "Enter the code we texted you."
+        } else {
+            "The code is 6 digits. Check it and try again."
+        };
+        assert!(page.body.contains(expected), "{slip:?}: {}", page.body);
+        assert!(!page.body.contains("isn’t right"), "{slip:?}");
+    }
+    assert_eq!(app.attempts_spent(US, 5).await, 1, "slips spend nothing");
+    let page = app.get("/verify/code").await;
+    assert!(
+        page.body.contains("You have 4 attempts left."),
+        "{}",
+        page.body
+    );
     // The right code still works afterwards.
     assert_eq!(
         app.submit_code(&code).await.location(),
@@ -140,17 +177,23 @@ async fn expired_code(backend: Backend) {
     let app = spawn_app(backend).await;
     app.start(US, "US").await;
     let code = app.last_code(US).await;
-    app.clock.advance(Duration::seconds(301));
+    app.clock.advance(Duration::seconds(601));
     let page = app.submit_code(&code).await;
     assert_eq!(page.status, StatusCode::BAD_REQUEST);
     assert!(
-        page.body.contains("This code has expired."),
+        page.body.contains("<h1>Your code has expired</h1>"),
         "{}",
         page.body
     );
-    // The code page offers a new code rather than a dead end.
+    // The code page leads to a new code, its button focused.
     let page = app.get("/verify/code").await;
     assert!(page.body.contains(r#"action="/verify/resend""#));
+    assert!(
+        page.body
+            .contains(r#"class="primary" id="resend-button" autofocus"#),
+        "{}",
+        page.body
+    );
     let resent = app.resend().await;
     assert_eq!(resent.location(), Some("/verify/code"));
     let fresh = app.last_code(US).await;
@@ -182,28 +225,64 @@ async fn replay_after_success(backend: Backend) {
     );
 }
 
-async fn resend_makes_the_old_code_fail(backend: Backend) {
+/// A late text still works: after a resend, the previous code approves
+/// until its own expiry (the two latest codes work, attempts shared), and a
+/// second resend retires the first code.
+async fn a_late_text_still_works(backend: Backend) {
     let app = spawn_app(backend).await;
     app.start(US, "US").await;
-    let old = app.last_code(US).await;
-    let mut new = old.clone();
-    // A new code can equal the old one by chance (one in a million); resend again then.
-    while new == old {
-        app.clock.advance(Duration::seconds(31));
-        let resent = app.resend().await;
-        assert_eq!(resent.status, StatusCode::SEE_OTHER);
-        assert_eq!(resent.location(), Some("/verify/code"));
-        new = app.last_code(US).await;
-    }
+    let first = app.last_code(US).await;
+    app.clock.advance(Duration::seconds(31));
+    assert_eq!(app.resend().await.location(), Some("/verify/code"));
+    let second = app.last_code(US).await;
     let page = app.get("/verify/code").await;
     assert!(page.body.contains("We texted you a new code."));
-    let refused = app.submit_code(&old).await;
-    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
-    assert!(
-        refused.body.contains("4 attempts left"),
-        "attempts do not reset on resend"
+    if first != second {
+        let wrong = ["000000", "111111", "222222"]
+            .into_iter()
+            .find(|w| *w != first && *w != second)
+            .unwrap();
+        let refused = app.submit_code(wrong).await;
+        assert!(
+            refused.body.contains("4 attempts left"),
+            "attempts are shared and do not reset on resend"
+        );
+    }
+    assert_eq!(
+        app.submit_code(&first).await.location(),
+        Some("/verify/done"),
+        "the first code, arriving late, approves"
     );
-    assert_eq!(app.submit_code(&new).await.location(), Some("/verify/done"));
+
+    // With two resends, the first code is no longer one of the two latest.
+    let other = "+14155552672";
+    let browser = app.new_browser(None);
+    browser.start(other, "US").await;
+    let oldest = app.last_code(other).await;
+    let mut newest = Vec::new();
+    for _ in 0..2 {
+        app.clock.advance(Duration::seconds(31));
+        let csrf = browser.get("/verify").await.csrf();
+        browser
+            .post("/verify/resend", &[("csrf_token", &csrf)])
+            .await;
+        newest.push(app.last_code(other).await);
+    }
+    if !newest.contains(&oldest) {
+        let page = browser.submit_code(&oldest).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST);
+        assert!(page.body.contains("isn’t right"));
+    }
+    // The previous code stops at its own expiry, the current one later.
+    app.clock.advance(Duration::seconds(600 - 31 + 1));
+    let page = browser.submit_code(&newest[0]).await;
+    if newest[0] != newest[1] {
+        assert!(page.body.contains("isn’t right"), "{}", page.body);
+    }
+    assert_eq!(
+        browser.submit_code(&newest[1]).await.location(),
+        Some("/verify/done")
+    );
 }
 
 async fn resend_inside_the_cooldown(backend: Backend) {
@@ -330,7 +409,12 @@ async fn national_format_with_country(backend: Backend) {
         app.submit_code(&code).await.location(),
         Some("/verify/done")
     );
-    assert!(app.get("/verify/done").await.body.contains("+34612345678"));
+    assert!(
+        app.get("/verify/done")
+            .await
+            .body
+            .contains("+34 612 34 56 78")
+    );
 }
 
 async fn arabic_indic_digits_in_the_code(backend: Backend) {
@@ -421,7 +505,7 @@ async fn language_from_query_and_header(backend: Backend) {
     app.start(US, "US").await;
     let code_page = app.get("/verify/code").await;
     assert!(code_page.body.contains("Introduce tu código"));
-    assert!(app.last_sms(US).await.starts_with("Tu clave de Acme es "));
+    assert!(app.last_sms(US).await.starts_with("Acme: usa "));
     let page = app
         .get_with("/verify?lang=en", &[("Accept-Language", "es")])
         .await;
@@ -616,6 +700,19 @@ async fn health_and_readiness(backend: Backend) {
             .unwrap()
             .starts_with("text/css")
     );
+    // The README's figure: every static asset, as served, under 13 KB.
+    let mut total = 0;
+    for name in ["style.css", "verify.js", "embed.js"] {
+        let asset = app.get(&format!("/static/{name}")).await;
+        assert_eq!(asset.status, StatusCode::OK, "{name}");
+        total += asset.body.len();
+    }
+    let on_disk: u64 = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/static"))
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
+    assert_eq!(total as u64, on_disk, "every file in static/ is served");
+    assert!(total < 13 * 1024, "static assets are {total} bytes");
 }
 
 async fn cleanup_task_deletes_expired_rows(backend: Backend) {
@@ -623,7 +720,7 @@ async fn cleanup_task_deletes_expired_rows(backend: Backend) {
     app.start(US, "US").await;
     let id = app.pending_id(US).await;
     // Not yet: expired, but within the grace period.
-    app.clock.advance(Duration::seconds(301));
+    app.clock.advance(Duration::seconds(601));
     let purged = app.state.verifier.purge_expired().await.unwrap();
     assert_eq!(purged.verifications, 0);
     assert!(

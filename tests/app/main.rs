@@ -5,6 +5,7 @@ mod helpers;
 mod abuse;
 mod api;
 mod browser;
+mod browser_walk;
 mod cli;
 mod embed;
 mod flow;

@@ -16,6 +16,7 @@ use crate::{
 both_backends!(
     fifty_concurrent_right_answers_approve_once,
     fifty_concurrent_wrong_answers_spend_only_what_is_left,
+    the_two_latest_codes_racing_approve_once,
     check_of_unknown_and_canceled_verifications,
 );
 
@@ -49,6 +50,47 @@ async fn fifty_concurrent_right_answers_approve_once(backend: Backend) {
     }
     assert_eq!(approved, 1);
     assert_eq!(app.outbox_len().await, 1, "one text for the whole race");
+    let after = app.state.verifier.get(v.id, None).await.unwrap();
+    assert_eq!(after.status, Status::Approved);
+    assert_eq!(after.attempts_left, 20, "right answers spend no attempts");
+}
+
+/// After a resend both the previous and the current code work: fifty
+/// concurrent checks, half with each, still approve exactly once.
+async fn the_two_latest_codes_racing_approve_once(backend: Backend) {
+    let app = spawn_app_with(backend, &[("OTP_MAX_ATTEMPTS", "20")]).await;
+    let phone = PhoneNumber::parse(US, None).unwrap();
+    let v = app
+        .state
+        .verifier
+        .start(&phone, "en", &Default::default())
+        .await
+        .unwrap();
+    let first = app.last_code(US).await;
+    app.clock.advance(time::Duration::seconds(31));
+    app.state
+        .verifier
+        .resend(v.id, &Default::default())
+        .await
+        .unwrap();
+    let second = app.last_code(US).await;
+    let verifier = app.state.verifier.clone();
+    let tasks: Vec<_> = (0..50)
+        .map(|i| {
+            let verifier = Arc::clone(&verifier);
+            let code = if i % 2 == 0 { &first } else { &second }.clone();
+            tokio::spawn(async move { verifier.check(v.id, &code, None).await })
+        })
+        .collect();
+    let mut approved = 0;
+    for task in tasks {
+        match task.await.unwrap().unwrap() {
+            CheckOutcome::Approved(_) => approved += 1,
+            CheckOutcome::NotPending(Status::Approved) => {}
+            other => panic!("unexpected outcome {other:?}"),
+        }
+    }
+    assert_eq!(approved, 1);
     let after = app.state.verifier.get(v.id, None).await.unwrap();
     assert_eq!(after.status, Status::Approved);
     assert_eq!(after.attempts_left, 20, "right answers spend no attempts");

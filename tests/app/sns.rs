@@ -126,7 +126,9 @@ async fn flow_through_moto(backend: Backend) {
     let code = code_of(&messages[0]);
     assert_eq!(
         messages[0],
-        format!("Tu clave de Acme es {code}. Caduca en 5 minutos.\n@127.0.0.1 #{code}")
+        format!(
+            "Acme: usa {code} para verificar tu teléfono. Caduca en 10 minutos.\n@127.0.0.1 #{code}"
+        )
     );
     let publishes = recorded_publishes(&phone).await;
     assert_eq!(publishes.len(), 1);

@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use phone_verify::{
     domain::{
-        CheckRecord, NewVerification, PumpingLimits, SendLimits, SendRefusal, StatKind, Status,
+        Answer, CheckRecord, NewVerification, PumpingLimits, SendLimits, SendRefusal, StatKind,
+        Status,
     },
     storage::{self, AppFlow, Retention, Store},
 };
@@ -133,7 +134,13 @@ async fn create_replaces_the_pending_verification(backend: Backend) {
         .result
         .unwrap();
     c.store
-        .record_check(first.id, &first.code_hash, false, c.now, &wrong(c.now))
+        .record_check(
+            first.id,
+            &first.code_hash,
+            Answer::Wrong,
+            c.now,
+            &wrong(c.now),
+        )
         .await
         .unwrap()
         .unwrap();
@@ -293,28 +300,28 @@ async fn record_check_is_conditional(backend: Backend) {
     // A stale hash (the code was replaced meanwhile) changes nothing.
     assert_eq!(
         c.store
-            .record_check(n.id, &[0; 32], false, c.now, &wrong(c.now))
+            .record_check(n.id, &[0; 32], Answer::Wrong, c.now, &wrong(c.now))
             .await
             .unwrap(),
         None
     );
     let v = c
         .store
-        .record_check(n.id, &n.code_hash, false, c.now, &wrong(c.now))
+        .record_check(n.id, &n.code_hash, Answer::Wrong, c.now, &wrong(c.now))
         .await
         .unwrap()
         .unwrap();
     assert_eq!((v.status, v.attempts_left), (Status::Pending, 1));
     let v = c
         .store
-        .record_check(n.id, &n.code_hash, false, c.now, &wrong(c.now))
+        .record_check(n.id, &n.code_hash, Answer::Wrong, c.now, &wrong(c.now))
         .await
         .unwrap()
         .unwrap();
     assert_eq!((v.status, v.attempts_left), (Status::MaxAttemptsReached, 0));
     assert_eq!(
         c.store
-            .record_check(n.id, &n.code_hash, true, c.now, &wrong(c.now))
+            .record_check(n.id, &n.code_hash, Answer::Current, c.now, &wrong(c.now))
             .await
             .unwrap(),
         None
@@ -331,7 +338,7 @@ async fn record_check_is_conditional(backend: Backend) {
     let late = ok.expires_at;
     assert_eq!(
         c.store
-            .record_check(ok.id, &ok.code_hash, true, late, &wrong(late))
+            .record_check(ok.id, &ok.code_hash, Answer::Current, late, &wrong(late))
             .await
             .unwrap(),
         None
@@ -340,14 +347,14 @@ async fn record_check_is_conditional(backend: Backend) {
     let approving = wrong(c.now);
     let v = c
         .store
-        .record_check(ok.id, &ok.code_hash, true, c.now, &approving)
+        .record_check(ok.id, &ok.code_hash, Answer::Current, c.now, &approving)
         .await
         .unwrap()
         .unwrap();
     assert_eq!((v.status, v.attempts_left), (Status::Approved, 5));
     assert_eq!(
         c.store
-            .record_check(ok.id, &ok.code_hash, true, c.now, &approving)
+            .record_check(ok.id, &ok.code_hash, Answer::Current, c.now, &approving)
             .await
             .unwrap(),
         None,
@@ -538,7 +545,13 @@ async fn wrong_guesses_are_budgeted_per_number(backend: Backend) {
         .unwrap();
     for _ in 0..3 {
         c.store
-            .record_check(first.id, &first.code_hash, false, c.now, &wrong(c.now))
+            .record_check(
+                first.id,
+                &first.code_hash,
+                Answer::Wrong,
+                c.now,
+                &wrong(c.now),
+            )
             .await
             .unwrap()
             .unwrap();
@@ -560,7 +573,7 @@ async fn wrong_guesses_are_budgeted_per_number(backend: Backend) {
     for left in [1, 0] {
         let after = c
             .store
-            .record_check(second.id, &second.code_hash, false, t, &wrong(t))
+            .record_check(second.id, &second.code_hash, Answer::Wrong, t, &wrong(t))
             .await
             .unwrap()
             .unwrap();
@@ -600,12 +613,12 @@ async fn wrong_guesses_are_budgeted_per_number(backend: Backend) {
         .result
         .unwrap();
     c.store
-        .record_check(n.id, &n.code_hash, false, c.now, &wrong(c.now))
+        .record_check(n.id, &n.code_hash, Answer::Wrong, c.now, &wrong(c.now))
         .await
         .unwrap()
         .unwrap();
     c.store
-        .record_check(n.id, &n.code_hash, true, c.now, &wrong(c.now))
+        .record_check(n.id, &n.code_hash, Answer::Current, c.now, &wrong(c.now))
         .await
         .unwrap()
         .unwrap();
@@ -741,6 +754,7 @@ async fn flows_keep_their_nonce_and_move_to_a_new_id(backend: Backend) {
         verified_phone: None,
         token: None,
         nonce: Some("n-0S6_WzA2Mj".into()),
+        phone_hint: None,
         expires_at: c.now + Duration::minutes(30),
     };
     c.store.save_flow(&flow, None).await.unwrap();

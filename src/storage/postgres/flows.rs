@@ -11,8 +11,8 @@ impl FlowStore for PgStore {
     async fn save_flow(&self, flow: &AppFlow, replaces: Option<&str>) -> Result<(), StoreError> {
         sqlx::query(
             "WITH replaced AS (DELETE FROM flows WHERE id = $13)
-             INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+             INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce, phone_hint)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14)
              ON CONFLICT (id) DO UPDATE SET lang = $6, verification_id = $8, verified_phone = $9, token = $10, expires_at = $11",
         )
         .bind(&flow.id)
@@ -28,6 +28,7 @@ impl FlowStore for PgStore {
         .bind(flow.expires_at)
         .bind(&flow.nonce)
         .bind(replaces)
+        .bind(&flow.phone_hint)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -47,9 +48,10 @@ impl FlowStore for PgStore {
             Option<String>,
             OffsetDateTime,
             Option<String>,
+            Option<String>,
         );
         let row: Option<FlowRow> = sqlx::query_as(
-            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce
+            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce, phone_hint
              FROM flows WHERE id = $1 AND expires_at > $2",
         )
         .bind(id)
@@ -69,6 +71,7 @@ impl FlowStore for PgStore {
             token: r.9,
             expires_at: r.10,
             nonce: r.11,
+            phone_hint: r.12,
         }))
     }
 }

@@ -25,7 +25,7 @@ use admission::{Admission, Created, Lease, Resent, admission_args, bind_admissio
 
 use super::{Purged, Retention, Store, StoreError, rule};
 use crate::domain::{
-    Admitted, Block, CheckRecord, NewVerification, SendLimits, Status, Verification,
+    Admitted, Answer, Block, CheckRecord, NewVerification, SendLimits, Status, Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -87,6 +87,8 @@ struct Row {
     phone: String,
     country: String,
     code_hash: Vec<u8>,
+    prev_code_hash: Option<Vec<u8>>,
+    prev_expires_at: Option<OffsetDateTime>,
     status: String,
     attempts_left: i32,
     locale: String,
@@ -104,6 +106,8 @@ impl TryFrom<Row> for Verification {
             phone: r.phone,
             country: r.country,
             code_hash: r.code_hash,
+            prev_code_hash: r.prev_code_hash,
+            prev_expires_at: r.prev_expires_at,
             status: Status::parse(&r.status)
                 .ok_or_else(|| StoreError::Corrupt(format!("unknown status {:?}", r.status)))?,
             attempts_left: u32::try_from(r.attempts_left)
@@ -117,7 +121,7 @@ impl TryFrom<Row> for Verification {
     }
 }
 
-const COLUMNS: &str = "id, phone, country, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
+const COLUMNS: &str = "id, phone, country, code_hash, prev_code_hash, prev_expires_at, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
 
 /// A `send_blocks` row.
 type BlockRow = (String, String, i64, i64, i64, OffsetDateTime);
@@ -271,6 +275,8 @@ impl Store for PgStore {
                 phone: new.phone.clone(),
                 country: new.country.clone(),
                 code_hash: new.code_hash.clone(),
+                prev_code_hash: None,
+                prev_expires_at: None,
                 status: Status::Pending,
                 attempts_left: u32::try_from(attempts_left)
                     .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
@@ -294,7 +300,8 @@ impl Store for PgStore {
     ) -> Result<Option<Admitted<Verification>>, StoreError> {
         let Some(limits) = limits else {
             let row: Option<Row> = sqlx::query_as(&format!(
-                "UPDATE verifications SET code_hash = $2, expires_at = $3, last_sent_at = $4, updated_at = $4
+                "UPDATE verifications SET prev_code_hash = code_hash, prev_expires_at = expires_at,
+                    code_hash = $2, expires_at = $3, last_sent_at = $4, updated_at = $4
                  WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}"
             ))
             .bind(id)
@@ -348,6 +355,8 @@ impl Store for PgStore {
                 phone: answer.phone.ok_or_else(missing)?,
                 country: limits.country.clone(),
                 code_hash: code_hash.to_vec(),
+                prev_code_hash: answer.prev_code_hash,
+                prev_expires_at: answer.prev_expires_at,
                 status: Status::Pending,
                 attempts_left: u32::try_from(attempts_left)
                     .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
@@ -374,7 +383,7 @@ impl Store for PgStore {
         &self,
         id: Uuid,
         seen_hash: &[u8],
-        correct: bool,
+        answer: Answer,
         now: OffsetDateTime,
         check: &CheckRecord,
     ) -> Result<Option<Verification>, StoreError> {
@@ -391,6 +400,7 @@ impl Store for PgStore {
                     attempts_left = CASE WHEN $3 THEN attempts_left ELSE attempts_left - 1 END,
                     updated_at = $4
                 WHERE id = $1 AND status = 'pending' AND expires_at > $4 AND attempts_left > 0 AND code_hash = $2
+                  AND (NOT $7 OR prev_expires_at > $4)
                 RETURNING {COLUMNS}
              ), marked AS (
                 UPDATE sms_sends SET verified = TRUE
@@ -410,10 +420,11 @@ impl Store for PgStore {
         ))
         .bind(id)
         .bind(seen_hash)
-        .bind(correct)
+        .bind(answer != Answer::Wrong)
         .bind(now)
         .bind(check.hour)
         .bind(check.guess_until)
+        .bind(answer == Answer::Previous)
         .fetch_optional(&self.pool)
         .await?)
     }

@@ -17,8 +17,8 @@ impl FlowStore for SqliteStore {
                 .await?;
         }
         sqlx::query(
-            "INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            "INSERT INTO flows (id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce, phone_hint)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
              ON CONFLICT (id) DO UPDATE SET lang = ?6, verification_id = ?8, verified_phone = ?9, token = ?10, expires_at = ?11",
         )
         .bind(&flow.id)
@@ -33,6 +33,7 @@ impl FlowStore for SqliteStore {
         .bind(&flow.token)
         .bind(ms(flow.expires_at))
         .bind(&flow.nonce)
+        .bind(&flow.phone_hint)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -53,9 +54,10 @@ impl FlowStore for SqliteStore {
             Option<String>,
             i64,
             Option<String>,
+            Option<String>,
         );
         let row: Option<FlowRow> = sqlx::query_as(
-            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce
+            "SELECT id, client_id, return_to, state, embed, lang, csrf, verification_id, verified_phone, token, expires_at, nonce, phone_hint
              FROM flows WHERE id = ?1 AND expires_at > ?2",
         )
         .bind(id)
@@ -83,6 +85,7 @@ impl FlowStore for SqliteStore {
             token: r.9,
             expires_at: from_ms(r.10)?,
             nonce: r.11,
+            phone_hint: r.12,
         }))
     }
 }

@@ -22,7 +22,8 @@ use admission::Admission;
 
 use super::{Purged, Retention, Store, StoreError, rule};
 use crate::domain::{
-    Admitted, Block, CheckRecord, NewVerification, SendLimits, StatKind, Status, Verification,
+    Admitted, Answer, Block, CheckRecord, NewVerification, SendLimits, StatKind, Status,
+    Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -77,6 +78,8 @@ struct Row {
     phone: String,
     country: String,
     code_hash: Vec<u8>,
+    prev_code_hash: Option<Vec<u8>>,
+    prev_expires_at: Option<i64>,
     status: String,
     attempts_left: i64,
     locale: String,
@@ -94,6 +97,8 @@ impl TryFrom<Row> for Verification {
             phone: r.phone,
             country: r.country,
             code_hash: r.code_hash,
+            prev_code_hash: r.prev_code_hash,
+            prev_expires_at: r.prev_expires_at.map(from_ms).transpose()?,
             status: Status::parse(&r.status)
                 .ok_or_else(|| StoreError::Corrupt(format!("unknown status {:?}", r.status)))?,
             attempts_left: u32::try_from(r.attempts_left)
@@ -107,7 +112,7 @@ impl TryFrom<Row> for Verification {
     }
 }
 
-const COLUMNS: &str = "id, phone, country, code_hash, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
+const COLUMNS: &str = "id, phone, country, code_hash, prev_code_hash, prev_expires_at, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
 
 /// A `send_blocks` row and its columns.
 type BlockRow = (String, String, i64, i64, i64, i64);
@@ -317,7 +322,8 @@ impl Store for SqliteStore {
             }));
         }
         let row: Row = sqlx::query_as(&format!(
-            "UPDATE verifications SET code_hash = ?2, expires_at = ?3, last_sent_at = ?4, updated_at = ?4
+            "UPDATE verifications SET prev_code_hash = code_hash, prev_expires_at = expires_at,
+                code_hash = ?2, expires_at = ?3, last_sent_at = ?4, updated_at = ?4
              WHERE id = ?1 RETURNING {COLUMNS}"
         ))
         .bind(id.to_string())
@@ -349,7 +355,7 @@ impl Store for SqliteStore {
         &self,
         id: Uuid,
         seen_hash: &[u8],
-        correct: bool,
+        answer: Answer,
         now: OffsetDateTime,
         check: &CheckRecord,
     ) -> Result<Option<Verification>, StoreError> {
@@ -362,12 +368,14 @@ impl Store for SqliteStore {
                 attempts_left = CASE WHEN ?3 THEN attempts_left ELSE attempts_left - 1 END,
                 updated_at = ?4
              WHERE id = ?1 AND status = 'pending' AND expires_at > ?4 AND attempts_left > 0 AND code_hash = ?2
+               AND (NOT ?5 OR prev_expires_at > ?4)
              RETURNING {COLUMNS}"
         ))
         .bind(id.to_string())
         .bind(seen_hash)
-        .bind(correct)
+        .bind(answer != Answer::Wrong)
         .bind(ms(now))
+        .bind(answer == Answer::Previous)
         .fetch_optional(&mut *tx)
         .await?)?;
         // An approval's side effects (sends marked verified, wrong codes

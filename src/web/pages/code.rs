@@ -1,0 +1,289 @@
+//! The code step: the form, checking a code, and asking for a new one.
+//! A slip (a code of the wrong length, letters) costs nothing; an early
+//! resend is told as a status beside the resend button, never as an error
+//! on the code; an expired code leads to the new-code button.
+use askama::Template;
+use axum::{extract::State, http::StatusCode, response::Response};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+use super::{render, send_failure, shown_number, wait_seconds};
+use crate::{
+    domain::{Status, Verification},
+    i18n::Arg,
+    state::AppState,
+    verification::{CheckOutcome, VerifyError},
+    web::{
+        Form,
+        error::AppError,
+        journey::Journey,
+        outcome::Outcome,
+        security::PageRequester,
+        ui::{Sentence, Ui},
+    },
+};
+
+#[derive(Template)]
+#[template(path = "code.html")]
+struct CodePage<'a> {
+    ui: &'a Ui,
+    title: String,
+    csrf: String,
+    heading: String,
+    intro: Sentence,
+    lifetime: String,
+    code_label: String,
+    error: Option<String>,
+    /// `code` when the error is about what was typed.
+    error_field: Option<&'static str>,
+    attempts: Option<String>,
+    can_check: bool,
+    can_resend: bool,
+    /// The code expired: asking for a new one is the way on.
+    resend_primary: bool,
+    resend_status: Option<String>,
+    /// When a new code may be asked for, worded for a page without
+    /// JavaScript ("… 30 seconds after we sent it").
+    wait: Option<String>,
+    /// The same as a live countdown, `{time}` standing for `m:ss`.
+    countdown: String,
+    wait_seconds: i64,
+    notice: Option<String>,
+    support_url: Option<&'a str>,
+}
+
+/// What went wrong, for the page.
+enum Trouble {
+    None,
+    /// About the code typed: shown on the field.
+    Field(String),
+    /// About the verification: shown at the top.
+    Page(String),
+}
+
+/// The code page for a verification at `now`.
+fn code_page<'a>(
+    state: &'a AppState,
+    ui: &'a Ui,
+    journey: &Journey,
+    v: &Verification,
+    now: OffsetDateTime,
+    trouble: Trouble,
+) -> CodePage<'a> {
+    let policy = state.verifier.policy();
+    let status = v.status_at(now);
+    let phone = shown_number(ui, journey, &v.phone);
+    let (heading, intro) = match status {
+        Status::Expired => (
+            ui.t("code-expired-title"),
+            ui.around_number("code-expired-intro", phone),
+        ),
+        Status::MaxAttemptsReached => (
+            ui.t("code-locked-title"),
+            Sentence::plain(ui.t("error-max-attempts")),
+        ),
+        _ => (ui.t("code-title"), ui.around_number("code-intro", phone)),
+    };
+    let minutes = (wait_seconds(v.expires_at - now) + 59) / 60;
+    let wait = wait_seconds(state.verifier.resend_at(v) - now);
+    let cooldown = i64::from(policy.send.resend_cooldown_seconds);
+    let (error, error_field) = match trouble {
+        Trouble::None => (None, None),
+        Trouble::Field(e) => (Some(e), Some("code")),
+        Trouble::Page(e) => (Some(e), None),
+    };
+    let title = match &error {
+        Some(_) => ui.error_title(heading.clone()),
+        None => heading.clone(),
+    };
+    CodePage {
+        ui,
+        title,
+        csrf: journey.csrf_token(state),
+        heading,
+        intro,
+        lifetime: ui.args("code-lifetime", &[("minutes", Arg::from(minutes))]),
+        code_label: ui.args(
+            "code-label",
+            &[("length", Arg::from(u32::from(policy.otp.length)))],
+        ),
+        attempts: (v.attempts_left < policy.otp.max_attempts && error.is_none()).then(|| {
+            ui.args(
+                "code-attempts-left",
+                &[("count", Arg::from(v.attempts_left))],
+            )
+        }),
+        error,
+        error_field,
+        can_check: status == Status::Pending,
+        can_resend: matches!(status, Status::Pending | Status::Expired),
+        resend_primary: status == Status::Expired,
+        resend_status: None,
+        wait: (wait > 0).then(|| ui.args("code-resend-after", &[("seconds", Arg::from(cooldown))])),
+        countdown: ui.args("code-resend-wait", &[("time", Arg::from("{time}"))]),
+        wait_seconds: wait,
+        notice: None,
+        support_url: state.settings.support_url.as_deref(),
+    }
+}
+
+/// The verification of this journey, or where to send the browser instead.
+async fn current(
+    state: &AppState,
+    journey: &mut Journey,
+) -> Result<Result<Verification, Response>, AppError> {
+    let Some(id) = journey.verification().await? else {
+        return Ok(Err(journey.redirect("/verify")));
+    };
+    match state.verifier.get(id, None).await {
+        Ok(v) => Ok(Ok(v)),
+        Err(VerifyError::NotFound) => {
+            journey.set_verification(state, None).await?;
+            journey.set_flash("flash-expired").await?;
+            Ok(Err(journey.redirect("/verify")))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) async fn form(
+    State(state): State<AppState>,
+    ui: Ui,
+    mut journey: Journey,
+) -> Result<Response, AppError> {
+    let v = match current(&state, &mut journey).await? {
+        Ok(v) => v,
+        Err(redirect) => return Ok(redirect),
+    };
+    let now = state.verifier.now();
+    if matches!(v.status_at(now), Status::Approved | Status::Canceled) {
+        journey.set_verification(&state, None).await?;
+        return Ok(journey.redirect("/verify"));
+    }
+    let notice = journey.take_flash().await?.map(|id| ui.t(&id));
+    let mut page = code_page(&state, &ui, &journey, &v, now, Trouble::None);
+    page.notice = notice;
+    Ok(render(StatusCode::OK, &page))
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct CodeForm {
+    csrf_token: Option<String>,
+    #[serde(default)]
+    code: String,
+}
+
+pub(super) async fn check(
+    State(state): State<AppState>,
+    ui: Ui,
+    mut journey: Journey,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, AppError> {
+    journey.check_csrf(&state, form.csrf_token.as_deref())?;
+    let Some(id) = journey.verification().await? else {
+        return Ok(journey.redirect("/verify"));
+    };
+    let outcome = match state.verifier.check(id, &form.code, None).await {
+        Ok(outcome) => outcome,
+        Err(VerifyError::NotFound) => {
+            journey.set_verification(&state, None).await?;
+            journey.set_flash("flash-expired").await?;
+            return Ok(journey.redirect("/verify"));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let now = state.verifier.now();
+    let (v, trouble) = match outcome {
+        CheckOutcome::Approved(v) => return journey.approved(&state, v.phone).await,
+        CheckOutcome::Incorrect(v) if v.status == Status::MaxAttemptsReached => (v, Trouble::None),
+        CheckOutcome::Incorrect(v) => {
+            let error = ui.args(
+                "error-incorrect-code",
+                &[("count", Arg::from(v.attempts_left))],
+            );
+            (v, Trouble::Field(error))
+        }
+        CheckOutcome::Malformed(v) => {
+            let error = if form.code.trim().is_empty() {
+                ui.t("error-empty-code")
+            } else {
+                let length = u32::from(state.verifier.policy().otp.length);
+                ui.args("error-code-format", &[("length", Arg::from(length))])
+            };
+            (v, Trouble::Field(error))
+        }
+        CheckOutcome::NotPending(status) => {
+            let v = state.verifier.get(id, None).await?;
+            let trouble = match status {
+                Status::Expired | Status::MaxAttemptsReached => Trouble::None,
+                _ => Trouble::Page(ui.t("error-no-longer-valid")),
+            };
+            (v, trouble)
+        }
+    };
+    let page = code_page(&state, &ui, &journey, &v, now, trouble);
+    Ok(render(StatusCode::BAD_REQUEST, &page))
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct ResendForm {
+    csrf_token: Option<String>,
+}
+
+pub(super) async fn resend(
+    State(state): State<AppState>,
+    ui: Ui,
+    mut journey: Journey,
+    PageRequester(requester): PageRequester,
+    Form(form): Form<ResendForm>,
+) -> Result<Response, AppError> {
+    journey.check_csrf(&state, form.csrf_token.as_deref())?;
+    let v = match current(&state, &mut journey).await? {
+        Ok(v) => v,
+        Err(redirect) => return Ok(redirect),
+    };
+    let refusal = match state.verifier.resend(v.id, &requester).await {
+        Ok(_) => {
+            journey.set_flash("code-sent").await?;
+            return Ok(journey.redirect("/verify/code"));
+        }
+        Err(VerifyError::NotPending(_)) | Err(VerifyError::NotFound) => {
+            journey.set_verification(&state, None).await?;
+            return Ok(journey.redirect("/verify"));
+        }
+        Err(e) => match send_failure(&e) {
+            Some(outcome) => (e, outcome),
+            None => return Err(e.into()),
+        },
+    };
+    // A failed text canceled the verification: show it as it now stands.
+    let v = state.verifier.get(v.id, None).await.unwrap_or(v);
+    let now = state.verifier.now();
+    Ok(refused_resend(&state, &ui, &journey, &v, now, refusal))
+}
+
+/// The code page after a resend that did not happen: a refusal (too early,
+/// too many) is a status beside the resend button; a failed text is the
+/// page's error.
+fn refused_resend(
+    state: &AppState,
+    ui: &Ui,
+    journey: &Journey,
+    v: &Verification,
+    now: OffsetDateTime,
+    (error, outcome): (VerifyError, Outcome),
+) -> Response {
+    let message = outcome.message(ui);
+    let mut page = match error {
+        VerifyError::Refused(_) => {
+            let mut page = code_page(state, ui, journey, v, now, Trouble::None);
+            page.resend_status = Some(message);
+            page
+        }
+        _ => code_page(state, ui, journey, v, now, Trouble::Page(message)),
+    };
+    page.can_check &= v.status_at(now) == Status::Pending;
+    let mut response = render(outcome.status, &page);
+    outcome.stamp(&mut response);
+    response
+}
