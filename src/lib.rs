@@ -1,5 +1,6 @@
 //! phone-verify: proves a person controls a phone number.
 #![forbid(unsafe_code)]
+pub mod challenge;
 pub mod clock;
 pub mod config;
 pub mod domain;

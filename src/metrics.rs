@@ -10,6 +10,15 @@ pub struct ReasonLabel {
     pub reason: &'static str,
 }
 
+/// A proof-of-work challenge's event (`issued`, `required`, `solved`,
+/// `failed`) and its detail: the level, why it was required, or why a
+/// solution failed. Both from closed sets.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct ChallengeLabels {
+    pub event: &'static str,
+    pub reason: &'static str,
+}
+
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct CountryLabel {
     pub country: String,
@@ -50,6 +59,7 @@ pub struct Metrics {
     registry: Registry,
     pub refusals: Family<ReasonLabel, Counter>,
     pub pumping_decisions: Family<PumpingLabels, Counter>,
+    pub challenges: Family<ChallengeLabels, Counter>,
     pub started: Family<CountryLabel, Counter>,
     pub approved: Family<CountryLabel, Counter>,
     pub failed: Family<ReasonLabel, Counter>,
@@ -86,6 +96,12 @@ impl Default for Metrics {
             "pumping_decisions",
             "Prefixes or countries the pumping breaker blocked (action=block) or flagged (action=monitor)",
             pumping_decisions.clone(),
+        );
+        let challenges = Family::<ChallengeLabels, Counter>::default();
+        registry.register(
+            "challenges",
+            "Proof-of-work challenges: issued and solved (reason: base, raised), required (reason: always, budget, pumping, client, failures), failed (reason: malformed, expired, bad_signature, bad_solution, foreign, replayed)",
+            challenges.clone(),
         );
         let started = Family::<CountryLabel, Counter>::default();
         registry.register(
@@ -144,6 +160,7 @@ impl Default for Metrics {
             api_requests,
             refusals,
             pumping_decisions,
+            challenges,
             started,
             approved,
             failed,
@@ -169,6 +186,13 @@ impl Metrics {
             .get_or_create(&KeyLabel {
                 key: key.to_owned(),
             })
+            .inc();
+    }
+
+    /// Counts a challenge `event` (`issued`, `required`, `solved`, `failed`).
+    pub fn challenge(&self, event: &'static str, reason: &'static str) {
+        self.challenges
+            .get_or_create(&ChallengeLabels { event, reason })
             .inc();
     }
 

@@ -113,7 +113,11 @@ impl Application {
         let state = AppState {
             signer,
             client_address,
-            admin_logins: Arc::default(),
+            admin_logins: Arc::new(crate::web::admin::login_throttle()),
+            gate: Arc::new(crate::web::challenge::Gate::new(
+                settings.secret_key.bytes(),
+                settings.abuse.challenge,
+            )),
             settings: Arc::new(settings),
             verifier,
             store,

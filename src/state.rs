@@ -11,6 +11,7 @@ use crate::{
     verification::Verifier,
     web::{
         admin::LoginThrottle,
+        challenge::Gate,
         security::{ClientAddress, Signer},
     },
 };
@@ -34,4 +35,6 @@ pub struct AppState {
     pub client_address: ClientAddress,
     /// Failed operator logins per client.
     pub admin_logins: Arc<LoginThrottle>,
+    /// The proof-of-work challenge: issues, checks, decides who needs one.
+    pub gate: Arc<Gate>,
 }

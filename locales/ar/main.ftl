@@ -143,6 +143,14 @@ help-delay = قد يستغرق وصول الرسائل النصية بضع دق�
 help-options = إذا لم تصلك، يمكنك طلب رمز جديد أو استخدام رقم آخر.
 help-support = تواصل مع الدعم
 
+# The proof-of-work check some sends need (a bot defense that runs in the
+# browser, by itself, for a few seconds; no puzzle for the person).
+challenge-needed = قبل أن نرسل إليك رمزًا في رسالة نصية، يحتاج متصفحك إلى إجراء فحص سريع للتأكد من أنك لست روبوتًا. وعند انتهاء الفحص، يعيد المتصفح إرسال النموذج تلقائيًا.
+challenge-working = جارٍ التأكد من أنك لست روبوتًا. يستغرق ذلك بضع ثوانٍ…
+challenge-done = اكتمل الفحص.
+challenge-failed = لم ينجح الفحص. أعد تحميل الصفحة للمحاولة مرة أخرى.
+challenge-needs-js = تحتاج هذه الخطوة إلى جافا سكريبت: فعّل جافا سكريبت أو استخدم متصفحًا آخر للحصول على الرمز.
+
 # Short: Arabic goes as UCS-2 (70 units a segment) and the "@host #code" line
 # is appended. The code comes first and an Arabic letter stands before the
 # minutes, so a Latin brand cannot pull the numbers into its own direction.

@@ -103,6 +103,14 @@ help-delay = Es kann einige Minuten dauern, bis eine SMS ankommt.
 help-options = Wenn die SMS nicht angekommen ist, können Sie einen neuen Code anfordern oder eine andere Nummer verwenden.
 help-support = Support kontaktieren
 
+# The proof-of-work check some sends need (a bot defense that runs in the
+# browser, by itself, for a few seconds; no puzzle for the person).
+challenge-needed = Bevor wir Ihnen einen Code per SMS senden, muss Ihr Browser kurz bestätigen, dass Sie kein Bot sind. Danach sendet er das Formular automatisch erneut.
+challenge-working = Wir stellen sicher, dass Sie kein Bot sind. Das dauert einige Sekunden…
+challenge-done = Prüfung abgeschlossen.
+challenge-failed = Die Prüfung hat nicht funktioniert. Laden Sie die Seite neu, um es erneut zu versuchen.
+challenge-needs-js = Für diesen Schritt ist JavaScript nötig: Aktivieren Sie JavaScript oder verwenden Sie einen anderen Browser, um Ihren Code zu erhalten.
+
 sms-body =
     { $minutes ->
         [one] Ihr Code für { $brand } lautet { $code }. Er ist { $minutes } Minute gültig.

@@ -103,6 +103,14 @@ help-delay = Text messages can take a few minutes to arrive.
 help-options = If it hasn’t arrived, you can ask for a new code or use a different number.
 help-support = Contact support
 
+# The proof-of-work check some sends need (a bot defense that runs in the
+# browser, by itself, for a few seconds; no puzzle for the person).
+challenge-needed = Before we text you a code, your browser needs to do a quick check that you’re not a bot. It sends the form again by itself when it’s done.
+challenge-working = Checking that you’re not a bot. This takes a few seconds…
+challenge-done = Check complete.
+challenge-failed = The check didn’t work. Reload the page to try again.
+challenge-needs-js = This step needs JavaScript: turn it on, or use another browser, to get your code.
+
 sms-body =
     { $minutes ->
         [one] Your { $brand } code is { $code }. It expires in 1 minute.

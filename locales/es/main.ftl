@@ -102,6 +102,14 @@ help-delay = Los SMS pueden tardar unos minutos en llegar.
 help-options = Si no te ha llegado, puedes pedir otro código o usar otro número.
 help-support = Contactar con el servicio de ayuda
 
+# The proof-of-work check some sends need (a bot defense that runs in the
+# browser, by itself, for a few seconds; no puzzle for the person).
+challenge-needed = Antes de enviarte un código por SMS, tu navegador tiene que hacer una comprobación rápida para confirmar que no eres un robot. Cuando termine, volverá a enviar el formulario automáticamente.
+challenge-working = Comprobando que no eres un robot. Tarda unos segundos…
+challenge-done = Comprobación completada.
+challenge-failed = La comprobación no ha funcionado. Recarga la página para volver a intentarlo.
+challenge-needs-js = Este paso necesita JavaScript: actívalo o usa otro navegador para recibir tu código.
+
 # No "código" (its ó would force UCS-2 and a second segment) nor "clave"
 # (reads as a password): "verificar" says what the code is for. é is GSM-7.
 sms-body =

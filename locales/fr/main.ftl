@@ -103,6 +103,14 @@ help-delay = Un SMS peut mettre quelques minutes à arriver.
 help-options = S’il n’est pas arrivé, vous pouvez demander un nouveau code ou utiliser un autre numéro.
 help-support = Contacter l’assistance
 
+# The proof-of-work check some sends need (a bot defense that runs in the
+# browser, by itself, for a few seconds; no puzzle for the person).
+challenge-needed = Avant de vous envoyer un code par SMS, votre navigateur doit effectuer une vérification rapide pour confirmer que vous n’êtes pas un robot. Une fois la vérification terminée, il renverra automatiquement le formulaire.
+challenge-working = Vérification en cours pour confirmer que vous n’êtes pas un robot. Cela prend quelques secondes…
+challenge-done = Vérification terminée.
+challenge-failed = La vérification n’a pas fonctionné. Actualisez la page pour réessayer.
+challenge-needs-js = Cette étape nécessite JavaScript : activez-le ou utilisez un autre navigateur pour recevoir votre code.
+
 sms-body =
     { $minutes ->
         [one] Votre code { $brand } est { $code }. Il expire dans { $minutes } minute.

@@ -105,6 +105,14 @@ help-delay = SMS आने में कुछ मिनट लग सकते 
 help-options = अगर SMS नहीं आया है, तो आप नया कोड मँगा सकते हैं या कोई दूसरा नंबर इस्तेमाल कर सकते हैं।
 help-support = सहायता टीम से संपर्क करें
 
+# The proof-of-work check some sends need (a bot defense that runs in the
+# browser, by itself, for a few seconds; no puzzle for the person).
+challenge-needed = SMS से कोड भेजने से पहले, आपके ब्राउज़र को एक छोटी-सी जाँच करनी होगी, ताकि पक्का हो सके कि आप रोबोट नहीं हैं। जाँच पूरी होने पर ब्राउज़र फ़ॉर्म अपने-आप दोबारा भेज देगा।
+challenge-working = जाँच की जा रही है कि आप रोबोट नहीं हैं। इसमें कुछ सेकंड लगते हैं…
+challenge-done = जाँच पूरी हो गई।
+challenge-failed = जाँच पूरी नहीं हो पाई। फिर कोशिश करने के लिए पेज रीलोड करें।
+challenge-needs-js = इस चरण के लिए JavaScript ज़रूरी है: अपना कोड पाने के लिए JavaScript चालू करें या कोई दूसरा ब्राउज़र इस्तेमाल करें।
+
 # Kept short: Devanagari goes as UCS-2 (70 characters a segment) and the
 # "@host #code" line is appended.
 sms-body = { $brand } कोड: { $code } ({ $minutes } मिनट)

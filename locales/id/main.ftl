@@ -71,6 +71,14 @@ help-delay = SMS mungkin perlu waktu beberapa menit untuk sampai.
 help-options = Jika belum sampai, Anda dapat meminta kode baru atau menggunakan nomor lain.
 help-support = Hubungi tim dukungan
 
+# The proof-of-work check some sends need (a bot defense that runs in the
+# browser, by itself, for a few seconds; no puzzle for the person).
+challenge-needed = Sebelum kami mengirimkan kode melalui SMS, browser Anda perlu melakukan pemeriksaan singkat untuk memastikan Anda bukan robot. Setelah selesai, browser akan mengirim ulang formulir secara otomatis.
+challenge-working = Memastikan Anda bukan robot. Ini perlu waktu beberapa detik…
+challenge-done = Pemeriksaan selesai.
+challenge-failed = Pemeriksaan gagal. Muat ulang halaman untuk mencoba lagi.
+challenge-needs-js = Langkah ini memerlukan JavaScript. Aktifkan JavaScript atau gunakan browser lain untuk mendapatkan kode Anda.
+
 # Plain ASCII so the SMS stays GSM-7.
 sms-body = Kode { $brand } Anda adalah { $code }. Berlaku { $minutes } menit.
 

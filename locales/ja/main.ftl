@@ -71,6 +71,14 @@ help-delay = SMSが届くまでに数分かかることがあります。
 help-options = 届かない場合は、認証コードを再送信するか、別の電話番号をご利用ください。
 help-support = サポートに問い合わせる
 
+# The proof-of-work check some sends need (a bot defense that runs in the
+# browser, by itself, for a few seconds; no puzzle for the person).
+challenge-needed = SMSで認証コードをお送りする前に、ロボットではないことを確認するため、お使いのブラウザで簡単なチェックを行う必要があります。チェックが終わると、フォームは自動的に再送信されます。
+challenge-working = ロボットではないことを確認しています。数秒かかります…
+challenge-done = チェックが完了しました。
+challenge-failed = チェックに失敗しました。ページを再読み込みして、もう一度お試しください。
+challenge-needs-js = この手順にはJavaScriptが必要です。認証コードを受け取るには、JavaScriptを有効にするか、別のブラウザをご利用ください。
+
 sms-body = { $brand }の認証コード: { $code }（{ $minutes }分間有効）
 
 outbox-title = 開発用SMS送信ボックス

@@ -103,6 +103,14 @@ help-delay = O SMS pode levar alguns minutos para chegar.
 help-options = Se ele não chegou, você pode pedir um novo código ou usar outro número.
 help-support = Falar com o suporte
 
+# The proof-of-work check some sends need (a bot defense that runs in the
+# browser, by itself, for a few seconds; no puzzle for the person).
+challenge-needed = Antes de enviarmos um código por SMS, seu navegador precisa fazer uma verificação rápida para confirmar que você não é um robô. Quando ela terminar, ele envia o formulário de novo automaticamente.
+challenge-working = Verificando se você não é um robô. Isso leva alguns segundos…
+challenge-done = Verificação concluída.
+challenge-failed = A verificação não funcionou. Recarregue a página para tentar de novo.
+challenge-needs-js = Esta etapa precisa de JavaScript: ative-o ou use outro navegador para receber seu código.
+
 # Sem "código": o ó forçaria UCS-2 e a mensagem passaria a ocupar dois segmentos.
 sms-body =
     { $minutes ->

@@ -121,6 +121,14 @@ help-delay = SMS может прийти не сразу, а через неск
 help-options = Если SMS не пришло, можно запросить новый код или указать другой номер.
 help-support = Связаться с поддержкой
 
+# The proof-of-work check some sends need (a bot defense that runs in the
+# browser, by itself, for a few seconds; no puzzle for the person).
+challenge-needed = Перед отправкой кода в SMS вашему браузеру нужно быстро убедиться, что вы не робот. Когда проверка закончится, он сам отправит форму ещё раз.
+challenge-working = Проверяем, что вы не робот. Это займёт несколько секунд…
+challenge-done = Проверка завершена.
+challenge-failed = Проверка не удалась. Обновите страницу, чтобы попробовать ещё раз.
+challenge-needs-js = Для этого шага нужен JavaScript: включите его или воспользуйтесь другим браузером, чтобы получить код.
+
 # Short: Cyrillic goes as UCS-2 (70 units a segment) and the "@host #code"
 # line is appended; «мин.» reads the same for every number.
 sms-body = Код { $brand }: { $code } ({ $minutes } мин.)

@@ -101,6 +101,14 @@ help-delay = SMS'lerin gelmesi birkaç dakika sürebilir.
 help-options = Gelmediyse yeni bir kod isteyebilir veya başka bir numara kullanabilirsiniz.
 help-support = Destek ekibiyle iletişime geçin
 
+# The proof-of-work check some sends need (a bot defense that runs in the
+# browser, by itself, for a few seconds; no puzzle for the person).
+challenge-needed = Size SMS ile kod göndermeden önce tarayıcınızın, robot olmadığınızı doğrulamak için kısa bir kontrol yapması gerekiyor. Kontrol bitince tarayıcınız formu otomatik olarak yeniden gönderir.
+challenge-working = Robot olmadığınız kontrol ediliyor. Bu birkaç saniye sürer…
+challenge-done = Kontrol tamamlandı.
+challenge-failed = Kontrol başarısız oldu. Tekrar denemek için sayfayı yenileyin.
+challenge-needs-js = Bu adım için JavaScript gerekiyor. Kodunuzu almak için JavaScript'i etkinleştirin veya başka bir tarayıcı kullanın.
+
 # Written without ç, ğ, ı and ş (only ü, which GSM-7 has), so the SMS stays GSM-7.
 sms-body =
     { $minutes ->

@@ -1,6 +1,6 @@
 //! Abuse resistance beyond the per-number limits: the global budget, the
 //! country allowlist, per-client limits and how a client's address is read,
-//! and the pumping breaker.
+//! the pumping breaker and the proof-of-work challenge.
 use super::{ConfigError, keys, problem, source::Source};
 
 /// What the pumping breaker does when a rule fires.
@@ -9,6 +9,10 @@ pub enum PumpingMode {
     Off,
     /// Logs and counts what it would block, blocks nothing.
     Monitor,
+    /// Asks a flagged prefix or country for a raised proof-of-work
+    /// challenge instead of refusing real people (the API, which cannot
+    /// solve one, is refused as with `Block`).
+    Challenge,
     Block,
 }
 
@@ -67,6 +71,7 @@ pub struct AbuseSettings {
     /// IPv6 clients are keyed by this prefix (`IPV6_PREFIX_LENGTH`).
     pub ipv6_prefix: u8,
     pub pumping: PumpingSettings,
+    pub challenge: crate::challenge::ChallengeSettings,
 }
 
 pub fn abuse(src: &Source) -> Result<AbuseSettings, ConfigError> {
@@ -99,6 +104,26 @@ pub fn abuse(src: &Source) -> Result<AbuseSettings, ConfigError> {
         trusted_proxy_hops: keys::TRUSTED_PROXY_HOPS.read(src)?,
         ipv6_prefix: keys::IPV6_PREFIX_LENGTH.read(src)? as u8,
         pumping: pumping(src)?,
+        challenge: challenge(src)?,
+    })
+}
+
+fn challenge(src: &Source) -> Result<crate::challenge::ChallengeSettings, ConfigError> {
+    use crate::challenge::Mode;
+    Ok(crate::challenge::ChallengeSettings {
+        mode: src.choice(
+            "BOT_CHALLENGE",
+            Mode::Adaptive,
+            &[
+                ("off", Mode::Off),
+                ("adaptive", Mode::Adaptive),
+                ("always", Mode::Always),
+            ],
+        )?,
+        cost: keys::BOT_CHALLENGE_COST.read(src)?,
+        ttl_seconds: keys::BOT_CHALLENGE_TTL_SECONDS.read(src)?,
+        budget_percent: keys::BOT_CHALLENGE_BUDGET_PERCENT.read(src)?,
+        client_burst: keys::BOT_CHALLENGE_CLIENT_BURST.read(src)?,
     })
 }
 
@@ -106,10 +131,11 @@ fn pumping(src: &Source) -> Result<PumpingSettings, ConfigError> {
     Ok(PumpingSettings {
         mode: src.choice(
             "PUMPING_GUARD",
-            PumpingMode::Block,
+            PumpingMode::Challenge,
             &[
                 ("off", PumpingMode::Off),
                 ("monitor", PumpingMode::Monitor),
+                ("challenge", PumpingMode::Challenge),
                 ("block", PumpingMode::Block),
             ],
         )?,

@@ -50,7 +50,17 @@ fn defaults_match_the_spec() {
         ),
         (20, 10, false)
     );
-    assert_eq!(s.abuse.pumping.mode, PumpingMode::Block);
+    assert_eq!(s.abuse.pumping.mode, PumpingMode::Challenge);
+    assert_eq!(
+        s.abuse.challenge,
+        crate::challenge::ChallengeSettings {
+            mode: crate::challenge::Mode::Adaptive,
+            cost: 5000,
+            ttl_seconds: 300,
+            budget_percent: 50,
+            client_burst: 10,
+        }
+    );
     assert_eq!(s.support_url, None);
     for url in [
         "https://help.example.com/sms",
@@ -103,7 +113,10 @@ fn bad_values_name_the_variable_and_the_range() {
             "an https URL, a mailto:",
         ),
         ("SUPPORT_URL", "//evil.example/", "an https URL, a mailto:"),
-        ("PUMPING_GUARD", "panic", "off, monitor, block"),
+        ("PUMPING_GUARD", "panic", "off, monitor, challenge, block"),
+        ("BOT_CHALLENGE", "sometimes", "off, adaptive, always"),
+        ("BOT_CHALLENGE_COST", "5", "from 10 to 10000000"),
+        ("BOT_CHALLENGE_BUDGET_PERCENT", "0", "from 1 to 100"),
         ("IP_RATE_LIMIT_PER_MINUTE", "0", "from 1 to 1000000"),
         ("TRUST_PROXY_HEADERS", "sometimes", "true or false"),
         ("PUMPING_MAX_UNVERIFIED_PERCENT", "101", "from 1 to 100"),

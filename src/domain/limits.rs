@@ -27,13 +27,95 @@ pub struct SendLimits {
     pub network: Option<String>,
     /// The pumping breaker's thresholds; `None` when it is off.
     pub pumping: Option<PumpingLimits>,
+    /// The solved challenge the send came with, if any.
+    pub proof: Option<ChallengeLevel>,
+    /// Past this share (percent) of the hour's global budget, a send needs
+    /// a solved challenge; 0: never (the adaptive challenge is off, or the
+    /// sender is the API).
+    pub challenge_budget_percent: u32,
+}
+
+/// How much work a proof-of-work challenge asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChallengeLevel {
+    /// About a second in a browser.
+    Base = 1,
+    /// Several times that: a flagged prefix or country, or a client
+    /// network whose solutions keep failing.
+    Raised = 2,
+}
+
+impl ChallengeLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChallengeLevel::Base => "base",
+            ChallengeLevel::Raised => "raised",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Self> {
+        match word {
+            "base" => Some(ChallengeLevel::Base),
+            "raised" => Some(ChallengeLevel::Raised),
+            _ => None,
+        }
+    }
+}
+
+/// Why a send was asked for a challenge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChallengeWhy {
+    /// `BOT_CHALLENGE=always`.
+    Always,
+    /// The hour's SMS budget is past `BOT_CHALLENGE_BUDGET_PERCENT`.
+    Budget,
+    /// The pumping breaker flagged the number's prefix or country.
+    Pumping,
+    /// The client network asked for more texts than its burst.
+    Client,
+    /// The client network's solutions kept failing.
+    Failures,
+}
+
+impl ChallengeWhy {
+    pub const ALL: [ChallengeWhy; 5] = [
+        ChallengeWhy::Always,
+        ChallengeWhy::Budget,
+        ChallengeWhy::Pumping,
+        ChallengeWhy::Client,
+        ChallengeWhy::Failures,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChallengeWhy::Always => "always",
+            ChallengeWhy::Budget => "budget",
+            ChallengeWhy::Pumping => "pumping",
+            ChallengeWhy::Client => "client",
+            ChallengeWhy::Failures => "failures",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|w| w.as_str() == word)
+    }
+}
+
+/// What the pumping breaker does about a flagged prefix or country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PumpingAction {
+    /// Record the flag only.
+    Flag,
+    /// Ask its sends for a raised challenge.
+    Challenge,
+    /// Refuse its sends.
+    Refuse,
 }
 
 /// What the pumping breaker checks, in the transaction that records a send.
 #[derive(Debug, Clone)]
 pub struct PumpingLimits {
-    /// Refuse sends to a blocked prefix or country (else only record the flag).
-    pub refuse: bool,
+    pub action: PumpingAction,
     /// The start of the breaker's window.
     pub since: OffsetDateTime,
     pub prefix_min_sends: u32,
@@ -125,6 +207,11 @@ pub enum SendRefusal {
     Guesses { retry_after: Duration },
     /// The pumping breaker blocks the number's prefix or country.
     Pumping { retry_after: Duration },
+    /// The send needs a solved challenge of `level` first.
+    Challenge {
+        level: ChallengeLevel,
+        why: ChallengeWhy,
+    },
 }
 
 impl SendRefusal {
@@ -135,6 +222,7 @@ impl SendRefusal {
             | SendRefusal::Budget { retry_after }
             | SendRefusal::Guesses { retry_after }
             | SendRefusal::Pumping { retry_after } => retry_after,
+            SendRefusal::Challenge { .. } => Duration::ZERO,
         }
     }
 
@@ -147,6 +235,14 @@ impl SendRefusal {
             "budget" => SendRefusal::Budget { retry_after },
             "guesses" => SendRefusal::Guesses { retry_after },
             "pumping" => SendRefusal::Pumping { retry_after },
+            "challenge_pumping" => SendRefusal::Challenge {
+                level: ChallengeLevel::Raised,
+                why: ChallengeWhy::Pumping,
+            },
+            "challenge_budget" => SendRefusal::Challenge {
+                level: ChallengeLevel::Base,
+                why: ChallengeWhy::Budget,
+            },
             _ => return None,
         })
     }

@@ -8,7 +8,8 @@ pub mod stats;
 
 pub use code::{CodeHasher, OtpCode};
 pub use limits::{
-    Admitted, Block, PumpingLimits, PumpingRule, SendGate, SendLimits, SendRefusal, SendStats,
+    Admitted, Block, ChallengeLevel, ChallengeWhy, PumpingAction, PumpingLimits, PumpingRule,
+    SendGate, SendLimits, SendRefusal, SendStats,
 };
 pub use phone::{PhoneError, PhoneNumber};
 pub use record::{Answer, CheckRecord, NewVerification, Status, Verification};

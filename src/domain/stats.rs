@@ -1,5 +1,6 @@
 //! What the operator page counts and the metrics label: typed, so the
 //! words are written once (`as_str`) and read back once (`parse`).
+use super::ChallengeWhy;
 
 /// Why a send (or a request) was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,6 +47,8 @@ pub enum StatKind {
     /// A pumping block (or flag) was recorded.
     Blocked,
     Refused(Reason),
+    /// A send from the pages was asked for a proof-of-work challenge.
+    Challenged(ChallengeWhy),
 }
 
 impl StatKind {
@@ -55,6 +58,13 @@ impl StatKind {
             StatKind::Sent => "sent",
             StatKind::Approved => "approved",
             StatKind::Blocked => "blocked",
+            StatKind::Challenged(why) => match why {
+                ChallengeWhy::Always => "challenge:always",
+                ChallengeWhy::Budget => "challenge:budget",
+                ChallengeWhy::Pumping => "challenge:pumping",
+                ChallengeWhy::Client => "challenge:client",
+                ChallengeWhy::Failures => "challenge:failures",
+            },
             StatKind::Refused(reason) => match reason {
                 Reason::RateLimited => "refused:rate_limited",
                 Reason::Cooldown => "refused:cooldown",
@@ -75,6 +85,7 @@ impl StatKind {
             other => Reason::ALL
                 .into_iter()
                 .map(StatKind::Refused)
+                .chain(ChallengeWhy::ALL.into_iter().map(StatKind::Challenged))
                 .find(|kind| kind.as_str() == other),
         }
     }
@@ -88,7 +99,8 @@ mod tests {
     fn every_kind_reads_back() {
         let kinds = [StatKind::Sent, StatKind::Approved, StatKind::Blocked]
             .into_iter()
-            .chain(Reason::ALL.into_iter().map(StatKind::Refused));
+            .chain(Reason::ALL.into_iter().map(StatKind::Refused))
+            .chain(ChallengeWhy::ALL.into_iter().map(StatKind::Challenged));
         for kind in kinds {
             assert_eq!(StatKind::parse(kind.as_str()), Some(kind));
         }

@@ -114,7 +114,8 @@ pub struct Purged {
 }
 
 /// How long rows are kept, for both backends. Rows with their own
-/// `expires_at` (send records, wrong codes, blocks, flows) go at it.
+/// `expires_at` (send records, wrong codes, blocks, flows, spent
+/// challenges) go at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Retention {
     pub now: OffsetDateTime,
@@ -241,6 +242,15 @@ pub trait Store: FlowStore + StatsStore + Send + Sync + 'static {
     /// arrived) and marks the send undelivered, so it counts toward the quota
     /// but not the cooldown.
     async fn send_failed(&self, id: Uuid, now: OffsetDateTime) -> Result<(), StoreError>;
+
+    /// Records that a proof-of-work challenge's `nonce` was used, until the
+    /// challenge's `expires_at`: `false` when it already was (a replay), on
+    /// any instance.
+    async fn spend_challenge(
+        &self,
+        nonce: &str,
+        expires_at: OffsetDateTime,
+    ) -> Result<bool, StoreError>;
 
     /// Pending, unexpired verifications at `now` (for the metrics gauge).
     async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError>;

@@ -2,7 +2,7 @@
 //! metrics, the operator page's hourly counters and the log.
 use crate::{
     config::PumpingMode,
-    domain::{Block, Reason, SendRefusal, StatKind},
+    domain::{Block, ChallengeWhy, Reason, SendRefusal, StatKind},
     metrics::{CountryLabel, PumpingLabels, SmsLabels},
     sms::SmsError,
 };
@@ -14,6 +14,8 @@ use super::{Verifier, clock_hour};
 pub enum Event<'a> {
     /// A send was refused before anything was sent.
     Refused { reason: Reason, country: &'a str },
+    /// A send from the pages was asked for a proof-of-work challenge.
+    Challenged { why: ChallengeWhy, country: &'a str },
     /// The pumping breaker recorded a block (or, flagging only, a flag).
     Blocked { block: &'a Block, country: &'a str },
     /// A text went out.
@@ -32,14 +34,15 @@ pub enum Event<'a> {
     CheckFailed { reason: &'static str },
 }
 
-/// The metrics' reason for a refused send.
+/// The metrics' reason for a refused send (a challenge asked for is
+/// counted as such, see [`Event::Challenged`]).
 pub fn reason(refusal: SendRefusal) -> Reason {
     match refusal {
         SendRefusal::Cooldown { .. } => Reason::Cooldown,
         SendRefusal::Quota { .. } => Reason::Quota,
         SendRefusal::Budget { .. } => Reason::Budget,
         SendRefusal::Guesses { .. } => Reason::WrongCodes,
-        SendRefusal::Pumping { .. } => Reason::Pumping,
+        SendRefusal::Pumping { .. } | SendRefusal::Challenge { .. } => Reason::Pumping,
     }
 }
 
@@ -62,6 +65,7 @@ impl Verifier {
                 let settings = &self.policy.abuse.pumping;
                 let action = match settings.mode {
                     PumpingMode::Block => "block",
+                    PumpingMode::Challenge => "challenge",
                     _ => "monitor",
                 };
                 tracing::warn!(
@@ -85,6 +89,10 @@ impl Verifier {
                     })
                     .inc();
                 self.stat(country, StatKind::Blocked).await;
+            }
+            Event::Challenged { why, country } => {
+                self.metrics.challenge("required", why.as_str());
+                self.stat(country, StatKind::Challenged(why)).await;
             }
             Event::Sent { country } => {
                 self.metrics

@@ -12,8 +12,9 @@ use crate::{
     clock::Clock,
     config::{AbuseSettings, OtpSettings, PumpingMode, SendSettings},
     domain::{
-        Admitted, Answer, CheckRecord, CodeHasher, NewVerification, OtpCode, PhoneError,
-        PhoneNumber, PumpingLimits, Reason, SendLimits, SendRefusal, Status, Verification,
+        Admitted, Answer, ChallengeLevel, CheckRecord, CodeHasher, NewVerification, OtpCode,
+        PhoneError, PhoneNumber, PumpingAction, PumpingLimits, Reason, SendLimits, SendRefusal,
+        Status, Verification,
     },
     i18n::I18n,
     metrics::{CountryLabel, Metrics},
@@ -37,6 +38,11 @@ pub struct Requester {
     /// The client's network (`203.0.113.0/24`, `2001:db8:1::/48`), for the
     /// pumping breaker; `None` for the API.
     pub network: Option<String>,
+    /// A browser, which can solve a proof-of-work challenge (the API
+    /// cannot, and is never asked to).
+    pub challengeable: bool,
+    /// The level of the challenge it solved for this request, if any.
+    pub proof: Option<ChallengeLevel>,
 }
 
 /// The knobs of the rules, from the settings.
@@ -162,7 +168,7 @@ impl Verifier {
             guess_budget: send.wrong_code_limit,
             network: requester.network.clone(),
             pumping: (pumping.mode != PumpingMode::Off).then(|| PumpingLimits {
-                refuse: pumping.mode == PumpingMode::Block,
+                action: self.pumping_action(requester),
                 since: now - pumping_window,
                 prefix_min_sends: pumping.min_sends,
                 country_min_sends: pumping.country_min_sends,
@@ -171,6 +177,27 @@ impl Verifier {
                 country_min_networks: pumping.country_min_networks,
                 block_until: now + Duration::seconds(i64::from(pumping.block_seconds)),
             }),
+            proof: requester.proof,
+            challenge_budget_percent: match self.policy.abuse.challenge.mode {
+                crate::challenge::Mode::Adaptive if requester.challengeable => {
+                    self.policy.abuse.challenge.budget_percent
+                }
+                _ => 0,
+            },
+        }
+    }
+
+    /// What a flagged prefix or country does to this requester's send: a
+    /// browser is asked for a challenge (when challenges are on); the API,
+    /// which cannot solve one, is refused.
+    fn pumping_action(&self, requester: &Requester) -> PumpingAction {
+        let challenges = self.policy.abuse.challenge.mode != crate::challenge::Mode::Off;
+        match self.policy.abuse.pumping.mode {
+            PumpingMode::Off | PumpingMode::Monitor => PumpingAction::Flag,
+            PumpingMode::Challenge if requester.challengeable && challenges => {
+                PumpingAction::Challenge
+            }
+            PumpingMode::Challenge | PumpingMode::Block => PumpingAction::Refuse,
         }
     }
 
@@ -212,14 +239,29 @@ impl Verifier {
         match admitted.result {
             Ok(v) => Ok(v),
             Err(refusal) => {
-                self.record(Event::Refused {
-                    reason: events::reason(refusal),
-                    country,
-                })
-                .await;
+                let event = match refusal {
+                    SendRefusal::Challenge { why, .. } => Event::Challenged { why, country },
+                    _ => Event::Refused {
+                        reason: events::reason(refusal),
+                        country,
+                    },
+                };
+                self.record(event).await;
                 Err(VerifyError::Refused(refusal))
             }
         }
+    }
+
+    /// Reports that a send from the pages to `phone` was asked for a
+    /// proof-of-work challenge before reaching the store (the store's own
+    /// asks are reported with its answer).
+    pub async fn challenged(&self, why: crate::domain::ChallengeWhy, phone: &PhoneNumber) {
+        let country = Target::of(phone, 0).country;
+        self.record(Event::Challenged {
+            why,
+            country: &country,
+        })
+        .await;
     }
 
     fn ttl(&self) -> Duration {
@@ -514,6 +556,13 @@ mod tests {
                         min_networks: 5,
                         country_min_networks: 10,
                         block_seconds: 3600,
+                    },
+                    challenge: crate::challenge::ChallengeSettings {
+                        mode: crate::challenge::Mode::Adaptive,
+                        cost: 5000,
+                        ttl_seconds: 300,
+                        budget_percent: 50,
+                        client_burst: 3,
                     },
                 },
                 test_numbers: Default::default(),

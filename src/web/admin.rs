@@ -16,7 +16,7 @@ use base64::Engine as _;
 use subtle::ConstantTimeEq;
 use time::Duration;
 
-use super::error::AppError;
+use super::{error::AppError, throttle::CountWindow};
 use crate::{
     domain::{Block, StatKind},
     state::AppState,
@@ -91,7 +91,17 @@ struct AdminPage {
     countries: Vec<CountryRow>,
     refusals: Vec<Refusal>,
     blocks: Vec<Block>,
+    /// `BOT_CHALLENGE`, and the hours challenges were asked for, and why.
+    challenge_mode: &'static str,
+    challenged: Vec<ChallengedHour>,
     generated: String,
+}
+
+/// An hour in which sends were asked for a proof-of-work challenge.
+struct ChallengedHour {
+    hour: String,
+    /// `pumping 12, client 3`.
+    why: String,
 }
 
 const WIDTH: f64 = 720.0;
@@ -107,56 +117,16 @@ fn percent(part: i64, whole: i64) -> String {
 
 /// Failed operator logins per client: after [`MAX_FAILURES`] in
 /// [`FAILURE_WINDOW`], the client gets 429 until the window ends, whatever
-/// it sends. Bounded: at most [`MAX_CLIENTS`] clients are remembered; past
-/// that (after dropping what expired) new clients are refused too.
-#[derive(Debug, Default)]
-pub struct LoginThrottle {
-    failures: std::sync::Mutex<std::collections::HashMap<IpAddr, (u32, std::time::Instant)>>,
-}
+/// it sends (see [`CountWindow`]).
+pub type LoginThrottle = CountWindow<IpAddr>;
 
 pub const MAX_FAILURES: u32 = 10;
 pub const FAILURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(600);
 const MAX_CLIENTS: usize = 10_000;
 
-impl LoginThrottle {
-    fn lock(
-        &self,
-    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<IpAddr, (u32, std::time::Instant)>>
-    {
-        self.failures
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// Seconds until `client` may try again, when it may not now.
-    pub fn wait(&self, client: IpAddr, now: std::time::Instant) -> Option<u64> {
-        let mut failures = self.lock();
-        if let Some(&(count, since)) = failures.get(&client) {
-            let ends = since + FAILURE_WINDOW;
-            if ends <= now {
-                failures.remove(&client);
-                return None;
-            }
-            return (count >= MAX_FAILURES).then(|| (ends - now).as_secs().max(1));
-        }
-        if failures.len() >= MAX_CLIENTS {
-            failures.retain(|_, (_, since)| *since + FAILURE_WINDOW > now);
-            if failures.len() >= MAX_CLIENTS {
-                return Some(FAILURE_WINDOW.as_secs());
-            }
-        }
-        None
-    }
-
-    /// Counts a failed login of `client`.
-    pub fn failed(&self, client: IpAddr, now: std::time::Instant) {
-        let mut failures = self.lock();
-        let entry = failures.entry(client).or_insert((0, now));
-        if entry.1 + FAILURE_WINDOW <= now {
-            *entry = (0, now);
-        }
-        entry.0 += 1;
-    }
+/// The operator page's login throttle.
+pub fn login_throttle() -> LoginThrottle {
+    CountWindow::new(MAX_FAILURES, FAILURE_WINDOW, MAX_CLIENTS)
 }
 
 async fn page(
@@ -170,7 +140,7 @@ async fn page(
         .map(|ip| state.client_address.key(ip))
         .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
     let now = std::time::Instant::now();
-    if let Some(wait) = state.admin_logins.wait(client, now) {
+    if let Some(wait) = state.admin_logins.wait(&client, now) {
         tracing::info!(wait_seconds = wait, "operator login throttled");
         return Ok((
             StatusCode::TOO_MANY_REQUESTS,
@@ -181,7 +151,7 @@ async fn page(
     }
     if !authorized(&state, &headers) {
         if headers.contains_key(header::AUTHORIZATION) {
-            state.admin_logins.failed(client, now);
+            state.admin_logins.count(client, now);
             tracing::info!("operator login failed");
         }
         return Ok((
@@ -203,6 +173,7 @@ async fn page(
     let mut hourly = vec![(0i64, 0i64); 24];
     let mut countries: BTreeMap<String, (i64, i64)> = BTreeMap::new();
     let mut refusals: BTreeMap<String, i64> = BTreeMap::new();
+    let mut challenged: BTreeMap<usize, BTreeMap<&'static str, i64>> = BTreeMap::new();
     for row in &rows {
         let slot = ((row.hour - first).whole_hours()).clamp(0, 23) as usize;
         let country = if row.country.is_empty() {
@@ -219,6 +190,14 @@ async fn page(
             StatKind::Approved => {
                 hourly[slot].1 += row.count;
                 countries.entry(country).or_default().1 += row.count;
+                continue;
+            }
+            StatKind::Challenged(why) => {
+                *challenged
+                    .entry(slot)
+                    .or_default()
+                    .entry(why.as_str())
+                    .or_default() += row.count;
                 continue;
             }
             StatKind::Blocked => "blocked",
@@ -294,6 +273,22 @@ async fn page(
         countries,
         refusals,
         blocks,
+        challenge_mode: match state.settings.abuse.challenge.mode {
+            crate::challenge::Mode::Off => "off",
+            crate::challenge::Mode::Adaptive => "adaptive",
+            crate::challenge::Mode::Always => "always",
+        },
+        challenged: challenged
+            .into_iter()
+            .map(|(slot, why)| ChallengedHour {
+                hour: format!("{:02}:00", (first + Duration::hours(slot as i64)).hour()),
+                why: why
+                    .into_iter()
+                    .map(|(why, count)| format!("{why} {count}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+            .collect(),
         generated: now
             .format(&time::format_description::well_known::Rfc3339)
             .unwrap_or_default(),

@@ -266,7 +266,7 @@ impl ApiKey {
     pub fn requester(&self) -> Requester {
         Requester {
             tenant: Some(self.0.clone()),
-            network: None,
+            ..Requester::default()
         }
     }
 

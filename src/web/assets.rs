@@ -17,6 +17,8 @@ pub fn router() -> Router<AppState> {
         .route("/static/style.css", get(stylesheet))
         .route("/static/embed.js", get(embed_script))
         .route("/static/verify.js", get(verify_script))
+        .route("/static/challenge.js", get(challenge_script))
+        .route("/static/challenge-worker.js", get(challenge_worker))
         .route("/static/brand.css", get(brand_stylesheet))
 }
 
@@ -46,6 +48,14 @@ async fn embed_script() -> Response {
 
 async fn verify_script() -> Response {
     asset(JS, include_str!("../../static/verify.js"))
+}
+
+async fn challenge_script() -> Response {
+    asset(JS, include_str!("../../static/challenge.js"))
+}
+
+async fn challenge_worker() -> Response {
+    asset(JS, include_str!("../../static/challenge-worker.js"))
 }
 
 /// `BRAND_ACCENT_COLOR` as CSS custom properties, with a lighter shade for

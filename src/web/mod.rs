@@ -22,6 +22,7 @@ use ui::Ui;
 pub mod admin;
 pub mod api;
 pub mod assets;
+pub mod challenge;
 pub mod dev;
 pub mod embed;
 pub mod error;
@@ -32,6 +33,7 @@ pub mod pages;
 pub mod security;
 pub mod server;
 pub mod session;
+pub mod throttle;
 pub mod ui;
 
 /// The largest request body accepted.
@@ -52,9 +54,18 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(30)));
 
     // One per-IP limiter for the pages and the API: one client, one bucket.
-    let limits = rate_limit_config(&state);
+    let limits = rate_limit_config(&state, axum::http::Method::POST);
+    let challenge_limits = rate_limit_config(&state, axum::http::Method::GET);
     Router::new()
         .merge(pages::router())
+        .route(
+            "/challenge",
+            axum::routing::get(challenge::issue).route_layer({
+                let metrics = state.metrics.clone();
+                tower_governor::GovernorLayer::new(challenge_limits)
+                    .error_handler(move |e| security::rate_limited(e, &metrics))
+            }),
+        )
         .merge(dev::router(&state))
         .fallback(|| async { AppError::NotFound })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -227,17 +238,18 @@ type ClientLimits = std::sync::Arc<
     >,
 >;
 
-/// The per-client limits on every POST (`IP_RATE_LIMIT_PER_MINUTE`, burst
-/// `IP_RATE_LIMIT_BURST`), keyed by client (an IPv6 /64 by default). A task
-/// drops idle buckets every minute.
-fn rate_limit_config(state: &AppState) -> ClientLimits {
+/// The per-client limits on every request of `method` (`IP_RATE_LIMIT_PER_MINUTE`,
+/// burst `IP_RATE_LIMIT_BURST`), keyed by client (an IPv6 /64 by default):
+/// every POST, and apart from them `GET /challenge`. A task drops idle
+/// buckets every minute.
+fn rate_limit_config(state: &AppState, method: axum::http::Method) -> ClientLimits {
     let abuse = &state.settings.abuse;
     let config = tower_governor::governor::GovernorConfigBuilder::default()
         .period(std::time::Duration::from_nanos(
             60_000_000_000 / u64::from(abuse.ip_per_minute),
         ))
         .burst_size(abuse.ip_burst)
-        .methods(vec![axum::http::Method::POST])
+        .methods(vec![method])
         .key_extractor(security::ClientIpKey(state.client_address))
         .finish()
         .expect("period and burst are validated at start-up");

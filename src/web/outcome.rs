@@ -113,6 +113,14 @@ pub fn refusal(refusal: SendRefusal) -> Outcome {
             "budget_exhausted",
             "error-budget",
         ),
+        // Only the pages are asked (they show the challenge with it).
+        SendRefusal::Challenge { .. } => {
+            return Outcome::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "challenge-needed",
+            );
+        }
     }
     .retry(after)
 }

@@ -103,12 +103,14 @@ pub fn tokens_match(expected: &str, submitted: &str) -> bool {
     expected.len() == submitted.len() && bool::from(expected.as_bytes().ct_eq(submitted.as_bytes()))
 }
 
-/// The CSP: scripts only from us (none inline), images from us (and the
-/// logo's origin), forms to us (and, in an app's flow, back to the app),
-/// framing only as `frame_ancestors` says (`'none'` by default).
+/// The CSP: scripts, workers and fetches only from us (no inline script),
+/// images from us (and the logo's origin), forms to us (and, in an app's
+/// flow, back to the app), framing only as `frame_ancestors` says
+/// (`'none'` by default).
 pub fn csp(img_extra: &str, form_extra: &str, frame_ancestors: &str) -> String {
     format!(
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:{img_extra}; \
+         connect-src 'self'; worker-src 'self'; \
          form-action 'self'{form_extra}; base-uri 'none'; frame-ancestors {frame_ancestors}"
     )
 }
@@ -298,6 +300,8 @@ impl axum::extract::FromRequestParts<AppState> for PageRequester {
         Ok(Self(crate::verification::Requester {
             tenant: None,
             network,
+            challengeable: true,
+            proof: None,
         }))
     }
 }

@@ -180,6 +180,7 @@ async fn pumping_burst_from_rotating_ips_is_blocked(backend: Backend) {
             ("IP_RATE_LIMIT_PER_MINUTE", "20"),
             ("IP_RATE_LIMIT_BURST", "10"),
             ("PUMPING_MIN_SENDS", "5"),
+            ("PUMPING_GUARD", "block"),
         ],
     )
     .await;
@@ -230,7 +231,12 @@ async fn pumping_burst_from_rotating_ips_is_blocked(backend: Backend) {
 async fn one_source_cannot_aim_the_pumping_breaker(backend: Backend) {
     let app = spawn_app_with(
         backend,
-        &[("TRUST_PROXY_HEADERS", "true"), ("PUMPING_GUARD", "block")],
+        // Eleven texts from one address would be asked for a challenge.
+        &[
+            ("TRUST_PROXY_HEADERS", "true"),
+            ("PUMPING_GUARD", "block"),
+            ("BOT_CHALLENGE", "off"),
+        ],
     )
     .await;
     let one = app.new_browser(Some("192.0.2.1"));
@@ -442,7 +448,12 @@ async fn country_outside_the_allowlist(backend: Backend) {
 }
 
 async fn global_budget_exhausted(backend: Backend) {
-    let app = spawn_app_with(backend, &[("SMS_GLOBAL_LIMIT_PER_HOUR", "2")]).await;
+    // Past half the budget the adaptive challenge would ask first.
+    let app = spawn_app_with(
+        backend,
+        &[("SMS_GLOBAL_LIMIT_PER_HOUR", "2"), ("BOT_CHALLENGE", "off")],
+    )
+    .await;
     assert_eq!(
         app.new_browser(None).start(US, "US").await.status,
         StatusCode::SEE_OTHER
@@ -480,6 +491,7 @@ async fn multiple_instances_share_the_per_number_quota(backend: Backend) {
     let settings = [
         ("RESEND_COOLDOWN_SECONDS", "0"),
         ("SEND_LIMIT_PER_PHONE", "5"),
+        ("BOT_CHALLENGE", "off"),
     ];
     let mut apps = Vec::new();
     for _ in 0..3 {

@@ -15,10 +15,10 @@ use crate::{
 };
 
 const SECRET: &str = "acme-secret-of-at-least-thirty-two-bytes!";
-const RETURN_TO: &str = "https://acme.example/signup/phone";
+pub(crate) const RETURN_TO: &str = "https://acme.example/signup/phone";
 const US: &str = "+14155552671";
 
-fn acme(redirect_uris: &[&str]) -> RawClient {
+pub(crate) fn acme(redirect_uris: &[&str]) -> RawClient {
     RawClient {
         id: "acme".into(),
         name: Some("Acme Shop".into()),
@@ -39,14 +39,14 @@ async fn spawn(backend: Backend) -> TestApp {
 
 /// A browser with no cookie jar at all: what an iframe gets when
 /// third-party cookies are blocked.
-fn cookieless() -> reqwest::Client {
+pub(crate) fn cookieless() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()
 }
 
-async fn page(response: reqwest::Response) -> Page {
+pub(crate) async fn page(response: reqwest::Response) -> Page {
     let status = response.status();
     let headers = response.headers().clone();
     Page {

@@ -385,6 +385,7 @@ async fn database_outage_gives_fast_503s_and_recovers() {
         TestDb::external(cluster.url()),
         &[
             ("PUMPING_GUARD", "off"),
+            ("BOT_CHALLENGE", "off"),
             ("RESEND_COOLDOWN_SECONDS", "0"),
             ("SEND_LIMIT_PER_PHONE", "1000"),
         ],

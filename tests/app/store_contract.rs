@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use phone_verify::{
     domain::{
-        Answer, CheckRecord, NewVerification, PumpingLimits, SendLimits, SendRefusal, StatKind,
-        Status,
+        Answer, ChallengeLevel, ChallengeWhy, CheckRecord, NewVerification, PumpingAction,
+        PumpingLimits, SendLimits, SendRefusal, StatKind, Status,
     },
     storage::{self, AppFlow, Retention, Store},
 };
@@ -32,6 +32,9 @@ both_backends!(
     pumping_rule_needs_several_networks,
     pumping_threshold_is_exact_across_instances,
     flows_keep_their_nonce_and_move_to_a_new_id,
+    a_flagged_prefix_asks_for_a_raised_challenge,
+    past_the_budget_share_a_send_needs_a_challenge,
+    a_challenge_is_spent_once_across_instances,
 );
 
 struct Ctx {
@@ -95,6 +98,8 @@ fn limits(now: OffsetDateTime) -> SendLimits {
         guess_budget: 5,
         network: None,
         pumping: None,
+        proof: None,
+        challenge_budget_percent: 0,
     }
 }
 
@@ -632,9 +637,9 @@ async fn wrong_guesses_are_budgeted_per_number(backend: Backend) {
     assert_eq!(again.attempts_left, 5);
 }
 
-fn pumping(now: OffsetDateTime, refuse: bool) -> PumpingLimits {
+fn pumping(now: OffsetDateTime, action: PumpingAction) -> PumpingLimits {
     PumpingLimits {
-        refuse,
+        action,
         since: now - Duration::hours(1),
         prefix_min_sends: 10,
         country_min_sends: 1000,
@@ -651,7 +656,7 @@ fn pumping(now: OffsetDateTime, refuse: bool) -> PumpingLimits {
 async fn pumping_rule_needs_several_networks(backend: Backend) {
     let c = ctx(backend).await;
     let mut l = limits(c.now);
-    l.pumping = Some(pumping(c.now, true));
+    l.pumping = Some(pumping(c.now, PumpingAction::Refuse));
     l.network = Some("198.51.100.0/24".into());
     for i in 0..30 {
         let admitted = c
@@ -695,7 +700,7 @@ async fn pumping_rule_needs_several_networks(backend: Backend) {
     // Flagging only (monitor, challenge): recorded, nothing refused.
     let c = ctx(backend).await;
     let mut l = limits(c.now);
-    l.pumping = Some(pumping(c.now, false));
+    l.pumping = Some(pumping(c.now, PumpingAction::Flag));
     let mut announced = 0;
     for i in 0..20 {
         l.network = Some(format!("203.0.{i}.0/24"));
@@ -722,7 +727,7 @@ async fn pumping_threshold_is_exact_across_instances(backend: Backend) {
         let (store, now) = (stores[i % 2].clone(), c.now);
         tasks.push(tokio::spawn(async move {
             let mut l = limits(now);
-            l.pumping = Some(pumping(now, true));
+            l.pumping = Some(pumping(now, PumpingAction::Refuse));
             l.network = Some(format!("203.0.{i}.0/24"));
             let n = new(&format!("+1415555{i:04}"), now);
             store.create(&n, Some(&l), now).await.unwrap().result
@@ -766,4 +771,140 @@ async fn flows_keep_their_nonce_and_move_to_a_new_id(backend: Backend) {
     assert!(c.store.get_flow(&old, c.now).await.unwrap().is_none());
     let moved = c.store.get_flow(&flow.id, c.now).await.unwrap().unwrap();
     assert_eq!(moved.token.as_deref(), Some("t"));
+}
+
+/// With the breaker's challenge action, a flagged prefix is asked for a
+/// raised challenge (the flag still recorded and announced once); a send
+/// with a raised proof goes through, a base one does not.
+async fn a_flagged_prefix_asks_for_a_raised_challenge(backend: Backend) {
+    let c = ctx(backend).await;
+    let mut l = limits(c.now);
+    l.pumping = Some(pumping(c.now, PumpingAction::Challenge));
+    let mut asked = None;
+    for i in 0..20 {
+        l.network = Some(format!("203.0.{i}.0/24"));
+        let admitted = c
+            .store
+            .create(&new(&format!("+1415555{i:04}"), c.now), Some(&l), c.now)
+            .await
+            .unwrap();
+        if let Err(refusal) = admitted.result {
+            asked = Some((i, refusal, admitted.new_block.is_some()));
+            break;
+        }
+    }
+    let (i, refusal, announced) = asked.expect("the flagged prefix asks for a challenge");
+    assert_eq!(i, 10, "after ten unverified texts from ten networks");
+    assert_eq!(
+        refusal,
+        SendRefusal::Challenge {
+            level: ChallengeLevel::Raised,
+            why: ChallengeWhy::Pumping
+        }
+    );
+    assert!(announced, "the flag is recorded and announced");
+    let phone = "+14155550777";
+    l.proof = Some(ChallengeLevel::Base);
+    let base = c
+        .store
+        .create(&new(phone, c.now), Some(&l), c.now)
+        .await
+        .unwrap();
+    assert!(matches!(base.result, Err(SendRefusal::Challenge { .. })));
+    assert!(base.new_block.is_none(), "announced once");
+    l.proof = Some(ChallengeLevel::Raised);
+    let raised = c
+        .store
+        .create(&new(phone, c.now), Some(&l), c.now)
+        .await
+        .unwrap();
+    assert!(raised.result.is_ok(), "{:?}", raised.result);
+    // Another prefix is not asked.
+    l.proof = None;
+    l.prefix = "+1212".into();
+    let other = c
+        .store
+        .create(&new("+12125550100", c.now), Some(&l), c.now)
+        .await
+        .unwrap();
+    assert!(other.result.is_ok());
+}
+
+/// Past `challenge_budget_percent` of the hour's budget, a send without a
+/// proof is asked for a base challenge; one with a proof goes through.
+async fn past_the_budget_share_a_send_needs_a_challenge(backend: Backend) {
+    let c = ctx(backend).await;
+    let mut l = limits(c.now);
+    l.global_limit = 4;
+    l.challenge_budget_percent = 50;
+    for i in 0..2 {
+        let admitted = c
+            .store
+            .create(&new(&format!("+1415555{i:04}"), c.now), Some(&l), c.now)
+            .await
+            .unwrap();
+        assert!(admitted.result.is_ok(), "send {i} is under half the budget");
+    }
+    let third = c
+        .store
+        .create(&new("+14155550002", c.now), Some(&l), c.now)
+        .await
+        .unwrap();
+    assert_eq!(
+        third.result.unwrap_err(),
+        SendRefusal::Challenge {
+            level: ChallengeLevel::Base,
+            why: ChallengeWhy::Budget
+        }
+    );
+    l.proof = Some(ChallengeLevel::Base);
+    let proved = c
+        .store
+        .create(&new("+14155550002", c.now), Some(&l), c.now)
+        .await
+        .unwrap();
+    assert!(proved.result.is_ok());
+    // The share is of the hour: the next hour starts free.
+    let next = c.now + Duration::hours(1);
+    let mut l = limits(next);
+    l.global_limit = 4;
+    l.challenge_budget_percent = 50;
+    let fresh = c
+        .store
+        .create(&new("+14155550003", next), Some(&l), next)
+        .await
+        .unwrap();
+    assert!(fresh.result.is_ok());
+}
+
+/// A challenge's nonce is spent once, whichever instance sees it first,
+/// and forgotten once the challenge has expired.
+async fn a_challenge_is_spent_once_across_instances(backend: Backend) {
+    let c = ctx(backend).await;
+    let (other, _) = storage::connect(&c.db.url).await.unwrap();
+    let expires = c.now + Duration::minutes(5);
+    let mut tasks = Vec::new();
+    for store in [c.store.clone(), other.clone()]
+        .into_iter()
+        .cycle()
+        .take(10)
+    {
+        tasks.push(tokio::spawn(async move {
+            store.spend_challenge("nonce-1", expires).await.unwrap()
+        }));
+    }
+    let mut first = 0;
+    for t in tasks {
+        first += usize::from(t.await.unwrap());
+    }
+    assert_eq!(first, 1, "one use of ten, over two instances");
+    assert!(other.spend_challenge("nonce-2", expires).await.unwrap());
+    c.store
+        .purge(&Retention::at(expires + Duration::seconds(1)))
+        .await
+        .unwrap();
+    assert!(
+        c.store.spend_challenge("nonce-1", expires).await.unwrap(),
+        "purged after its expiry"
+    );
 }

@@ -4,7 +4,7 @@
 use sqlx::{Postgres, postgres::PgArguments, query::QueryAs};
 use time::OffsetDateTime;
 
-use crate::domain::{Block, PumpingRule, SendLimits, SendRefusal};
+use crate::domain::{Block, PumpingAction, PumpingRule, SendLimits, SendRefusal};
 
 /// The largest grant of the global budget one instance reserves at a time.
 pub(super) const GRANT_MAX: i32 = 500;
@@ -123,9 +123,9 @@ pub(super) struct Resent {
 }
 
 /// The admission's parameters after those of the call's own (from `$first`):
-/// limits, budget grant and pumping breaker, in `pv_admit`'s order.
+/// limits, budget grant, pumping breaker and challenge, in `pv_admit`'s order.
 pub(super) fn admission_args(first: usize) -> String {
-    (first..first + 20)
+    (first..first + 22)
         .map(|n| format!("${n}"))
         .collect::<Vec<_>>()
         .join(", ")
@@ -141,11 +141,13 @@ pub(super) fn bind_admission<'q, O>(
     let int = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
     let budget = int(limits.global_limit);
     let pumping = limits.pumping.as_ref();
-    let guard: i16 = match pumping {
+    let guard: i16 = match pumping.map(|p| p.action) {
         None => 0,
-        Some(p) if p.refuse => 2,
-        Some(_) => 1,
+        Some(PumpingAction::Flag) => 1,
+        Some(PumpingAction::Refuse) => 2,
+        Some(PumpingAction::Challenge) => 3,
     };
+    let proof: i16 = limits.proof.map_or(0, |level| level as i16);
     query
         .bind(now - limits.cooldown)
         .bind(now - limits.window)
@@ -167,6 +169,8 @@ pub(super) fn bind_admission<'q, O>(
         .bind(pumping.map_or(0, |p| int(p.prefix_min_networks)))
         .bind(pumping.map_or(0, |p| int(p.country_min_networks)))
         .bind(pumping.map_or(now, |p| p.block_until))
+        .bind(proof)
+        .bind(int(limits.challenge_budget_percent))
 }
 
 #[cfg(test)]

@@ -480,6 +480,22 @@ impl Store for PgStore {
         .await?)
     }
 
+    async fn spend_challenge(
+        &self,
+        nonce: &str,
+        expires_at: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO challenges_spent (nonce, expires_at) VALUES ($1, $2)
+             ON CONFLICT (nonce) DO NOTHING",
+        )
+        .bind(nonce)
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     async fn purge(&self, retention: &Retention) -> Result<Purged, StoreError> {
         let deleted = |sql: &'static str, before: OffsetDateTime| {
             sqlx::query(sql).bind(before).execute(&self.pool)
@@ -495,6 +511,11 @@ impl Store for PgStore {
             .rows_affected();
         deleted("DELETE FROM guesses WHERE expires_at < $1", retention.now).await?;
         deleted("DELETE FROM flows WHERE expires_at < $1", retention.now).await?;
+        deleted(
+            "DELETE FROM challenges_spent WHERE expires_at < $1",
+            retention.now,
+        )
+        .await?;
         deleted(
             "DELETE FROM send_blocks WHERE expires_at < $1",
             retention.now,

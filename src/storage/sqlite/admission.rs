@@ -5,7 +5,10 @@ use time::OffsetDateTime;
 
 use super::{SqliteStore, WriteTx, from_ms, ms};
 use crate::{
-    domain::{Block, PumpingLimits, PumpingRule, SendLimits, SendRefusal, SendStats},
+    domain::{
+        Block, ChallengeLevel, ChallengeWhy, PumpingAction, PumpingLimits, PumpingRule, SendLimits,
+        SendRefusal, SendStats,
+    },
     storage::StoreError,
 };
 
@@ -82,26 +85,47 @@ impl SqliteStore {
             .bind(ms(now))
             .fetch_one(&mut **tx)
             .await?;
-            match in_force {
-                Some(until) if pumping.refuse => {
-                    admission.refusal = Some(SendRefusal::Pumping {
-                        retry_after: (from_ms(until)? - now).max(time::Duration::SECOND),
-                    });
-                    return Ok(admission);
-                }
-                Some(_) => {}
+            let flagged_until = match in_force {
+                Some(until) => Some(from_ms(until)?),
                 None => {
                     let fired = Self::pumping_rules(tx, limits, pumping, now).await?;
-                    let refuse = fired.is_some() && pumping.refuse;
+                    let flagged = fired.as_ref().map(|_| pumping.block_until);
                     admission.new_block =
                         fired.and_then(|(block, recorded)| recorded.then_some(block));
-                    if refuse {
-                        admission.refusal = Some(SendRefusal::Pumping {
-                            retry_after: (pumping.block_until - now).max(time::Duration::SECOND),
-                        });
-                        return Ok(admission);
-                    }
+                    flagged
                 }
+            };
+            if let Some(until) = flagged_until {
+                admission.refusal = match pumping.action {
+                    PumpingAction::Flag => None,
+                    PumpingAction::Refuse => Some(SendRefusal::Pumping {
+                        retry_after: (until - now).max(time::Duration::SECOND),
+                    }),
+                    PumpingAction::Challenge => (limits.proof < Some(ChallengeLevel::Raised))
+                        .then_some(SendRefusal::Challenge {
+                            level: ChallengeLevel::Raised,
+                            why: ChallengeWhy::Pumping,
+                        }),
+                };
+                if admission.refusal.is_some() {
+                    return Ok(admission);
+                }
+            }
+        }
+        if limits.challenge_budget_percent > 0 && limits.proof.is_none() {
+            let spent: Option<i64> =
+                sqlx::query_scalar("SELECT sent FROM sms_budget WHERE hour = ?1")
+                    .bind(ms(limits.hour))
+                    .fetch_optional(&mut **tx)
+                    .await?;
+            if spent.unwrap_or(0) * 100
+                >= i64::from(limits.challenge_budget_percent) * i64::from(limits.global_limit)
+            {
+                admission.refusal = Some(SendRefusal::Challenge {
+                    level: ChallengeLevel::Base,
+                    why: ChallengeWhy::Budget,
+                });
+                return Ok(admission);
             }
         }
         let taken: Option<i64> = sqlx::query_scalar(

@@ -414,6 +414,26 @@ impl Store for SqliteStore {
         Ok(row)
     }
 
+    async fn spend_challenge(
+        &self,
+        nonce: &str,
+        expires_at: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let first = sqlx::query(
+            "INSERT INTO challenges_spent (nonce, expires_at) VALUES (?1, ?2)
+             ON CONFLICT (nonce) DO NOTHING",
+        )
+        .bind(nonce)
+        .bind(ms(expires_at))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        tx.commit().await?;
+        Ok(first)
+    }
+
     async fn send_failed(&self, id: Uuid, now: OffsetDateTime) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         sqlx::query("UPDATE verifications SET status = 'canceled', updated_at = ?2 WHERE id = ?1 AND status = 'pending'")
@@ -466,6 +486,11 @@ impl Store for SqliteStore {
         let sends = deleted("DELETE FROM sms_sends WHERE expires_at < ?1", retention.now).await?;
         deleted("DELETE FROM guesses WHERE expires_at < ?1", retention.now).await?;
         deleted("DELETE FROM flows WHERE expires_at < ?1", retention.now).await?;
+        deleted(
+            "DELETE FROM challenges_spent WHERE expires_at < ?1",
+            retention.now,
+        )
+        .await?;
         deleted(
             "DELETE FROM send_blocks WHERE expires_at < ?1",
             retention.now,

@@ -9,12 +9,13 @@ use time::OffsetDateTime;
 
 use super::{render, send_failure, shown_number, wait_seconds};
 use crate::{
-    domain::{Status, Verification},
+    domain::{SendRefusal, Status, Verification},
     i18n::Arg,
     state::AppState,
     verification::{CheckOutcome, VerifyError},
     web::{
         Form,
+        challenge::Widget,
         error::AppError,
         journey::Journey,
         outcome::Outcome,
@@ -50,6 +51,8 @@ struct CodePage<'a> {
     wait_seconds: i64,
     notice: Option<String>,
     support_url: Option<&'a str>,
+    /// The proof-of-work check on the resend form, when sending needs one.
+    challenge: Option<Widget>,
 }
 
 /// What went wrong, for the page.
@@ -124,6 +127,7 @@ fn code_page<'a>(
         wait_seconds: wait,
         notice: None,
         support_url: state.settings.support_url.as_deref(),
+        challenge: Widget::always(state, ui, status == Status::Expired),
     }
 }
 
@@ -228,13 +232,15 @@ pub(super) async fn check(
 #[derive(Debug, Deserialize)]
 pub(super) struct ResendForm {
     csrf_token: Option<String>,
+    /// The proof-of-work payload, when the page carried the check.
+    altcha: Option<String>,
 }
 
 pub(super) async fn resend(
     State(state): State<AppState>,
     ui: Ui,
     mut journey: Journey,
-    PageRequester(requester): PageRequester,
+    PageRequester(mut requester): PageRequester,
     Form(form): Form<ResendForm>,
 ) -> Result<Response, AppError> {
     journey.check_csrf(&state, form.csrf_token.as_deref())?;
@@ -242,6 +248,19 @@ pub(super) async fn resend(
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
     };
+    let network = requester.network.clone().unwrap_or_default();
+    let csrf = journey.csrf_token(&state);
+    requester.proof = state
+        .gate
+        .proof(&state, form.altcha.as_deref(), &csrf, &network)
+        .await?;
+    if let Some((level, why)) = state.gate.demand(&network, requester.proof) {
+        if let Some(phone) = crate::domain::PhoneNumber::from_stored(&v.phone) {
+            state.verifier.challenged(why, &phone).await;
+        }
+        let now = state.verifier.now();
+        return Ok(asked_to_prove(&state, &ui, &journey, &v, now, level));
+    }
     let refusal = match state.verifier.resend(v.id, &requester).await {
         Ok(_) => {
             journey.set_flash("code-sent").await?;
@@ -250,6 +269,10 @@ pub(super) async fn resend(
         Err(VerifyError::NotPending(_)) | Err(VerifyError::NotFound) => {
             journey.set_verification(&state, None).await?;
             return Ok(journey.redirect("/verify"));
+        }
+        Err(VerifyError::Refused(SendRefusal::Challenge { level, .. })) => {
+            let now = state.verifier.now();
+            return Ok(asked_to_prove(&state, &ui, &journey, &v, now, level));
         }
         Err(e) => match send_failure(&e) {
             Some(outcome) => (e, outcome),
@@ -260,6 +283,21 @@ pub(super) async fn resend(
     let v = state.verifier.get(v.id, None).await.unwrap_or(v);
     let now = state.verifier.now();
     Ok(refused_resend(&state, &ui, &journey, &v, now, refusal))
+}
+
+/// The code page after a resend that needs a proof-of-work check first:
+/// the check on the resend form, which sends it again once solved.
+fn asked_to_prove(
+    state: &AppState,
+    ui: &Ui,
+    journey: &Journey,
+    v: &Verification,
+    now: OffsetDateTime,
+    level: crate::challenge::Level,
+) -> Response {
+    let mut page = code_page(state, ui, journey, v, now, Trouble::None);
+    page.challenge = Some(Widget::asked(state, ui, level));
+    render(StatusCode::BAD_REQUEST, &page)
 }
 
 /// The code page after a resend that did not happen: a refusal (too early,

@@ -9,10 +9,13 @@ use serde::Deserialize;
 
 use super::{render, send_failure};
 use crate::{
-    domain::{PhoneError, PhoneNumber, phone::known_region},
+    domain::{PhoneError, PhoneNumber, SendRefusal, phone::known_region},
     i18n::Arg,
     state::AppState,
-    web::{Form, error::AppError, journey::Journey, security::PageRequester, ui::Ui},
+    verification::VerifyError,
+    web::{
+        Form, challenge::Widget, error::AppError, journey::Journey, security::PageRequester, ui::Ui,
+    },
 };
 
 #[derive(Template)]
@@ -28,6 +31,8 @@ struct PhonePage<'a> {
     error: Option<String>,
     error_field: Option<&'static str>,
     notice: Option<String>,
+    /// The proof-of-work check, when sending needs one.
+    challenge: Option<Widget>,
 }
 
 impl<'a> PhonePage<'a> {
@@ -44,6 +49,7 @@ impl<'a> PhonePage<'a> {
             error: None,
             error_field: None,
             notice: None,
+            challenge: None,
         }
     }
 
@@ -93,6 +99,7 @@ pub(super) async fn form(
     let phone = query.phone.or(typed_before).unwrap_or_default();
     let mut page = PhonePage::new(&ui, journey.csrf_token(&state), phone, country);
     page.notice = notice;
+    page.challenge = Widget::always(&state, &ui, true);
     Ok(render(StatusCode::OK, &page))
 }
 
@@ -102,13 +109,15 @@ pub(super) struct PhoneForm {
     #[serde(default)]
     phone: String,
     country: Option<String>,
+    /// The proof-of-work payload, when the page carried the check.
+    altcha: Option<String>,
 }
 
 pub(super) async fn start(
     State(state): State<AppState>,
     ui: Ui,
     mut journey: Journey,
-    PageRequester(requester): PageRequester,
+    PageRequester(mut requester): PageRequester,
     Form(form): Form<PhoneForm>,
 ) -> Result<Response, AppError> {
     journey.check_csrf(&state, form.csrf_token.as_deref())?;
@@ -134,11 +143,28 @@ pub(super) async fn start(
             return Ok(refused(StatusCode::BAD_REQUEST, ui.t(id)));
         }
     };
+    // The proof-of-work check: what this form proved, and whether it must
+    // prove more first.
+    let asked = |level| {
+        let mut page = PhonePage::new(&ui, csrf.clone(), form.phone.clone(), country);
+        page.challenge = Some(Widget::asked(&state, &ui, level));
+        render(StatusCode::BAD_REQUEST, &page)
+    };
+    let network = requester.network.clone().unwrap_or_default();
+    requester.proof = state
+        .gate
+        .proof(&state, form.altcha.as_deref(), &csrf, &network)
+        .await?;
+    if let Some((level, why)) = state.gate.demand(&network, requester.proof) {
+        state.verifier.challenged(why, &phone).await;
+        return Ok(asked(level));
+    }
     match state.verifier.start(&phone, ui.lang, &requester).await {
         Ok(v) => {
             journey.set_verification(&state, Some(v.id)).await?;
             Ok(journey.redirect("/verify/code"))
         }
+        Err(VerifyError::Refused(SendRefusal::Challenge { level, .. })) => Ok(asked(level)),
         Err(e) => match send_failure(&e) {
             Some(outcome) => {
                 let mut page = refused(outcome.status, outcome.message(&ui));

@@ -1,0 +1,341 @@
+//! The proof-of-work challenge: ALTCHA proof-of-work v2 (the official
+//! `altcha` crate), in its deterministic mode. The server picks a secret
+//! counter, publishes the first half of the key it derives
+//! (PBKDF2-SHA-256 over nonce ‖ counter) and an HMAC of the whole key; the
+//! browser tries counters until its key starts with that half, and posts
+//! the key. Checking it is two HMACs, no key derivation.
+//!
+//! A challenge is signed and expires, names the level it was issued at and
+//! the page (session or flow) it was issued to; the caller spends its
+//! nonce once in the store (`Store::spend_challenge`), so a payload works
+//! once across every instance.
+use std::collections::BTreeMap;
+
+use altcha::{Challenge, CreateChallengeOptions, Payload, VerifySolutionOptions};
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use rand::Rng as _;
+use sha2::Sha256;
+use subtle::ConstantTimeEq as _;
+use time::{Duration, OffsetDateTime};
+
+/// The key derivation a try costs: PBKDF2-SHA-256 at this many iterations.
+pub const ALGORITHM: &str = "PBKDF2/SHA-256";
+pub const ITERATIONS: u32 = 1_000;
+/// A raised challenge takes this many times the tries of a base one.
+pub const RAISED_FACTOR: u32 = 4;
+
+/// When pages ask for a challenge (`BOT_CHALLENGE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Off,
+    /// Only while risk is raised.
+    Adaptive,
+    Always,
+}
+
+pub use crate::domain::ChallengeLevel as Level;
+
+fn level_numbered(n: u64) -> Option<Level> {
+    match n {
+        1 => Some(Level::Base),
+        2 => Some(Level::Raised),
+        _ => None,
+    }
+}
+
+/// The challenge's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChallengeSettings {
+    pub mode: Mode,
+    /// The most tries a base challenge takes (`BOT_CHALLENGE_COST`); its
+    /// secret counter is drawn from the upper half of that.
+    pub cost: u32,
+    /// How long a challenge may be solved and used (`BOT_CHALLENGE_TTL_SECONDS`).
+    pub ttl_seconds: u32,
+    /// Adaptive: the share of the hour's SMS budget past which every start
+    /// and resend needs a challenge (`BOT_CHALLENGE_BUDGET_PERCENT`).
+    pub budget_percent: u32,
+    /// Adaptive: starts and resends a client network may ask for at once
+    /// before it needs a challenge (`BOT_CHALLENGE_CLIENT_BURST`), one more
+    /// each minute.
+    pub client_burst: u32,
+}
+
+/// Why a payload was not accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// Not base64 of the payload's JSON.
+    Malformed,
+    Expired,
+    /// Not a challenge of ours, or changed.
+    BadSignature,
+    /// The posted key is not the challenge's.
+    BadSolution,
+    /// Issued to another session or flow.
+    Foreign,
+    /// Already used.
+    Replayed,
+}
+
+impl Failure {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Failure::Malformed => "malformed",
+            Failure::Expired => "expired",
+            Failure::BadSignature => "bad_signature",
+            Failure::BadSolution => "bad_solution",
+            Failure::Foreign => "foreign",
+            Failure::Replayed => "replayed",
+        }
+    }
+}
+
+/// A solved challenge, before its nonce is spent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Solved {
+    pub nonce: String,
+    pub level: Level,
+    pub expires_at: OffsetDateTime,
+}
+
+/// Issues and checks challenges with keys derived from `SECRET_KEY`.
+pub struct Challenger {
+    settings: ChallengeSettings,
+    signature_secret: String,
+    key_secret: String,
+    binding_key: Vec<u8>,
+}
+
+impl std::fmt::Debug for Challenger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Challenger")
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
+    }
+}
+
+fn hmac_hex(key: &[u8], data: &[u8]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(data);
+    hex::encode(mac.finalize().into_bytes())
+}
+
+impl Challenger {
+    pub fn new(secret_key: &[u8], settings: ChallengeSettings) -> Self {
+        Self {
+            settings,
+            signature_secret: hmac_hex(secret_key, b"phone-verify challenge signature"),
+            key_secret: hmac_hex(secret_key, b"phone-verify challenge key"),
+            binding_key: hmac_hex(secret_key, b"phone-verify challenge binding").into_bytes(),
+        }
+    }
+
+    pub fn settings(&self) -> &ChallengeSettings {
+        &self.settings
+    }
+
+    /// What ties a challenge to the page it was issued to: an HMAC of the
+    /// page's form token (the session's, or the app flow's).
+    fn binding(&self, page_token: &str) -> String {
+        hmac_hex(&self.binding_key, page_token.as_bytes())[..32].to_owned()
+    }
+
+    /// The most tries a challenge of `level` takes.
+    pub fn max_tries(&self, level: Level) -> u32 {
+        match level {
+            Level::Base => self.settings.cost,
+            Level::Raised => self.settings.cost.saturating_mul(RAISED_FACTOR),
+        }
+    }
+
+    /// A fresh challenge for the page whose form token is `page_token`.
+    pub fn issue(&self, page_token: &str, level: Level, now: OffsetDateTime) -> Challenge {
+        let most = self.max_tries(level).max(2);
+        let counter = rand::rng().random_range(most / 2..=most);
+        let data = BTreeMap::from([
+            ("bind".to_owned(), self.binding(page_token).into()),
+            ("level".to_owned(), (level as u64).into()),
+        ]);
+        let expires_at = now + Duration::seconds(i64::from(self.settings.ttl_seconds));
+        altcha::create_challenge(CreateChallengeOptions {
+            algorithm: ALGORITHM.into(),
+            cost: ITERATIONS,
+            counter: Some(counter),
+            data: Some(data),
+            expires_at: Some(expires_at.unix_timestamp()),
+            hmac_signature_secret: Some(self.signature_secret.clone()),
+            hmac_key_signature_secret: Some(self.key_secret.clone()),
+            ..Default::default()
+        })
+        .expect("PBKDF2/SHA-256 with our own parameters")
+    }
+
+    /// Checks the form's `altcha` payload for the page whose form token is
+    /// `page_token`: ours, unchanged, unexpired, solved, issued to this page.
+    /// The caller still spends its nonce.
+    pub fn check(
+        &self,
+        payload: &str,
+        page_token: &str,
+        now: OffsetDateTime,
+    ) -> Result<Solved, Failure> {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(payload.trim())
+            .map_err(|_| Failure::Malformed)?;
+        let payload: Payload = serde_json::from_slice(&bytes).map_err(|_| Failure::Malformed)?;
+        let result = altcha::verify_solution(VerifySolutionOptions {
+            hmac_key_signature_secret: Some(self.key_secret.clone()),
+            ..VerifySolutionOptions::new(
+                &payload.challenge,
+                &payload.solution,
+                self.signature_secret.as_str(),
+            )
+        })
+        .map_err(|_| Failure::BadSignature)?;
+        let params = &payload.challenge.parameters;
+        if result.invalid_signature == Some(true)
+            || params.key_signature.is_none()
+            || params.algorithm != ALGORITHM
+        {
+            return Err(Failure::BadSignature);
+        }
+        // Our clock decides expiry (the library's reads the system's).
+        let expires_at = params
+            .expires_at
+            .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok())
+            .ok_or(Failure::BadSignature)?;
+        if result.expired || expires_at < now {
+            return Err(Failure::Expired);
+        }
+        if !result.verified {
+            return Err(Failure::BadSolution);
+        }
+        let data = params.data.as_ref().ok_or(Failure::BadSignature)?;
+        let bound = data.get("bind").and_then(|v| v.as_str()).unwrap_or("");
+        if !bool::from(bound.as_bytes().ct_eq(self.binding(page_token).as_bytes())) {
+            return Err(Failure::Foreign);
+        }
+        let level = data
+            .get("level")
+            .and_then(|v| v.as_u64())
+            .and_then(level_numbered)
+            .ok_or(Failure::BadSignature)?;
+        Ok(Solved {
+            nonce: params.nonce.clone(),
+            level,
+            expires_at,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use altcha::{SolveChallengeOptions, solve_challenge};
+
+    fn challenger(cost: u32) -> Challenger {
+        Challenger::new(
+            &[7; 32],
+            ChallengeSettings {
+                mode: Mode::Always,
+                cost,
+                ttl_seconds: 300,
+                budget_percent: 50,
+                client_burst: 3,
+            },
+        )
+    }
+
+    fn solve(challenge: &Challenge) -> String {
+        let solution = solve_challenge(SolveChallengeOptions::new(challenge))
+            .unwrap()
+            .expect("solved");
+        let payload = Payload {
+            challenge: challenge.clone(),
+            solution,
+        };
+        base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(&payload).unwrap())
+    }
+
+    #[test]
+    fn a_solution_passes_for_its_page_only_until_it_expires() {
+        let c = challenger(20);
+        let now = OffsetDateTime::now_utc();
+        let challenge = c.issue("page-token", Level::Raised, now);
+        assert_eq!(challenge.parameters.cost, ITERATIONS);
+        let payload = solve(&challenge);
+        let solved = c.check(&payload, "page-token", now).unwrap();
+        assert_eq!(solved.level, Level::Raised);
+        assert_eq!(solved.nonce, challenge.parameters.nonce);
+        assert_eq!(
+            c.check(&payload, "another-page", now),
+            Err(Failure::Foreign)
+        );
+        assert_eq!(
+            c.check(&payload, "page-token", now + Duration::seconds(301)),
+            Err(Failure::Expired)
+        );
+        assert_eq!(
+            c.check("not base64!", "page-token", now),
+            Err(Failure::Malformed)
+        );
+        // Another server's secret: not ours.
+        let other = Challenger::new(&[8; 32], *c.settings());
+        assert_eq!(
+            other.check(&payload, "page-token", now),
+            Err(Failure::BadSignature)
+        );
+    }
+
+    #[test]
+    fn a_changed_challenge_or_a_wrong_key_is_refused() {
+        let c = challenger(20);
+        let now = OffsetDateTime::now_utc();
+        let challenge = c.issue("t", Level::Base, now);
+        let mut payload: Payload = serde_json::from_slice(
+            &base64::engine::general_purpose::STANDARD
+                .decode(solve(&challenge))
+                .unwrap(),
+        )
+        .unwrap();
+        let encode = |p: &Payload| {
+            base64::engine::general_purpose::STANDARD.encode(serde_json::to_vec(p).unwrap())
+        };
+        let mut easier = payload.clone();
+        easier
+            .challenge
+            .parameters
+            .data
+            .as_mut()
+            .unwrap()
+            .insert("level".into(), 2.into());
+        assert_eq!(
+            c.check(&encode(&easier), "t", now),
+            Err(Failure::BadSignature)
+        );
+        payload.solution.derived_key = "00".repeat(32);
+        assert_eq!(
+            c.check(&encode(&payload), "t", now),
+            Err(Failure::BadSolution)
+        );
+    }
+
+    #[test]
+    fn the_secret_counter_lies_in_the_upper_half_of_the_level() {
+        let c = challenger(100);
+        assert_eq!(c.max_tries(Level::Base), 100);
+        assert_eq!(c.max_tries(Level::Raised), 400);
+        for _ in 0..5 {
+            let challenge = c.issue("t", Level::Base, OffsetDateTime::now_utc());
+            let solution = solve_challenge(SolveChallengeOptions::new(&challenge))
+                .unwrap()
+                .unwrap();
+            assert!(
+                (50..=100).contains(&solution.counter),
+                "{}",
+                solution.counter
+            );
+        }
+    }
+}
