@@ -114,6 +114,7 @@ impl Application {
             signer,
             client_address,
             admin_logins: Arc::new(crate::web::admin::login_throttle()),
+            twilio: settings.twilio()?.map(Arc::new),
             gate: Arc::new(crate::web::challenge::Gate::new(
                 settings.secret_key.bytes(),
                 settings.abuse.challenge,

@@ -37,4 +37,6 @@ pub struct AppState {
     pub admin_logins: Arc<LoginThrottle>,
     /// The proof-of-work challenge: issues, checks, decides who needs one.
     pub gate: Arc<Gate>,
+    /// The Twilio Verify–compatible API's settings, when it is on.
+    pub twilio: Option<Arc<crate::config::TwilioConfig>>,
 }

@@ -14,6 +14,8 @@ pub struct ClientConfig {
     pub redirect_uris: Vec<String>,
     /// Origins allowed to frame the flow (`embed=1`).
     pub frame_ancestors: Vec<String>,
+    /// The Twilio Verify service SID (`VA…`) this client answers as.
+    pub service_sid: Option<String>,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -24,6 +26,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("secret", &self.secret)
             .field("redirect_uris", &self.redirect_uris)
             .field("frame_ancestors", &self.frame_ancestors)
+            .field("service_sid", &self.service_sid)
             .finish()
     }
 }
@@ -40,6 +43,8 @@ pub struct RawClient {
     pub redirect_uris: Vec<String>,
     #[serde(default)]
     pub frame_ancestors: Vec<String>,
+    #[serde(default)]
+    pub service_sid: Option<String>,
 }
 
 /// Checks the clients: ids unique, secrets of 32 bytes or more, exact
@@ -69,8 +74,18 @@ pub fn validate_clients(raw: Vec<RawClient>) -> Result<Vec<ClientConfig>, Config
                 c.secret.len()
             )));
         }
-        if c.redirect_uris.is_empty() {
-            return Err(at("redirect_uris is empty".into()));
+        if let Some(sid) = &c.service_sid
+            && !super::twilio::is_sid(sid, "VA")
+        {
+            return Err(at(format!(
+                "service_sid `{sid}` must be VA followed by 32 hexadecimal digits"
+            )));
+        }
+        if c.redirect_uris.is_empty() && c.service_sid.is_none() {
+            return Err(at(
+                "redirect_uris is empty (it may be, for a client that only has a service_sid)"
+                    .into(),
+            ));
         }
         for uri in &c.redirect_uris {
             let url = Url::parse(uri)
@@ -102,6 +117,7 @@ pub fn validate_clients(raw: Vec<RawClient>) -> Result<Vec<ClientConfig>, Config
             secret: SecretKey::from_bytes(c.secret.into_bytes()),
             redirect_uris: c.redirect_uris,
             frame_ancestors: c.frame_ancestors,
+            service_sid: c.service_sid,
         });
     }
     Ok(clients)

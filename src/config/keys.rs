@@ -112,6 +112,8 @@ pub const TEXT: &[&str] = &[
     "TEST_NUMBERS",
     "DEFAULT_LOCALE",
     "SUPPORT_URL",
+    "TWILIO_ACCOUNT_SID",
+    "TWILIO_SERVICE_SID",
     "LOG_FORMAT",
 ];
 

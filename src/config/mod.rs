@@ -14,6 +14,7 @@ pub mod otp;
 pub mod secrets;
 pub mod sms;
 pub mod source;
+pub mod twilio;
 pub mod ui;
 
 pub use abuse::{AbuseSettings, ProxyHeader, PumpingMode, PumpingSettings};
@@ -22,6 +23,7 @@ pub use http::HttpSettings;
 pub use otp::{OtpSettings, SendSettings};
 pub use secrets::{ApiKey, SecretKey, SecretString, redact_url};
 pub use sms::{SmsProvider, SmsType, SnsSettings};
+pub use twilio::{TwilioConfig, TwilioService};
 pub use ui::Brand;
 
 use source::Source;
@@ -76,6 +78,9 @@ pub struct Settings {
     pub test_numbers: Vec<(String, String)>,
     /// Apps that embed the flow (`[[clients]]` in the TOML file).
     pub clients: Vec<ClientConfig>,
+    /// `TWILIO_ACCOUNT_SID` and `TWILIO_SERVICE_SID` (see [`Settings::twilio`]).
+    pub twilio_account_sid: Option<String>,
+    pub twilio_service_sid: Option<String>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -120,6 +125,7 @@ impl Settings {
         let (raw, clients) = source::read()?;
         let mut settings = Self::from_map(&raw, Path::new(SECRET_KEY_FILE))?;
         settings.clients = validate_clients(clients)?;
+        settings.twilio()?;
         Ok(settings)
     }
 
@@ -136,8 +142,16 @@ impl Settings {
                 found.push(e);
             }
         };
-        if let Err(e) = Self::from_map(&raw, Path::new(SECRET_KEY_FILE)) {
-            push(e);
+        match Self::from_map(&raw, Path::new(SECRET_KEY_FILE)) {
+            Err(e) => push(e),
+            Ok(mut settings) => {
+                if let Ok(clients) = validate_clients(clients.clone()) {
+                    settings.clients = clients;
+                    if let Err(e) = settings.twilio() {
+                        push(e);
+                    }
+                }
+            }
         }
         // Each key alone, on top of the defaults (and a stand-in key, so no
         // file is written), finds the problems the first one hid.
@@ -194,6 +208,7 @@ impl Settings {
         let api_keys = secrets::api_keys(src)?;
         let admin_password = secrets::admin_password(src)?;
         let test_numbers = otp::test_numbers(src, &otp, &abuse.allowed_countries)?;
+        let (twilio_account_sid, twilio_service_sid) = twilio::sids(src)?;
         let secret_key = secrets::secret_key(src, key_file)?;
         Ok(Self {
             bind_addr,
@@ -216,6 +231,8 @@ impl Settings {
             admin_password,
             test_numbers,
             clients: Vec::new(),
+            twilio_account_sid,
+            twilio_service_sid,
         })
     }
 

@@ -222,6 +222,57 @@ fn outbox_refuses_a_public_url_unless_allowed() {
 }
 
 #[test]
+fn the_twilio_api_needs_its_account_a_service_and_a_key() {
+    const AC: &str = "AC0123456789abcdef0123456789abcdef";
+    const VA: &str = "VAfedcba9876543210fedcba9876543210";
+    const KEY: &str = "acme:twiliokey0123456789abcdef";
+    for (name, value) in [
+        ("TWILIO_ACCOUNT_SID", "AC123"),
+        ("TWILIO_ACCOUNT_SID", "VAfedcba9876543210fedcba9876543210"),
+        ("TWILIO_SERVICE_SID", "VA0123456789abcdef0123456789abcdeX"),
+    ] {
+        let err = settings(&[(name, value)]).unwrap_err();
+        assert_eq!(err.name, name);
+        assert!(err.to_string().contains("32 hexadecimal digits"), "{err}");
+    }
+    let off = settings(&[]).unwrap();
+    assert_eq!(off.twilio().unwrap(), None);
+    let no_account = settings(&[("TWILIO_SERVICE_SID", VA), ("API_KEYS", KEY)]).unwrap();
+    assert_eq!(no_account.twilio().unwrap_err().name, "TWILIO_ACCOUNT_SID");
+    let no_service = settings(&[("TWILIO_ACCOUNT_SID", AC), ("API_KEYS", KEY)]).unwrap();
+    assert_eq!(no_service.twilio().unwrap_err().name, "TWILIO_SERVICE_SID");
+    let no_key = settings(&[("TWILIO_ACCOUNT_SID", AC), ("TWILIO_SERVICE_SID", VA)]).unwrap();
+    assert_eq!(no_key.twilio().unwrap_err().name, "API_KEYS");
+    let mut on = settings(&[
+        ("TWILIO_ACCOUNT_SID", AC),
+        ("TWILIO_SERVICE_SID", VA),
+        ("API_KEYS", KEY),
+        ("BRAND_NAME", "Acme"),
+    ])
+    .unwrap();
+    let twilio = on.twilio().unwrap().unwrap();
+    assert_eq!(twilio.account_sid, AC);
+    assert_eq!(twilio.service(VA).unwrap().friendly_name, "Acme");
+    // A client's service speaks with the client's name; a SID used twice
+    // is refused.
+    let client = |sid: &str| RawClient {
+        id: "shop".into(),
+        name: Some("Acme Shop".into()),
+        secret: "s".repeat(32),
+        service_sid: Some(sid.into()),
+        ..Default::default()
+    };
+    const OTHER: &str = "VA00000000000000000000000000000001";
+    on.clients = validate_clients(vec![client(OTHER)]).unwrap();
+    let twilio = on.twilio().unwrap().unwrap();
+    assert_eq!(twilio.service(OTHER).unwrap().friendly_name, "Acme Shop");
+    on.clients = validate_clients(vec![client(VA)]).unwrap();
+    assert!(on.twilio().unwrap_err().to_string().contains("used twice"));
+    let bad = validate_clients(vec![client("VA12")]).unwrap_err();
+    assert!(bad.to_string().contains("service_sid"), "{bad}");
+}
+
+#[test]
 fn api_keys_may_carry_names() {
     let s = settings(&[(
         "API_KEYS",

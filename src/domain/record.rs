@@ -54,6 +54,8 @@ pub struct Verification {
     pub attempts_left: u32,
     pub locale: String,
     pub created_at: OffsetDateTime,
+    /// The last change: a send, a check, a cancel.
+    pub updated_at: OffsetDateTime,
     pub last_sent_at: OffsetDateTime,
     pub expires_at: OffsetDateTime,
     /// The API key (its name) that created it; `None` for the pages.

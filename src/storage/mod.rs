@@ -252,6 +252,16 @@ pub trait Store: FlowStore + StatsStore + Send + Sync + 'static {
         expires_at: OffsetDateTime,
     ) -> Result<bool, StoreError>;
 
+    /// The pending verification of `phone` that `tenant` started, if any.
+    async fn find_pending(
+        &self,
+        phone: &str,
+        tenant: Option<&str>,
+    ) -> Result<Option<Verification>, StoreError>;
+
+    /// When each text of verification `id` was sent, oldest first.
+    async fn send_times(&self, id: Uuid) -> Result<Vec<OffsetDateTime>, StoreError>;
+
     /// Pending, unexpired verifications at `now` (for the metrics gauge).
     async fn count_pending(&self, now: OffsetDateTime) -> Result<i64, StoreError>;
 

@@ -6,13 +6,21 @@ use crate::{
     sms::{SmsMessage, segments::Encoding},
 };
 
-use super::{Verifier, VerifyError, events::Event};
+use super::{Requester, Verifier, VerifyError, events::Event};
 
 impl Verifier {
     /// The SMS: the localized sentence, then the WebOTP line `@host #code`.
     pub fn sms_body(&self, locale: &str, code: &OtpCode) -> String {
+        self.sms_text(locale, code, &Requester::default())
+    }
+
+    /// The SMS for `requester`: in its brand (a Twilio service's name) if it
+    /// has one; with Android's app hash as the last line instead of the
+    /// WebOTP line if it sent one.
+    pub fn sms_text(&self, locale: &str, code: &OtpCode, requester: &Requester) -> String {
         let lang = crate::i18n::shipped_locale(locale).unwrap_or(self.i18n.default_locale());
-        let tr = Tr::new(self.i18n.clone(), lang, self.policy.brand.as_str().into());
+        let brand = requester.brand.as_deref().unwrap_or(&self.policy.brand);
+        let tr = Tr::new(self.i18n.clone(), lang, brand.into());
         let minutes = i64::from(self.policy.otp.ttl_seconds.div_ceil(60));
         let text = tr.plain(
             "sms-body",
@@ -22,7 +30,10 @@ impl Verifier {
                 ("minutes", Arg::from(minutes)),
             ],
         );
-        format!("{text}\n@{} #{}", self.policy.webotp_host, code.expose())
+        match &requester.app_hash {
+            Some(hash) => format!("{text}\n{hash}"),
+            None => format!("{text}\n@{} #{}", self.policy.webotp_host, code.expose()),
+        }
     }
 
     /// Each shipped locale's SMS with a sample code: its encoding, length
@@ -46,10 +57,11 @@ impl Verifier {
         verification: &Verification,
         phone: &PhoneNumber,
         code: &OtpCode,
+        requester: &Requester,
     ) -> Result<(), VerifyError> {
         let message = SmsMessage {
             to: phone.clone(),
-            body: self.sms_body(&verification.locale, code),
+            body: self.sms_text(&verification.locale, code, requester),
         };
         let country = verification.country.as_str();
         if let Err(error) = self.sms.send(&message).await {

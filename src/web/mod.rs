@@ -34,6 +34,7 @@ pub mod security;
 pub mod server;
 pub mod session;
 pub mod throttle;
+pub mod twilio;
 pub mod ui;
 
 /// The largest request body accepted.
@@ -82,7 +83,8 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
             session_store_failure,
         ))
         .merge(health::router())
-        .merge(api_router(&state, limits))
+        .merge(api_router(&state, limits.clone()))
+        .merge(twilio_router(&state, limits))
         .merge(admin::router(&state))
         .route_layer(middleware::from_fn(label_route))
         .layer(middleware::from_fn_with_state(
@@ -289,6 +291,27 @@ fn api_router(state: &AppState, limits: ClientLimits) -> Router<AppState> {
                 };
                 metrics.refuse(crate::domain::Reason::RateLimited);
                 api::ApiError::rate_limited(wait).into_response()
+            }),
+        )
+}
+
+/// The Twilio Verify–compatible API, when configured: outside the session
+/// layer, on the same per-client limiter, answering in Twilio's shapes.
+fn twilio_router(state: &AppState, limits: ClientLimits) -> Router<AppState> {
+    if state.twilio.is_none() {
+        return Router::new();
+    }
+    let metrics = state.metrics.clone();
+    twilio::router(state)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(
+            tower_governor::GovernorLayer::new(limits).error_handler(move |e| {
+                let wait = match e {
+                    tower_governor::GovernorError::TooManyRequests { wait_time, .. } => wait_time,
+                    _ => 1,
+                };
+                metrics.refuse(crate::domain::Reason::RateLimited);
+                twilio::TwilioError::too_many(wait).into_response()
             }),
         )
 }

@@ -301,7 +301,7 @@ impl axum::extract::FromRequestParts<AppState> for PageRequester {
             tenant: None,
             network,
             challengeable: true,
-            proof: None,
+            ..Default::default()
         }))
     }
 }

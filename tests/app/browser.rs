@@ -502,6 +502,7 @@ async fn iframe_flow_with_third_party_cookies_blocked() {
             secret: "acme-secret-of-at-least-thirty-two-bytes!".into(),
             redirect_uris: vec![format!("{host}/done")],
             frame_ancestors: vec![host.clone()],
+            service_sid: None,
         }],
     )
     .await;

@@ -25,6 +25,7 @@ pub(crate) fn acme(redirect_uris: &[&str]) -> RawClient {
         secret: SECRET.into(),
         redirect_uris: redirect_uris.iter().map(|s| s.to_string()).collect(),
         frame_ancestors: vec!["https://acme.example".into()],
+        service_sid: None,
     }
 }
 
@@ -454,6 +455,7 @@ async fn iframe_headers_follow_the_client(backend: Backend) {
                 secret: SECRET.into(),
                 redirect_uris: vec![RETURN_TO.into()],
                 frame_ancestors: vec![],
+                service_sid: None,
             },
         ],
     )

@@ -310,6 +310,7 @@ async fn page_views_write_no_rows(backend: Backend) {
             secret: "acme-secret-of-at-least-thirty-two-bytes!".into(),
             redirect_uris: vec!["https://acme.example/cb".into()],
             frame_ancestors: vec!["https://acme.example".into()],
+            service_sid: None,
         }],
     )
     .await;

@@ -17,3 +17,4 @@ mod ops;
 mod rules;
 mod sns;
 mod store_contract;
+mod twilio;

@@ -378,7 +378,42 @@ both_backends!(
     sns_invalid_parameter_is_an_invalid_phone,
     sns_opt_out_check_denied_still_sends,
     failed_sends_count_toward_the_quota,
+    the_twilio_api_words_provider_failures_in_twilio_codes,
 );
+
+/// Through Twilio's SDK: an opted-out number (moto) is 21610; a provider
+/// failure (the stub's 500) is 20503 with `Retry-After`.
+async fn the_twilio_api_words_provider_failures_in_twilio_codes(backend: Backend) {
+    use crate::twilio::{ACCOUNT, KEY, SERVICE, Sdk};
+    let twilio = [
+        ("TWILIO_ACCOUNT_SID", ACCOUNT),
+        ("TWILIO_SERVICE_SID", SERVICE),
+        ("API_KEYS", "acme:twiliokey0123456789abcdef"),
+    ];
+    let app = spawn_with_sns(backend, &moto_url(), &twilio).await;
+    let mut sdk = Sdk::python(&app, ACCOUNT, KEY);
+    let phone = format!("{}99", &unique_number()[..10]);
+    let err = sdk
+        .call(serde_json::json!({"op": "create", "to": phone, "channel": "sms"}))
+        .unwrap_err();
+    assert_eq!(
+        (err["status"].as_u64(), err["code"].as_u64()),
+        (Some(400), Some(21610))
+    );
+    let stub = Stub::start(vec![internal_error()]).await;
+    let app = spawn_with_sns(backend, &stub.url, &twilio).await;
+    let response = reqwest::Client::new()
+        .post(app.url(&format!("/v2/Services/{SERVICE}/Verifications")))
+        .basic_auth(ACCOUNT, Some(KEY))
+        .form(&[("To", US), ("Channel", "sms")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(response.headers().contains_key("retry-after"));
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["code"], 20503);
+}
 
 async fn sns_internal_error_is_not_retried(backend: Backend) {
     let stub = Stub::start(vec![internal_error()]).await;

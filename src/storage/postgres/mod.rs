@@ -93,6 +93,7 @@ struct Row {
     attempts_left: i32,
     locale: String,
     created_at: OffsetDateTime,
+    updated_at: OffsetDateTime,
     last_sent_at: OffsetDateTime,
     expires_at: OffsetDateTime,
     tenant: Option<String>,
@@ -114,6 +115,7 @@ impl TryFrom<Row> for Verification {
                 .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
             locale: r.locale,
             created_at: r.created_at,
+            updated_at: r.updated_at,
             last_sent_at: r.last_sent_at,
             expires_at: r.expires_at,
             tenant: r.tenant,
@@ -121,7 +123,7 @@ impl TryFrom<Row> for Verification {
     }
 }
 
-const COLUMNS: &str = "id, phone, country, code_hash, prev_code_hash, prev_expires_at, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
+const COLUMNS: &str = "id, phone, country, code_hash, prev_code_hash, prev_expires_at, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant";
 
 /// A `send_blocks` row.
 type BlockRow = (String, String, i64, i64, i64, OffsetDateTime);
@@ -282,6 +284,7 @@ impl Store for PgStore {
                     .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
                 locale: new.locale.clone(),
                 created_at: as_stored(now),
+                updated_at: as_stored(now),
                 last_sent_at: as_stored(now),
                 expires_at: as_stored(new.expires_at),
                 tenant: new.tenant.clone(),
@@ -362,6 +365,7 @@ impl Store for PgStore {
                     .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
                 locale: answer.locale.ok_or_else(missing)?,
                 created_at: answer.created_at.ok_or_else(missing)?,
+                updated_at: as_stored(now),
                 last_sent_at: as_stored(now),
                 expires_at: as_stored(expires_at),
                 tenant: answer.tenant,
@@ -477,6 +481,31 @@ impl Store for PgStore {
         )
         .bind(now)
         .fetch_one(&self.pool)
+        .await?)
+    }
+
+    async fn find_pending(
+        &self,
+        phone: &str,
+        tenant: Option<&str>,
+    ) -> Result<Option<Verification>, StoreError> {
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM verifications
+             WHERE phone = $1 AND status = 'pending' AND tenant IS NOT DISTINCT FROM $2"
+        ))
+        .bind(phone)
+        .bind(tenant)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Verification::try_from).transpose()
+    }
+
+    async fn send_times(&self, id: Uuid) -> Result<Vec<OffsetDateTime>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT sent_at FROM sms_sends WHERE verification_id = $1 ORDER BY sent_at",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
         .await?)
     }
 

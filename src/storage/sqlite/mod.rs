@@ -84,6 +84,7 @@ struct Row {
     attempts_left: i64,
     locale: String,
     created_at: i64,
+    updated_at: i64,
     last_sent_at: i64,
     expires_at: i64,
     tenant: Option<String>,
@@ -105,6 +106,7 @@ impl TryFrom<Row> for Verification {
                 .map_err(|_| StoreError::Corrupt("bad attempts".into()))?,
             locale: r.locale,
             created_at: from_ms(r.created_at)?,
+            updated_at: from_ms(r.updated_at)?,
             last_sent_at: from_ms(r.last_sent_at)?,
             expires_at: from_ms(r.expires_at)?,
             tenant: r.tenant,
@@ -112,7 +114,7 @@ impl TryFrom<Row> for Verification {
     }
 }
 
-const COLUMNS: &str = "id, phone, country, code_hash, prev_code_hash, prev_expires_at, status, attempts_left, locale, created_at, last_sent_at, expires_at, tenant";
+const COLUMNS: &str = "id, phone, country, code_hash, prev_code_hash, prev_expires_at, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant";
 
 /// A `send_blocks` row and its columns.
 type BlockRow = (String, String, i64, i64, i64, i64);
@@ -412,6 +414,32 @@ impl Store for SqliteStore {
         .await?)?;
         tx.commit().await?;
         Ok(row)
+    }
+
+    async fn find_pending(
+        &self,
+        phone: &str,
+        tenant: Option<&str>,
+    ) -> Result<Option<Verification>, StoreError> {
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM verifications
+             WHERE phone = ?1 AND status = 'pending' AND tenant IS ?2"
+        ))
+        .bind(phone)
+        .bind(tenant)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Verification::try_from).transpose()
+    }
+
+    async fn send_times(&self, id: Uuid) -> Result<Vec<OffsetDateTime>, StoreError> {
+        let times: Vec<i64> = sqlx::query_scalar(
+            "SELECT sent_at FROM sms_sends WHERE verification_id = ?1 ORDER BY sent_at",
+        )
+        .bind(id.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        times.into_iter().map(from_ms).collect()
     }
 
     async fn spend_challenge(
