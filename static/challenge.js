@@ -10,7 +10,7 @@
   var field = box.querySelector("input[name=altcha]");
   var status = box.querySelector(".bot-check-status");
   var ttl = (parseInt(box.getAttribute("data-ttl"), 10) || 300) * 1000;
-  var state = "idle"; // idle, working, done, failed
+  var state = "idle"; // idle, working, done, failed, sent
   var wanted = box.hasAttribute("data-resubmit"); // send the form once solved
   var workers = [];
   var usableUntil = 0;
@@ -38,7 +38,8 @@
     var p = challenge.parameters;
     var n = Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 8));
     var exhausted = 0;
-    timer = window.setTimeout(fail, 90000);
+    // Past the challenge's own life a solution is no use.
+    timer = window.setTimeout(fail, Math.max(20000, ttl - 10000));
     for (var i = 0; i < n; i++) {
       var w = new Worker("/static/challenge-worker.js");
       w.onmessage = function (e) {
@@ -79,14 +80,34 @@
       .catch(fail);
   }
 
+  var resolved = false; // a solution that went stale is solved again once
   form.addEventListener("submit", function (event) {
-    if (state === "done" && Date.now() < usableUntil) return;
+    if (state === "sent") {
+      event.preventDefault(); // already on its way: never the same payload twice
+      return;
+    }
+    if (state === "done" && (Date.now() < usableUntil || resolved)) {
+      state = "sent";
+      return;
+    }
     event.preventDefault();
     wanted = true;
+    if (state === "done") resolved = true;
     if (state !== "working") {
       state = "idle";
       solve();
     }
+  });
+  // Back to this page from the next one (the browser's page cache): start
+  // afresh, its payload was spent.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted || state !== "sent") return;
+    state = "idle";
+    wanted = false;
+    resolved = false;
+    field.value = "";
+    say("");
+    if (box.getAttribute("data-start") === "load") solve();
   });
   if (box.getAttribute("data-start") === "load") solve();
 })();

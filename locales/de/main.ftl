@@ -108,7 +108,7 @@ help-support = Support kontaktieren
 challenge-needed = Bevor wir Ihnen einen Code per SMS senden, muss Ihr Browser kurz bestätigen, dass Sie kein Bot sind. Danach sendet er das Formular automatisch erneut.
 challenge-working = Wir stellen sicher, dass Sie kein Bot sind. Das dauert einige Sekunden…
 challenge-done = Prüfung abgeschlossen.
-challenge-failed = Die Prüfung hat nicht funktioniert. Laden Sie die Seite neu, um es erneut zu versuchen.
+challenge-failed = Die Prüfung hat nicht funktioniert. Klicken Sie erneut auf die Schaltfläche, um es noch einmal zu versuchen.
 challenge-needs-js = Für diesen Schritt ist JavaScript nötig: Aktivieren Sie JavaScript oder verwenden Sie einen anderen Browser, um Ihren Code zu erhalten.
 
 sms-body =

@@ -108,7 +108,7 @@ help-support = Contact support
 challenge-needed = Before we text you a code, your browser needs to do a quick check that you’re not a bot. It sends the form again by itself when it’s done.
 challenge-working = Checking that you’re not a bot. This takes a few seconds…
 challenge-done = Check complete.
-challenge-failed = The check didn’t work. Reload the page to try again.
+challenge-failed = The check didn’t work. Press the button again to try once more.
 challenge-needs-js = This step needs JavaScript: turn it on, or use another browser, to get your code.
 
 sms-body =

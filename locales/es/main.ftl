@@ -107,7 +107,7 @@ help-support = Contactar con el servicio de ayuda
 challenge-needed = Antes de enviarte un código por SMS, tu navegador tiene que hacer una comprobación rápida para confirmar que no eres un robot. Cuando termine, volverá a enviar el formulario automáticamente.
 challenge-working = Comprobando que no eres un robot. Tarda unos segundos…
 challenge-done = Comprobación completada.
-challenge-failed = La comprobación no ha funcionado. Recarga la página para volver a intentarlo.
+challenge-failed = La comprobación no ha funcionado. Vuelve a pulsar el botón para intentarlo otra vez.
 challenge-needs-js = Este paso necesita JavaScript: actívalo o usa otro navegador para recibir tu código.
 
 # No "código" (its ó would force UCS-2 and a second segment) nor "clave"

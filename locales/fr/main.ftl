@@ -108,7 +108,7 @@ help-support = Contacter l’assistance
 challenge-needed = Avant de vous envoyer un code par SMS, votre navigateur doit effectuer une vérification rapide pour confirmer que vous n’êtes pas un robot. Une fois la vérification terminée, il renverra automatiquement le formulaire.
 challenge-working = Vérification en cours pour confirmer que vous n’êtes pas un robot. Cela prend quelques secondes…
 challenge-done = Vérification terminée.
-challenge-failed = La vérification n’a pas fonctionné. Actualisez la page pour réessayer.
+challenge-failed = La vérification n’a pas fonctionné. Appuyez de nouveau sur le bouton pour réessayer.
 challenge-needs-js = Cette étape nécessite JavaScript : activez-le ou utilisez un autre navigateur pour recevoir votre code.
 
 sms-body =

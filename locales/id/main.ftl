@@ -76,7 +76,7 @@ help-support = Hubungi tim dukungan
 challenge-needed = Sebelum kami mengirimkan kode melalui SMS, browser Anda perlu melakukan pemeriksaan singkat untuk memastikan Anda bukan robot. Setelah selesai, browser akan mengirim ulang formulir secara otomatis.
 challenge-working = Memastikan Anda bukan robot. Ini perlu waktu beberapa detik…
 challenge-done = Pemeriksaan selesai.
-challenge-failed = Pemeriksaan gagal. Muat ulang halaman untuk mencoba lagi.
+challenge-failed = Pemeriksaan gagal. Tekan tombol sekali lagi untuk mencoba kembali.
 challenge-needs-js = Langkah ini memerlukan JavaScript. Aktifkan JavaScript atau gunakan browser lain untuk mendapatkan kode Anda.
 
 # Plain ASCII so the SMS stays GSM-7.

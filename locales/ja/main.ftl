@@ -76,7 +76,7 @@ help-support = サポートに問い合わせる
 challenge-needed = SMSで認証コードをお送りする前に、ロボットではないことを確認するため、お使いのブラウザで簡単なチェックを行う必要があります。チェックが終わると、フォームは自動的に再送信されます。
 challenge-working = ロボットではないことを確認しています。数秒かかります…
 challenge-done = チェックが完了しました。
-challenge-failed = チェックに失敗しました。ページを再読み込みして、もう一度お試しください。
+challenge-failed = チェックに失敗しました。ボタンをもう一度押して、再度お試しください。
 challenge-needs-js = この手順にはJavaScriptが必要です。認証コードを受け取るには、JavaScriptを有効にするか、別のブラウザをご利用ください。
 
 sms-body = { $brand }の認証コード: { $code }（{ $minutes }分間有効）

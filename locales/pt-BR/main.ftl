@@ -108,7 +108,7 @@ help-support = Falar com o suporte
 challenge-needed = Antes de enviarmos um código por SMS, seu navegador precisa fazer uma verificação rápida para confirmar que você não é um robô. Quando ela terminar, ele envia o formulário de novo automaticamente.
 challenge-working = Verificando se você não é um robô. Isso leva alguns segundos…
 challenge-done = Verificação concluída.
-challenge-failed = A verificação não funcionou. Recarregue a página para tentar de novo.
+challenge-failed = A verificação não funcionou. Pressione o botão de novo para tentar outra vez.
 challenge-needs-js = Esta etapa precisa de JavaScript: ative-o ou use outro navegador para receber seu código.
 
 # Sem "código": o ó forçaria UCS-2 e a mensagem passaria a ocupar dois segmentos.

@@ -106,7 +106,7 @@ help-support = Destek ekibiyle iletişime geçin
 challenge-needed = Size SMS ile kod göndermeden önce tarayıcınızın, robot olmadığınızı doğrulamak için kısa bir kontrol yapması gerekiyor. Kontrol bitince tarayıcınız formu otomatik olarak yeniden gönderir.
 challenge-working = Robot olmadığınız kontrol ediliyor. Bu birkaç saniye sürer…
 challenge-done = Kontrol tamamlandı.
-challenge-failed = Kontrol başarısız oldu. Tekrar denemek için sayfayı yenileyin.
+challenge-failed = Kontrol başarısız oldu. Tekrar denemek için düğmeye yeniden basın.
 challenge-needs-js = Bu adım için JavaScript gerekiyor. Kodunuzu almak için JavaScript'i etkinleştirin veya başka bir tarayıcı kullanın.
 
 # Written without ç, ğ, ı and ş (only ü, which GSM-7 has), so the SMS stays GSM-7.

@@ -77,7 +77,7 @@ help-support = 联系客服
 challenge-needed = 在通过短信向您发送验证码之前，您的浏览器需要快速完成一项检测，以确认您不是机器人。检测完成后，浏览器会自动重新提交表单。
 challenge-working = 正在确认您不是机器人，需要几秒钟……
 challenge-done = 检测完成。
-challenge-failed = 检测失败，请刷新页面后重试。
+challenge-failed = 检测失败，请再次点击按钮重试。
 challenge-needs-js = 此步骤需要 JavaScript：请启用 JavaScript 或换用其他浏览器，以获取验证码。
 
 sms-body = 【{ $brand }】验证码 { $code }，{ $minutes } 分钟内有效。

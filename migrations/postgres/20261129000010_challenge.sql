@@ -11,7 +11,8 @@ CREATE INDEX challenges_spent_expires_at ON challenges_spent (expires_at);
 -- The admission learns what the send proved (p_proof: 0 nothing, 1 a base
 -- challenge, 2 a raised one) and when to ask: the breaker's action 3 asks a
 -- flagged prefix or country for a raised challenge instead of refusing it
--- ('challenge_pumping'); p_challenge_percent > 0 asks every send for a base
+-- ('challenge_pumping'), and lets at most p_prefix_min texts with one reach
+-- the prefix until the flag ends; p_challenge_percent > 0 asks every send for a base
 -- one once that share of the hour's budget is granted ('challenge_budget').
 DROP FUNCTION pv_create_and_send(UUID, TEXT, BYTEA, INTEGER, TEXT, TIMESTAMPTZ, TIMESTAMPTZ, TEXT, TEXT,
     TIMESTAMPTZ, TIMESTAMPTZ, TIMESTAMPTZ, INTEGER, INTEGER, TEXT, TEXT, TIMESTAMPTZ, BOOLEAN, INTEGER,
@@ -47,6 +48,8 @@ DECLARE
     nets BIGINT;
     recorded INTEGER;
     spent INTEGER;
+    flagged_since TIMESTAMPTZ;
+    since_flag BIGINT;
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtextextended(p_phone, 0));
     SELECT v.attempts_left INTO carried FROM verifications v
@@ -80,17 +83,28 @@ BEGIN
     -- The pumping breaker (p_guard: 0 off, 1 flag only, 2 refuse).
     IF p_guard > 0 THEN
         PERFORM pg_advisory_xact_lock(hashtextextended('pumping:' || p_prefix, 0));
-        SELECT max(b.expires_at) INTO in_force FROM send_blocks b
+        SELECT max(b.expires_at), min(b.created_at) INTO in_force, flagged_since FROM send_blocks b
          WHERE b.scope IN ('prefix:' || p_prefix, 'country:' || p_country) AND b.expires_at > p_now;
         IF in_force IS NOT NULL THEN
             IF p_guard = 2 THEN
                 refusal := 'pumping';
                 retry_at := in_force;
                 RETURN;
-            ELSIF p_guard = 3 AND p_proof < 2 THEN
-                refusal := 'challenge_pumping';
-                retry_at := p_now;
-                RETURN;
+            ELSIF p_guard = 3 THEN
+                -- Even with proofs, a flagged prefix takes at most
+                -- p_prefix_min more texts until the flag ends; until then
+                -- each needs a raised challenge.
+                SELECT count(*) INTO since_flag FROM sms_sends s
+                 WHERE s.prefix = p_prefix AND s.sent_at > flagged_since;
+                IF since_flag >= p_prefix_min THEN
+                    refusal := 'pumping';
+                    retry_at := in_force;
+                    RETURN;
+                ELSIF p_proof < 2 THEN
+                    refusal := 'challenge_pumping';
+                    retry_at := p_now;
+                    RETURN;
+                END IF;
             END IF;
         ELSE
             SELECT count(*), count(*) FILTER (WHERE s.verified) INTO total, confirmed
@@ -153,7 +167,10 @@ BEGIN
     -- to the instances), a send needs a solved challenge.
     IF p_challenge_percent > 0 AND p_proof < 1 THEN
         SELECT b.sent INTO spent FROM sms_budget b WHERE b.hour = p_hour;
-        IF COALESCE(spent, 0)::BIGINT * 100 >= p_challenge_percent::BIGINT * p_budget THEN
+        -- (Once the budget is gone and a grant is needed, the refusal is
+        -- the budget's: no check would help.)
+        IF COALESCE(spent, 0)::BIGINT * 100 >= p_challenge_percent::BIGINT * p_budget
+           AND NOT (p_need_grant AND COALESCE(spent, 0) >= p_budget) THEN
             refusal := 'challenge_budget';
             retry_at := p_now;
             RETURN;

@@ -65,7 +65,14 @@ impl Verifier {
                 let settings = &self.policy.abuse.pumping;
                 let action = match settings.mode {
                     PumpingMode::Block => "block",
-                    PumpingMode::Challenge => "challenge",
+                    // Asks the pages for a raised check; refuses like
+                    // `block` when checks are off.
+                    PumpingMode::Challenge
+                        if self.policy.abuse.challenge.mode != crate::challenge::Mode::Off =>
+                    {
+                        "challenge"
+                    }
+                    PumpingMode::Challenge => "block",
                     _ => "monitor",
                 };
                 tracing::warn!(

@@ -126,7 +126,7 @@ const MAX_CLIENTS: usize = 10_000;
 
 /// The operator page's login throttle.
 pub fn login_throttle() -> LoginThrottle {
-    CountWindow::new(MAX_FAILURES, FAILURE_WINDOW, MAX_CLIENTS)
+    CountWindow::new(MAX_FAILURES, FAILURE_WINDOW, MAX_CLIENTS, true)
 }
 
 async fn page(

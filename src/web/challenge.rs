@@ -25,8 +25,8 @@ const CLIENT_WINDOW: Duration = Duration::from_secs(600);
 /// Failed solutions from one client network before its challenges are
 /// raised.
 const FAILURES_BEFORE_RAISED: u32 = 3;
-/// Client networks remembered (each list); past that every new one counts
-/// as over its limits.
+/// Client networks remembered (each list). Past that a new network is
+/// asked for the base check (texts), but not raised (failures).
 const MAX_TRACKED: usize = 100_000;
 
 /// Issues challenges and decides, per request, what one must prove.
@@ -51,8 +51,10 @@ impl Gate {
     pub fn new(secret_key: &[u8], settings: ChallengeSettings) -> Self {
         Self {
             challenger: Challenger::new(secret_key, settings),
-            sends: CountWindow::new(settings.client_burst, CLIENT_WINDOW, MAX_TRACKED),
-            failures: CountWindow::new(FAILURES_BEFORE_RAISED, CLIENT_WINDOW, MAX_TRACKED),
+            // A full table holds every new network (it asks for the base
+            // check), but never raises one that has not failed.
+            sends: CountWindow::new(settings.client_burst, CLIENT_WINDOW, MAX_TRACKED, true),
+            failures: CountWindow::new(FAILURES_BEFORE_RAISED, CLIENT_WINDOW, MAX_TRACKED, false),
         }
     }
 
@@ -77,14 +79,14 @@ impl Gate {
     }
 
     /// What the form's `altcha` payload proves for the page whose form
-    /// token is `page_token`: the level of a challenge solved for it, spent
+    /// binding is `page_binding`: the level of a challenge solved for it, spent
     /// now (once, across instances). A payload that fails is counted
     /// against the client network and proves nothing.
     pub async fn proof(
         &self,
         state: &AppState,
         payload: Option<&str>,
-        page_token: &str,
+        page_binding: &str,
         network: &str,
     ) -> Result<Option<Level>, StoreError> {
         let Some(payload) = payload.filter(|p| !p.trim().is_empty()) else {
@@ -94,7 +96,7 @@ impl Gate {
             return Ok(None);
         }
         let now = state.verifier.now();
-        let failure = match self.challenger.check(payload, page_token, now) {
+        let failure = match self.challenger.check(payload, page_binding, now) {
             Ok(solved) => {
                 if state
                     .store
@@ -127,11 +129,7 @@ impl Gate {
                 if proof.is_some() {
                     return None;
                 }
-                let key = network.to_owned();
-                let now = Instant::now();
-                let held = self.sends.wait(&key, now).is_some();
-                self.sends.count(key, now);
-                if !held {
+                if !self.sends.hit(network.to_owned(), Instant::now()) {
                     return None;
                 }
                 (Level::Base, ChallengeWhy::Client)
@@ -158,6 +156,12 @@ pub struct Widget {
 }
 
 impl Widget {
+    /// Whether the page was sent back for the check: its notice then takes
+    /// the focus, so a screen reader reads why first.
+    pub fn asks(&self) -> bool {
+        self.notice.is_some()
+    }
+
     /// The check for a page in `ui`'s flow at `level`.
     pub fn new(state: &AppState, ui: &Ui, level: Level, on_load: bool) -> Self {
         let sep = if ui.flow_q.is_empty() { '?' } else { '&' };
@@ -210,11 +214,11 @@ pub async fn issue(
     };
     let network = requester.network.unwrap_or_default();
     let level = state.gate.level_for(&network, asked);
-    let challenge =
-        state
-            .gate
-            .challenger
-            .issue(&journey.csrf_token(&state), level, state.verifier.now());
+    let challenge = state.gate.challenger.issue(
+        &journey.challenge_binding(&state),
+        level,
+        state.verifier.now(),
+    );
     state.metrics.challenge("issued", level.as_str());
     Ok(Json(challenge).into_response())
 }

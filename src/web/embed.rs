@@ -218,6 +218,14 @@ pub fn pending_csrf(state: &AppState, flow: &AppFlow) -> String {
     format!("{issued}.{mac}")
 }
 
+/// What a challenge for this not yet stored flow is bound to: a MAC of its
+/// parameters alone (stable while it is not stored).
+pub fn pending_binding(state: &AppState, flow: &AppFlow) -> String {
+    state
+        .signer
+        .sign("flow-challenge", &pending_parts(flow, "challenge"))
+}
+
 /// Whether `token` is a form token of this not yet stored flow, still valid.
 pub fn check_pending_csrf(state: &AppState, flow: &AppFlow, token: Option<&str>) -> bool {
     let Some((issued, mac)) = token.and_then(|t| t.split_once('.')) else {

@@ -99,6 +99,19 @@ impl Journey {
         }
     }
 
+    /// What a proof-of-work challenge is bound to: a value that stays the
+    /// same for this journey from the page that fetched the challenge to
+    /// the post that spends it (the browser's form token; a stored flow's;
+    /// for a flow not stored yet, a MAC of its parameters — its form token
+    /// carries the time and changes every second).
+    pub fn challenge_binding(&self, state: &AppState) -> String {
+        match self {
+            Journey::Browser { csrf, .. } => csrf.token(),
+            Journey::Client(flow) => flow.csrf.clone(),
+            Journey::NewClient(flow) => embed::pending_binding(state, flow),
+        }
+    }
+
     pub fn check_csrf(&self, state: &AppState, submitted: Option<&str>) -> Result<(), AppError> {
         let ok = match self {
             Journey::Browser { csrf, .. } => return csrf.check(submitted),

@@ -120,6 +120,14 @@ async fn a_flagged_prefix_is_asked_and_the_form_goes_on_by_itself() {
             .await
             .unwrap();
         if i == 0 {
+            let focused: Value = c
+                .execute("return document.activeElement.id", vec![])
+                .await
+                .unwrap();
+            assert_eq!(
+                focused, "bot-check-notice",
+                "why the page came back is read first"
+            );
             audit(c, "the phone step asking for the check").await;
             screenshot(c, "challenge-asked").await;
         }

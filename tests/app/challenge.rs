@@ -24,7 +24,33 @@ both_backends!(
     unsolved_starts_to_a_flagged_prefix_send_nothing,
     the_api_and_off_are_never_asked,
     an_app_flow_in_an_iframe_is_asked_too,
+    with_checks_off_a_flagged_prefix_is_refused,
 );
+
+/// `PUMPING_GUARD=challenge` with `BOT_CHALLENGE=off` refuses like `block`:
+/// there is no check to ask for.
+async fn with_checks_off_a_flagged_prefix_is_refused(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("TRUST_PROXY_HEADERS", "true"),
+            ("PUMPING_MIN_SENDS", "5"),
+            ("BOT_CHALLENGE", "off"),
+        ],
+    )
+    .await;
+    assert_eq!(flag_prefix(&app, 8).await, 5);
+    let page = app
+        .new_browser(Some("203.0.113.9"))
+        .start("+447400123499", "GB")
+        .await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS, "{}", page.body);
+    assert!(
+        page.body
+            .contains("We can’t send codes to this number right now.")
+    );
+    assert!(widget_url(&page).is_none());
+}
 
 const US: &str = "+14155552671";
 
@@ -491,6 +517,9 @@ async fn an_app_flow_in_an_iframe_is_asked_too(backend: Backend) {
     let challenge = get(&url).await;
     assert_eq!(challenge.status, StatusCode::OK, "{url}");
     let payload = solve(&challenge.body);
+    // Solving takes time: the flow's form token moves on meanwhile, the
+    // challenge's binding does not.
+    app.clock.advance(time::Duration::seconds(5));
     let post = async |action: &str, form: &[(&str, &str)]| {
         page(
             client

@@ -812,19 +812,36 @@ async fn a_flagged_prefix_asks_for_a_raised_challenge(backend: Backend) {
         .unwrap();
     assert!(matches!(base.result, Err(SendRefusal::Challenge { .. })));
     assert!(base.new_block.is_none(), "announced once");
+    // With raised proofs, at most PUMPING_MIN_SENDS (here 10) more texts
+    // reach the flagged prefix; then it is refused until the flag ends.
     l.proof = Some(ChallengeLevel::Raised);
-    let raised = c
-        .store
-        .create(&new(phone, c.now), Some(&l), c.now)
-        .await
-        .unwrap();
-    assert!(raised.result.is_ok(), "{:?}", raised.result);
+    let later = c.now + Duration::seconds(1);
+    let mut through = 0;
+    let refusal = loop {
+        let to = format!("+1415777{through:04}");
+        match c
+            .store
+            .create(&new(&to, later), Some(&l), later)
+            .await
+            .unwrap()
+            .result
+        {
+            Ok(_) => through += 1,
+            Err(refusal) => break refusal,
+        }
+        assert!(through <= 10, "capped");
+    };
+    assert_eq!(through, 10);
+    assert!(
+        matches!(refusal, SendRefusal::Pumping { .. }),
+        "{refusal:?}"
+    );
     // Another prefix is not asked.
     l.proof = None;
     l.prefix = "+1212".into();
     let other = c
         .store
-        .create(&new("+12125550100", c.now), Some(&l), c.now)
+        .create(&new("+12125550100", later), Some(&l), later)
         .await
         .unwrap();
     assert!(other.result.is_ok());
@@ -899,12 +916,18 @@ async fn a_challenge_is_spent_once_across_instances(backend: Backend) {
     }
     assert_eq!(first, 1, "one use of ten, over two instances");
     assert!(other.spend_challenge("nonce-2", expires).await.unwrap());
+    // Kept ten minutes past its expiry (instances' clocks may differ).
     c.store
-        .purge(&Retention::at(expires + Duration::seconds(1)))
+        .purge(&Retention::at(expires + Duration::minutes(9)))
+        .await
+        .unwrap();
+    assert!(!c.store.spend_challenge("nonce-1", expires).await.unwrap());
+    c.store
+        .purge(&Retention::at(expires + Duration::minutes(11)))
         .await
         .unwrap();
     assert!(
         c.store.spend_challenge("nonce-1", expires).await.unwrap(),
-        "purged after its expiry"
+        "purged after that"
     );
 }

@@ -542,7 +542,9 @@ impl Store for PgStore {
         deleted("DELETE FROM flows WHERE expires_at < $1", retention.now).await?;
         deleted(
             "DELETE FROM challenges_spent WHERE expires_at < $1",
-            retention.now,
+            // Kept a while past their expiry: another instance's clock may
+            // run behind.
+            retention.verifications_before,
         )
         .await?;
         deleted(

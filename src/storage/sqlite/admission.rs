@@ -77,8 +77,9 @@ impl SqliteStore {
             return Ok(admission);
         }
         if let Some(pumping) = &limits.pumping {
-            let in_force: Option<i64> = sqlx::query_scalar(
-                "SELECT max(expires_at) FROM send_blocks WHERE scope IN (?1, ?2) AND expires_at > ?3",
+            let (in_force, flagged_since): (Option<i64>, Option<i64>) = sqlx::query_as(
+                "SELECT max(expires_at), min(created_at) FROM send_blocks
+                 WHERE scope IN (?1, ?2) AND expires_at > ?3",
             )
             .bind(format!("prefix:{}", limits.prefix))
             .bind(format!("country:{}", limits.country))
@@ -101,11 +102,33 @@ impl SqliteStore {
                     PumpingAction::Refuse => Some(SendRefusal::Pumping {
                         retry_after: (until - now).max(time::Duration::SECOND),
                     }),
-                    PumpingAction::Challenge => (limits.proof < Some(ChallengeLevel::Raised))
-                        .then_some(SendRefusal::Challenge {
-                            level: ChallengeLevel::Raised,
-                            why: ChallengeWhy::Pumping,
-                        }),
+                    // Even with proofs, a flag in force lets at most the
+                    // prefix rule's minimum more texts reach the prefix;
+                    // until then each needs a raised challenge.
+                    PumpingAction::Challenge => {
+                        let texts: i64 = match flagged_since {
+                            Some(since) => sqlx::query_scalar(
+                                "SELECT count(*) FROM sms_sends WHERE prefix = ?1 AND sent_at > ?2",
+                            )
+                            .bind(&limits.prefix)
+                            .bind(since)
+                            .fetch_one(&mut **tx)
+                            .await?,
+                            None => 0,
+                        };
+                        if texts >= i64::from(pumping.prefix_min_sends) {
+                            Some(SendRefusal::Pumping {
+                                retry_after: (until - now).max(time::Duration::SECOND),
+                            })
+                        } else if limits.proof < Some(ChallengeLevel::Raised) {
+                            Some(SendRefusal::Challenge {
+                                level: ChallengeLevel::Raised,
+                                why: ChallengeWhy::Pumping,
+                            })
+                        } else {
+                            None
+                        }
+                    }
                 };
                 if admission.refusal.is_some() {
                     return Ok(admission);
@@ -118,9 +141,10 @@ impl SqliteStore {
                     .bind(ms(limits.hour))
                     .fetch_optional(&mut **tx)
                     .await?;
-            if spent.unwrap_or(0) * 100
-                >= i64::from(limits.challenge_budget_percent) * i64::from(limits.global_limit)
-            {
+            let spent = spent.unwrap_or(0);
+            let limit = i64::from(limits.global_limit);
+            // Once the budget is gone the refusal is the budget's.
+            if spent * 100 >= i64::from(limits.challenge_budget_percent) * limit && spent < limit {
                 admission.refusal = Some(SendRefusal::Challenge {
                     level: ChallengeLevel::Base,
                     why: ChallengeWhy::Budget,

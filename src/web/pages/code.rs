@@ -55,6 +55,14 @@ struct CodePage<'a> {
     challenge: Option<Widget>,
 }
 
+impl CodePage<'_> {
+    /// Whether the code field takes the focus: not when an error or the
+    /// check's notice should be read first.
+    fn focus_field(&self) -> bool {
+        self.error.is_none() && !self.challenge.as_ref().is_some_and(Widget::asks)
+    }
+}
+
 /// What went wrong, for the page.
 enum Trouble {
     None,
@@ -249,10 +257,14 @@ pub(super) async fn resend(
         Err(redirect) => return Ok(redirect),
     };
     let network = requester.network.clone().unwrap_or_default();
-    let csrf = journey.csrf_token(&state);
     requester.proof = state
         .gate
-        .proof(&state, form.altcha.as_deref(), &csrf, &network)
+        .proof(
+            &state,
+            form.altcha.as_deref(),
+            &journey.challenge_binding(&state),
+            &network,
+        )
         .await?;
     if let Some((level, why)) = state.gate.demand(&network, requester.proof) {
         if let Some(phone) = crate::domain::PhoneNumber::from_stored(&v.phone) {

@@ -53,6 +53,12 @@ impl<'a> PhonePage<'a> {
         }
     }
 
+    /// Whether the number field takes the focus: not when an error or the
+    /// check's notice should be read first.
+    fn focus_field(&self) -> bool {
+        self.error.is_none() && !self.challenge.as_ref().is_some_and(Widget::asks)
+    }
+
     /// The page again with an error on the number field.
     fn with_error(mut self, error: String) -> Self {
         self.title = self.ui.error_title(self.title);
@@ -129,7 +135,9 @@ pub(super) async fn start(
     let country = region.unwrap_or("US");
     let csrf = journey.csrf_token(&state);
     let refused = |status: StatusCode, error: String| {
-        let page = PhonePage::new(&ui, csrf.clone(), form.phone.clone(), country).with_error(error);
+        let mut page =
+            PhonePage::new(&ui, csrf.clone(), form.phone.clone(), country).with_error(error);
+        page.challenge = Widget::always(&state, &ui, true);
         render(status, &page)
     };
     let phone = match state.verifier.parse_phone(&form.phone, region) {
@@ -153,7 +161,12 @@ pub(super) async fn start(
     let network = requester.network.clone().unwrap_or_default();
     requester.proof = state
         .gate
-        .proof(&state, form.altcha.as_deref(), &csrf, &network)
+        .proof(
+            &state,
+            form.altcha.as_deref(),
+            &journey.challenge_binding(&state),
+            &network,
+        )
         .await?;
     if let Some((level, why)) = state.gate.demand(&network, requester.proof) {
         state.verifier.challenged(why, &phone).await;
