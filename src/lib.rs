@@ -14,3 +14,4 @@ pub mod storage;
 pub mod telemetry;
 pub mod verification;
 pub mod web;
+pub mod webhooks;

@@ -31,6 +31,22 @@ enum Command {
     PurgeExpired,
     /// Print the effective configuration (secrets redacted) and exit.
     CheckConfig,
+    /// Webhook deliveries.
+    #[command(subcommand)]
+    Webhooks(WebhooksCommand),
+}
+
+#[derive(Subcommand)]
+enum WebhooksCommand {
+    /// Send a failed delivery again (its id as on /admin), or every failed one.
+    Redeliver {
+        /// The delivery's id.
+        #[arg(required_unless_present = "failed", conflicts_with = "failed")]
+        id: Option<i64>,
+        /// Every failed delivery.
+        #[arg(long)]
+        failed: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -80,6 +96,19 @@ fn main() -> ExitCode {
                     "deleted {} verifications and {} send records",
                     purged.verifications, purged.sends
                 );
+                Ok(())
+            }
+            Command::Webhooks(WebhooksCommand::Redeliver { id, failed: _ }) => {
+                use phone_verify::storage::webhooks::Redeliver;
+                let (store, _) = storage::connect(&settings.database_url).await?;
+                store.migrate().await?;
+                let which = id.map_or(Redeliver::AllFailed, Redeliver::One);
+                let now = time::OffsetDateTime::now_utc();
+                let n = store.redeliver(which, now).await?;
+                if n == 0 && id.is_some() {
+                    anyhow::bail!("no failed delivery with that id");
+                }
+                println!("{n} deliveries will be sent again by a running instance");
                 Ok(())
             }
             Command::CheckConfig => unreachable!("handled before the runtime starts"),

@@ -69,6 +69,20 @@ pub struct Metrics {
     pub pending: Gauge,
     /// API requests by key name (names come from `API_KEYS`: a closed set).
     pub api_requests: Family<KeyLabel, Counter>,
+    /// Webhook attempts by event and result (delivered, retry, failed).
+    pub webhooks: Family<WebhookLabels, Counter>,
+    /// Webhook deliveries waiting (at scrape time).
+    pub webhook_queue: Gauge,
+    /// Age of the oldest waiting delivery, in seconds (at scrape time).
+    pub webhook_oldest: Gauge,
+    /// Deliveries that gave up and are kept for `redeliver` (at scrape time).
+    pub webhook_failed: Gauge,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct WebhookLabels {
+    pub event: &'static str,
+    pub result: &'static str,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -155,8 +169,36 @@ impl Default for Metrics {
             "Authenticated API requests, by key name",
             api_requests.clone(),
         );
+        let webhooks = Family::<WebhookLabels, Counter>::default();
+        registry.register(
+            "webhook_attempts",
+            "Webhook delivery attempts, by event and result (delivered; retry: failed, will be tried again; failed: gave up)",
+            webhooks.clone(),
+        );
+        let webhook_queue = Gauge::default();
+        registry.register(
+            "webhook_queue_depth",
+            "Webhook deliveries (and events not yet fanned out) waiting, at scrape time",
+            webhook_queue.clone(),
+        );
+        let webhook_oldest = Gauge::default();
+        registry.register(
+            "webhook_queue_oldest_seconds",
+            "Age of the oldest waiting webhook delivery, in seconds, at scrape time",
+            webhook_oldest.clone(),
+        );
+        let webhook_failed = Gauge::default();
+        registry.register(
+            "webhook_failed_deliveries",
+            "Webhook deliveries that gave up (kept a week for redelivery), at scrape time",
+            webhook_failed.clone(),
+        );
         Self {
             registry,
+            webhooks,
+            webhook_queue,
+            webhook_oldest,
+            webhook_failed,
             api_requests,
             refusals,
             pumping_decisions,
@@ -193,6 +235,13 @@ impl Metrics {
     pub fn challenge(&self, event: &'static str, reason: &'static str) {
         self.challenges
             .get_or_create(&ChallengeLabels { event, reason })
+            .inc();
+    }
+
+    /// Counts a webhook attempt.
+    pub fn webhook(&self, event: &'static str, result: &'static str) {
+        self.webhooks
+            .get_or_create(&WebhookLabels { event, result })
             .inc();
     }
 

@@ -43,6 +43,8 @@ impl Application {
             .migrate()
             .await
             .map_err(|e| anyhow::anyhow!("session table migration failed: {e}"))?;
+        // State changes write webhook events only when someone reads them.
+        store.set_events(!settings.webhooks.is_empty());
         let i18n = Arc::new(I18n::new(&settings.default_locale)?);
         let metrics = Arc::new(Metrics::default());
         let (sms, outbox): (Arc<dyn SmsSender>, _) = match settings.sms_provider {
@@ -157,10 +159,24 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> std::io::Result<()> {
         let cleanup = tokio::spawn(cleanup_loop(self.state.clone(), self.sessions.clone()));
+        let settings = &self.state.settings;
+        let webhooks = (!settings.webhooks.is_empty()).then(|| {
+            let dispatcher = Arc::new(crate::webhooks::Dispatcher::new(
+                self.state.store.clone(),
+                settings.webhooks.clone(),
+                settings.webhook_retry_schedule.clone(),
+                self.state.metrics.clone(),
+                self.state.clock.clone(),
+            ));
+            tokio::spawn(dispatcher.run())
+        });
         let limits = web::server::Limits::new(&self.state.settings.http, self.state.client_address);
         let router = web::router(self.state, self.sessions);
         let result = web::server::serve(self.listener, router, limits, shutdown).await;
         cleanup.abort();
+        if let Some(task) = webhooks {
+            task.abort();
+        }
         result
     }
 }

@@ -1,11 +1,15 @@
-// phone-verify, inside an app's iframe: hand the signed proof to the parent
-// page, and only to the origin the app registered (never a wildcard).
+// In an app's iframe: tell the framing page (only its registered origin)
+// that the flow shows, that Escape was pressed, and the signed proof.
 (function () {
   "use strict";
+  var origin = document.body.getAttribute("data-parent");
+  if (!origin || window.parent === window) return;
+  function tell(m) { window.parent.postMessage(m, origin); }
+  tell({ type: "phone-verify:ready" });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && !e.defaultPrevented) tell({ type: "phone-verify:close" });
+  });
   var el = document.getElementById("handoff");
-  if (!el || window.parent === window) return;
-  var origin = el.getAttribute("data-origin");
-  var token = el.getAttribute("data-token");
-  if (!origin || !token) return;
-  window.parent.postMessage({ type: "phone-verify:verified", token: token }, origin);
+  var token = el && el.getAttribute("data-token");
+  if (token) tell({ type: "phone-verify:verified", token: token });
 })();

@@ -114,6 +114,7 @@ pub const TEXT: &[&str] = &[
     "SUPPORT_URL",
     "TWILIO_ACCOUNT_SID",
     "TWILIO_SERVICE_SID",
+    "WEBHOOK_RETRY_SCHEDULE",
     "LOG_FORMAT",
 ];
 

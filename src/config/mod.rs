@@ -16,6 +16,7 @@ pub mod sms;
 pub mod source;
 pub mod twilio;
 pub mod ui;
+pub mod webhooks;
 
 pub use abuse::{AbuseSettings, ProxyHeader, PumpingMode, PumpingSettings};
 pub use clients::{ClientConfig, RawClient, validate_clients};
@@ -25,6 +26,7 @@ pub use secrets::{ApiKey, SecretKey, SecretString, redact_url};
 pub use sms::{SmsProvider, SmsType, SnsSettings};
 pub use twilio::{TwilioConfig, TwilioService};
 pub use ui::Brand;
+pub use webhooks::{EventType, RawWebhook, WebhookEndpoint, validate_webhooks};
 
 use source::Source;
 
@@ -81,6 +83,10 @@ pub struct Settings {
     /// `TWILIO_ACCOUNT_SID` and `TWILIO_SERVICE_SID` (see [`Settings::twilio`]).
     pub twilio_account_sid: Option<String>,
     pub twilio_service_sid: Option<String>,
+    /// Where events are delivered (`[[webhooks]]` in the TOML file).
+    pub webhooks: Vec<WebhookEndpoint>,
+    /// Seconds before each retry of a delivery (`WEBHOOK_RETRY_SCHEDULE`).
+    pub webhook_retry_schedule: Vec<u32>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -122,9 +128,10 @@ pub const SECRET_KEY_FILE: &str = "data/secret.key";
 impl Settings {
     /// Reads `.env`, `CONFIG_FILE` and the environment.
     pub fn load() -> Result<Self, ConfigError> {
-        let (raw, clients) = source::read()?;
+        let (raw, tables) = source::read()?;
         let mut settings = Self::from_map(&raw, Path::new(SECRET_KEY_FILE))?;
-        settings.clients = validate_clients(clients)?;
+        settings.clients = validate_clients(tables.clients)?;
+        settings.webhooks = validate_webhooks(tables.webhooks, &settings.clients)?;
         settings.twilio()?;
         Ok(settings)
     }
@@ -132,7 +139,7 @@ impl Settings {
     /// Every problem of the configuration, not just the first (for
     /// `check-config`): each variable is also checked on its own.
     pub fn problems() -> Vec<ConfigError> {
-        let (raw, clients) = match source::read() {
+        let (raw, tables) = match source::read() {
             Ok(parts) => parts,
             Err(e) => return vec![e],
         };
@@ -145,9 +152,19 @@ impl Settings {
         match Self::from_map(&raw, Path::new(SECRET_KEY_FILE)) {
             Err(e) => push(e),
             Ok(mut settings) => {
-                if let Ok(clients) = validate_clients(clients.clone()) {
+                if let Ok(clients) = validate_clients(tables.clients.clone()) {
                     settings.clients = clients;
                     if let Err(e) = settings.twilio() {
+                        push(e);
+                    }
+                    // One line per endpoint's problem, then the list's own
+                    // (an endpoint given twice).
+                    for w in &tables.webhooks {
+                        if let Err(e) = validate_webhooks(vec![w.clone()], &settings.clients) {
+                            push(e);
+                        }
+                    }
+                    if let Err(e) = validate_webhooks(tables.webhooks.clone(), &settings.clients) {
                         push(e);
                     }
                 }
@@ -175,7 +192,7 @@ impl Settings {
                 push(e);
             }
         }
-        if let Err(e) = validate_clients(clients) {
+        if let Err(e) = validate_clients(tables.clients) {
             push(e);
         }
         found
@@ -209,6 +226,7 @@ impl Settings {
         let admin_password = secrets::admin_password(src)?;
         let test_numbers = otp::test_numbers(src, &otp, &abuse.allowed_countries)?;
         let (twilio_account_sid, twilio_service_sid) = twilio::sids(src)?;
+        let webhook_retry_schedule = webhooks::retry_schedule(src)?;
         let secret_key = secrets::secret_key(src, key_file)?;
         Ok(Self {
             bind_addr,
@@ -233,6 +251,8 @@ impl Settings {
             clients: Vec::new(),
             twilio_account_sid,
             twilio_service_sid,
+            webhooks: Vec::new(),
+            webhook_retry_schedule,
         })
     }
 

@@ -12,7 +12,7 @@ pub struct SecretKey(Vec<u8>);
 
 impl SecretKey {
     /// A key of these bytes (a client's secret, as configured).
-    pub(super) fn from_bytes(bytes: Vec<u8>) -> Self {
+    pub fn from_bytes(bytes: Vec<u8>) -> Self {
         Self(bytes)
     }
 

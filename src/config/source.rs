@@ -4,7 +4,14 @@
 //! what it allows.
 use std::{cell::RefCell, collections::HashMap, path::Path};
 
-use super::{ConfigError, clients::RawClient, keys::is_known, problem};
+use super::{ConfigError, clients::RawClient, keys::is_known, problem, webhooks::RawWebhook};
+
+/// The file's tables: `[[clients]]` and `[[webhooks]]`.
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    pub clients: Vec<RawClient>,
+    pub webhooks: Vec<RawWebhook>,
+}
 
 /// The raw settings, by upper-case name. Every name read is remembered, so
 /// a test can hold the readers to the list of known keys.
@@ -88,22 +95,22 @@ impl Source {
 }
 
 /// `.env`, then `CONFIG_FILE`, then the environment, as raw strings.
-pub fn read() -> Result<(HashMap<String, String>, Vec<RawClient>), ConfigError> {
+pub fn read() -> Result<(HashMap<String, String>, Tables), ConfigError> {
     let _ = dotenvy::dotenv();
-    let (mut raw, clients) = match std::env::var("CONFIG_FILE") {
+    let (mut raw, tables) = match std::env::var("CONFIG_FILE") {
         Ok(path) if !path.is_empty() => read_file(Path::new(&path))?,
-        _ => (HashMap::new(), Vec::new()),
+        _ => (HashMap::new(), Tables::default()),
     };
     for key in super::keys::all() {
         if let Ok(value) = std::env::var(key) {
             raw.insert(key.to_owned(), value);
         }
     }
-    Ok((raw, clients))
+    Ok((raw, tables))
 }
 
 /// The TOML file's keys, upper-cased to the environment's names.
-pub fn read_file(path: &Path) -> Result<(HashMap<String, String>, Vec<RawClient>), ConfigError> {
+pub fn read_file(path: &Path) -> Result<(HashMap<String, String>, Tables), ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         problem(
             "CONFIG_FILE",
@@ -117,13 +124,22 @@ pub fn read_file(path: &Path) -> Result<(HashMap<String, String>, Vec<RawClient>
         )
     })?;
     let mut raw = HashMap::new();
-    let mut clients = Vec::new();
+    let mut tables = Tables::default();
     for (key, value) in table {
         if key == "clients" {
-            clients = value.try_into().map_err(|e: toml::de::Error| {
+            tables.clients = value.try_into().map_err(|e: toml::de::Error| {
                 problem(
                     "CONFIG_FILE",
                     format!("[[clients]] in {}: {}", path.display(), e.message()),
+                )
+            })?;
+            continue;
+        }
+        if key == "webhooks" {
+            tables.webhooks = value.try_into().map_err(|e: toml::de::Error| {
+                problem(
+                    "CONFIG_FILE",
+                    format!("[[webhooks]] in {}: {}", path.display(), e.message()),
                 )
             })?;
             continue;
@@ -152,5 +168,5 @@ pub fn read_file(path: &Path) -> Result<(HashMap<String, String>, Vec<RawClient>
         };
         raw.insert(upper, text);
     }
-    Ok((raw, clients))
+    Ok((raw, tables))
 }

@@ -10,6 +10,8 @@ pub struct TwilioService {
     pub sid: String,
     /// The name in its texts: the client's name, else `BRAND_NAME`.
     pub friendly_name: String,
+    /// The `[[clients]]` entry it belongs to, if any (for webhooks).
+    pub client: Option<String>,
 }
 
 /// The API's settings, when it is on.
@@ -63,6 +65,7 @@ impl Settings {
             services.push(TwilioService {
                 sid: sid.clone(),
                 friendly_name: self.brand.name.clone(),
+                client: None,
             });
         }
         for client in &self.clients {
@@ -78,6 +81,7 @@ impl Settings {
             services.push(TwilioService {
                 sid: sid.clone(),
                 friendly_name: client.name.clone(),
+                client: Some(client.id.clone()),
             });
         }
         match (&self.twilio_account_sid, services.is_empty()) {

@@ -107,6 +107,9 @@ pub struct NewVerification {
     pub max_attempts: u32,
     pub expires_at: OffsetDateTime,
     pub tenant: Option<String>,
+    /// The app (`[[clients]]` id) whose flow or Twilio service started it,
+    /// for webhooks.
+    pub client: Option<String>,
 }
 
 /// What a typed code turned out to be.

@@ -15,6 +15,7 @@ use crate::domain::{
 pub mod postgres;
 pub mod sessions;
 pub mod sqlite;
+pub mod webhooks;
 
 /// An app's embedded flow ("flow" means only this): who asked, where to
 /// return, and how far the person got. Its id travels in the page instead
@@ -174,7 +175,7 @@ impl From<sqlx::Error> for StoreError {
 /// Where verifications and sends are kept and every limit is decided; a
 /// store also keeps apps' flows and the operator page's counters.
 #[async_trait]
-pub trait Store: FlowStore + StatsStore + Send + Sync + 'static {
+pub trait Store: FlowStore + StatsStore + webhooks::WebhookStore + Send + Sync + 'static {
     /// `postgres` or `sqlite`.
     fn backend(&self) -> &'static str;
 

@@ -48,6 +48,9 @@ pub struct Requester {
     pub brand: Option<String>,
     /// Android's SMS Retriever hash (Twilio's `AppHash`), ending the text.
     pub app_hash: Option<String>,
+    /// The app (`[[clients]]` id) on whose behalf: an embedded flow's
+    /// client, or a Twilio service's.
+    pub client: Option<String>,
 }
 
 /// The knobs of the rules, from the settings.
@@ -326,6 +329,7 @@ impl Verifier {
             max_attempts: self.policy.otp.max_attempts,
             expires_at: now + self.ttl(),
             tenant: requester.tenant.clone(),
+            client: requester.client.clone(),
             country: target.country.clone(),
         };
         let limits = self.limits(now, &target, requester);

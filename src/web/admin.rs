@@ -94,6 +94,9 @@ struct AdminPage {
     /// `BOT_CHALLENGE`, and the hours challenges were asked for, and why.
     challenge_mode: &'static str,
     challenged: Vec<ChallengedHour>,
+    /// Whether webhooks are configured, and the deliveries that gave up.
+    webhooks: bool,
+    failed_deliveries: Vec<crate::storage::webhooks::FailedDelivery>,
     generated: String,
 }
 
@@ -169,6 +172,12 @@ async fn page(
     let first = this_hour - Duration::hours(23);
     let rows = state.store.stats_since(first).await?;
     let blocks = state.store.blocks_in_force(now).await?;
+    let webhooks = !state.settings.webhooks.is_empty();
+    let failed_deliveries = if webhooks {
+        state.store.failed_deliveries(50).await?
+    } else {
+        Vec::new()
+    };
 
     let mut hourly = vec![(0i64, 0i64); 24];
     let mut countries: BTreeMap<String, (i64, i64)> = BTreeMap::new();
@@ -289,6 +298,8 @@ async fn page(
                     .join(", "),
             })
             .collect(),
+        webhooks,
+        failed_deliveries,
         generated: now
             .format(&time::format_description::well_known::Rfc3339)
             .unwrap_or_default(),

@@ -16,6 +16,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/static/style.css", get(stylesheet))
         .route("/static/embed.js", get(embed_script))
+        .route("/static/phone-verify.js", get(host_script))
         .route("/static/verify.js", get(verify_script))
         .route("/static/challenge.js", get(challenge_script))
         .route("/static/challenge-worker.js", get(challenge_worker))
@@ -44,6 +45,11 @@ async fn stylesheet() -> Response {
 
 async fn embed_script() -> Response {
     asset(JS, include_str!("../../static/embed.js"))
+}
+
+/// The host pages' script (`PhoneVerify.open`).
+async fn host_script() -> Response {
+    asset(JS, include_str!("../../static/phone-verify.js"))
 }
 
 async fn verify_script() -> Response {

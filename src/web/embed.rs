@@ -87,7 +87,7 @@ pub fn return_url(flow: &AppFlow, token: &str) -> String {
 }
 
 /// The origin of `return_to`: where an iframe's result may be posted.
-fn origin_of(uri: &str) -> Option<String> {
+pub(crate) fn origin_of(uri: &str) -> Option<String> {
     Url::parse(uri)
         .ok()
         .map(|u| u.origin().ascii_serialization())
@@ -97,8 +97,6 @@ fn origin_of(uri: &str) -> Option<String> {
 #[derive(Debug, Clone)]
 pub struct Handoff {
     pub token: String,
-    /// The registered origin the message is posted to (never `*`).
-    pub origin: String,
     /// For a browser without JavaScript: the same proof by top-level navigation.
     pub continue_url: String,
 }
@@ -107,7 +105,6 @@ impl Handoff {
     pub fn new(flow: &AppFlow, token: &str) -> Self {
         Self {
             token: token.to_owned(),
-            origin: origin_of(&flow.return_to).unwrap_or_default(),
             continue_url: return_url(flow, token),
         }
     }

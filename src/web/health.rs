@@ -26,6 +26,20 @@ async fn metrics(State(state): State<AppState>) -> Response {
         }
         Err(e) => tracing::warn!(error = %e, "pending verifications not counted"),
     }
+    if !state.settings.webhooks.is_empty() {
+        match state.store.queue_stats().await {
+            Ok(q) => {
+                let m = &state.metrics;
+                m.webhook_queue.set(q.pending);
+                m.webhook_failed.set(q.failed);
+                let age = q
+                    .oldest
+                    .map_or(0, |t| (state.verifier.now() - t).whole_seconds());
+                m.webhook_oldest.set(age.max(0));
+            }
+            Err(e) => tracing::warn!(error = %e, "webhook queue not measured"),
+        }
+    }
     (
         [(
             axum::http::header::CONTENT_TYPE,

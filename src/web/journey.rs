@@ -76,6 +76,14 @@ impl FromRequestParts<AppState> for Journey {
 }
 
 impl Journey {
+    /// The app whose flow this is (`None` for the service's own pages).
+    pub fn client_id(&self) -> Option<&str> {
+        match self {
+            Journey::Browser { .. } => None,
+            Journey::Client(flow) | Journey::NewClient(flow) => Some(&flow.client_id),
+        }
+    }
+
     /// `path` with this journey's flow, for links, form actions and redirects.
     pub fn url(&self, path: &str) -> String {
         match self {

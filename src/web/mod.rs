@@ -467,8 +467,11 @@ async fn in_app_flow(
 ) -> Response {
     let client = embed::client(state, &flow.client_id);
     let lang = shipped_locale(&flow.lang).unwrap_or(state.i18n.default_locale());
-    let ui =
-        page_ui(state, lang).in_flow(flow_q, switch_q, client.map(|c| c.name.clone()), flow.embed);
+    let parent = flow
+        .embed
+        .then(|| embed::origin_of(&flow.return_to))
+        .flatten();
+    let ui = page_ui(state, lang).in_flow(flow_q, switch_q, client.map(|c| c.name.clone()), parent);
     let csp = embed::csp(state, &flow, client);
     request.extensions_mut().insert(ui.clone());
     attach(&mut request, flow);

@@ -288,6 +288,7 @@ impl Caller<'_> {
             tenant: Some(self.tenant.clone()),
             brand: Some(brand.unwrap_or_else(|| self.service.friendly_name.clone())),
             app_hash,
+            client: self.service.client.clone(),
             ..Requester::default()
         }
     }

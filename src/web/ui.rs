@@ -17,6 +17,9 @@ pub struct Ui {
     pub client_name: Option<String>,
     /// The compact layout for an iframe.
     pub embed: bool,
+    /// In an iframe: the origin of the app's page that frames the flow (of
+    /// its `return_to`), the only one told anything.
+    pub parent_origin: Option<String>,
     /// The region the reader named with their language (`es-MX`), if any.
     pub region: Option<&'static str>,
     /// `BRAND_LOGO_URL`.
@@ -42,6 +45,7 @@ impl Ui {
             switch_q: String::new(),
             client_name: None,
             embed: false,
+            parent_origin: None,
             region: None,
             logo: logo.map(Arc::from),
             brand_css: accent,
@@ -54,12 +58,13 @@ impl Ui {
         flow_q: String,
         switch_q: String,
         client_name: Option<String>,
-        embed: bool,
+        parent_origin: Option<String>,
     ) -> Self {
         self.flow_q = flow_q;
         self.switch_q = switch_q;
         self.client_name = client_name;
-        self.embed = embed;
+        self.embed = parent_origin.is_some();
+        self.parent_origin = parent_origin;
         self
     }
 

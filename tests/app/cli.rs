@@ -110,6 +110,16 @@ impl Running {
         self.child.id()
     }
 
+    /// SIGKILL: no shutdown, no flush; everything it logged.
+    pub(crate) fn kill(mut self) -> String {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        for r in self.readers {
+            r.join().unwrap();
+        }
+        self.logs.lock().unwrap().clone()
+    }
+
     fn spawn(mut cmd: Command, env: &[(&str, &str)]) -> Self {
         cmd.env("BIND_ADDR", "127.0.0.1:0").env("RUST_LOG", "debug");
         for (k, v) in env {

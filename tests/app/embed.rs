@@ -227,7 +227,7 @@ async fn iframe_flow_without_cookies(backend: Backend) {
     );
     let done = page(frame.get(url(&done_at)).send().await.unwrap()).await;
     assert!(
-        done.body.contains(r#"data-origin="https://acme.example""#),
+        done.body.contains(r#"data-parent="https://acme.example""#),
         "posts to the registered origin only"
     );
     assert!(
@@ -683,4 +683,84 @@ async fn redirect_flow_with_the_example_host_app() {
     let hijack = stranger.get_abs(&callback_url).await;
     assert_eq!(hijack.status, StatusCode::BAD_REQUEST);
     assert!(hijack.body.contains("state does not match"));
+}
+
+/// The README's token-validation examples (`examples/validate-token`):
+/// Node with `jose` from npm and Python with PyJWT accept a real token and
+/// refuse a tampered one, another audience and another nonce.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_token_validation_examples_check_a_real_token() {
+    let app = spawn(Backend::Sqlite).await;
+    let browser = app.new_browser(None);
+    let query = format!(
+        "client_id=acme&return_to={}&state=st&nonce=n-42",
+        urlencode(RETURN_TO)
+    );
+    let (flow, code_page) = start_flow(&browser.client, &app, &query, US).await;
+    let code = app.last_code(US).await;
+    let back = browser
+        .post(
+            &format!("/verify/code?flow={flow}"),
+            &[("csrf_token", &code_page.csrf()), ("code", &code)],
+        )
+        .await;
+    let url = url::Url::parse(back.location().unwrap()).unwrap();
+    let q: std::collections::HashMap<_, _> = url.query_pairs().into_owned().collect();
+    let token = q["verification_token"].clone();
+    // A signature that is no longer the secret's.
+    let (head, signature) = token.rsplit_once('.').unwrap();
+    let flipped = if signature.starts_with('A') { 'B' } else { 'A' };
+    let tampered = format!("{head}.{flipped}{}", &signature[1..]);
+
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let python = std::env::var("PV_TEST_PYTHON").expect("PV_TEST_PYTHON: run scripts/test");
+    // The Node example, run beside the `jose` scripts/test installed.
+    let jose = format!("{dir}/target/jose-node");
+    assert!(
+        std::path::Path::new(&format!("{jose}/node_modules/jose")).exists(),
+        "jose is installed by scripts/test"
+    );
+    std::fs::copy(
+        format!("{dir}/examples/validate-token/validate.mjs"),
+        format!("{jose}/validate.mjs"),
+    )
+    .unwrap();
+    let run = |lang: &str, token: &str, audience: &str, nonce: &str| {
+        let mut cmd = if lang == "node" {
+            let mut c = Command::new("node");
+            c.arg(format!("{jose}/validate.mjs"));
+            c
+        } else {
+            let mut c = Command::new(&python);
+            c.arg(format!("{dir}/examples/validate-token/validate.py"));
+            c
+        };
+        cmd.args(["--secret", SECRET, "--issuer", "http://127.0.0.1:8080"])
+            .args(["--audience", audience, "--nonce", nonce, token])
+            .output()
+            .unwrap()
+    };
+    for lang in ["node", "python"] {
+        let ok = run(lang, &token, "acme", "n-42");
+        assert!(ok.status.success(), "{lang}: {ok:?}");
+        let out: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
+        assert_eq!(out["phone_number"], US, "{lang}");
+        assert!(out["jti"].as_str().is_some_and(|j| !j.is_empty()), "{lang}");
+        for (what, token, audience, nonce) in [
+            ("tampered", tampered.as_str(), "acme", "n-42"),
+            ("another audience", token.as_str(), "other", "n-42"),
+            ("another nonce", token.as_str(), "acme", "n-43"),
+        ] {
+            let refused = run(lang, token, audience, nonce);
+            assert_eq!(
+                refused.status.code(),
+                Some(1),
+                "{lang}, {what}: {refused:?}"
+            );
+            assert!(
+                String::from_utf8_lossy(&refused.stderr).starts_with("invalid token"),
+                "{lang}, {what}: {refused:?}"
+            );
+        }
+    }
 }

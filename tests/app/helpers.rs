@@ -122,7 +122,7 @@ pub async fn spawn_app_with(backend: Backend, overrides: &[(&str, &str)]) -> Tes
 
 /// An instance on an existing database (several instances may share one).
 pub async fn spawn_app_on(backend: Backend, db: TestDb, overrides: &[(&str, &str)]) -> TestApp {
-    spawn_full(backend, db, overrides, Vec::new()).await
+    spawn_full(backend, db, overrides, Vec::new(), Vec::new()).await
 }
 
 /// An instance with embedding clients.
@@ -132,7 +132,7 @@ pub async fn spawn_app_with_clients(
     clients: Vec<phone_verify::config::RawClient>,
 ) -> TestApp {
     let db = fresh_db(backend).await;
-    spawn_full(backend, db, overrides, clients).await
+    spawn_full(backend, db, overrides, clients, Vec::new()).await
 }
 
 /// A free loopback port (for apps whose URL must be known before they start).
@@ -144,15 +144,29 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// An instance on `db` with embedding clients and webhook endpoints.
+pub async fn spawn_app_with_webhooks(
+    backend: Backend,
+    db: TestDb,
+    overrides: &[(&str, &str)],
+    clients: Vec<phone_verify::config::RawClient>,
+    webhooks: Vec<phone_verify::config::RawWebhook>,
+) -> TestApp {
+    spawn_full(backend, db, overrides, clients, webhooks).await
+}
+
 async fn spawn_full(
     backend: Backend,
     db: TestDb,
     overrides: &[(&str, &str)],
     clients: Vec<phone_verify::config::RawClient>,
+    webhooks: Vec<phone_verify::config::RawWebhook>,
 ) -> TestApp {
     let clock = Arc::new(ManualClock::starting_now());
     let mut settings = settings(&db.url, overrides);
     settings.clients = phone_verify::config::validate_clients(clients).expect("valid test clients");
+    settings.webhooks = phone_verify::config::validate_webhooks(webhooks, &settings.clients)
+        .expect("valid test webhooks");
     let app = Application::build_with_clock(settings, clock.clone())
         .await
         .expect("application builds");

@@ -7,7 +7,10 @@ use phone_verify::{
         Answer, ChallengeLevel, ChallengeWhy, CheckRecord, NewVerification, PumpingAction,
         PumpingLimits, SendLimits, SendRefusal, StatKind, Status,
     },
-    storage::{self, AppFlow, Retention, Store},
+    storage::{
+        self, AppFlow, Retention, Store,
+        webhooks::{NewDelivery, OutboxEvent, Redeliver, Settle},
+    },
 };
 use time::{Duration, OffsetDateTime};
 use uuid::Uuid;
@@ -35,6 +38,9 @@ both_backends!(
     a_flagged_prefix_asks_for_a_raised_challenge,
     past_the_budget_share_a_send_needs_a_challenge,
     a_challenge_is_spent_once_across_instances,
+    state_changes_write_their_events_in_the_same_step,
+    deliveries_are_claimed_once_retried_and_redelivered,
+    a_dead_endpoint_cannot_fill_the_database,
 );
 
 struct Ctx {
@@ -70,6 +76,7 @@ fn new(phone: &str, now: OffsetDateTime) -> NewVerification {
         max_attempts: 5,
         expires_at: now + Duration::minutes(5),
         tenant: None,
+        client: None,
         country: if phone.starts_with("+34") { "ES" } else { "US" }.into(),
     }
 }
@@ -929,5 +936,383 @@ async fn a_challenge_is_spent_once_across_instances(backend: Backend) {
     assert!(
         c.store.spend_challenge("nonce-1", expires).await.unwrap(),
         "purged after that"
+    );
+}
+
+/// Every event's kind and verification, after fanning them out (which
+/// empties the outbox).
+async fn drain_events(store: &dyn Store, now: OffsetDateTime) -> Vec<(String, Option<Uuid>)> {
+    let seen = std::sync::Mutex::new(Vec::new());
+    let plan = |e: &OutboxEvent| {
+        seen.lock().unwrap().push((
+            e.kind.clone(),
+            e.verification_id,
+            e.status.clone(),
+            e.detail.clone(),
+        ));
+        Vec::new()
+    };
+    store.fan_out(&plan, now, 1000).await.unwrap();
+    assert_eq!(
+        store.fan_out(&plan, now, 1000).await.unwrap(),
+        0,
+        "the outbox is empty"
+    );
+    seen.into_inner()
+        .unwrap()
+        .into_iter()
+        .map(|(kind, id, status, _)| {
+            if kind.starts_with("verification.") && kind != "verification.started" {
+                assert_eq!(
+                    Some(kind.trim_start_matches("verification.")),
+                    status.as_deref(),
+                    "an event's status is the verification's"
+                );
+            }
+            (kind, id)
+        })
+        .collect()
+}
+
+/// The outbox: each state change a webhook reports writes its event with
+/// it (and nothing is written while events are off).
+async fn state_changes_write_their_events_in_the_same_step(backend: Backend) {
+    let c = ctx(backend).await;
+    let l = limits(c.now);
+    let quiet = new("+14155550001", c.now);
+    c.store.create(&quiet, Some(&l), c.now).await.unwrap();
+    assert!(
+        drain_events(&*c.store, c.now).await.is_empty(),
+        "events are off"
+    );
+
+    c.store.set_events(true);
+    let mut first = new("+14155552671", c.now);
+    first.client = Some("acme".into());
+    c.store
+        .create(&first, Some(&l), c.now)
+        .await
+        .unwrap()
+        .result
+        .unwrap();
+    let second = new("+14155552671", c.now);
+    c.store
+        .create(&second, Some(&l), c.now + Duration::minutes(1))
+        .await
+        .unwrap()
+        .result
+        .unwrap();
+    let check = wrong(c.now);
+    c.store
+        .record_check(second.id, &second.code_hash, Answer::Current, c.now, &check)
+        .await
+        .unwrap()
+        .unwrap();
+    let third = new("+14155552672", c.now);
+    c.store.create(&third, None, c.now).await.unwrap();
+    c.store.cancel(third.id, c.now).await.unwrap().unwrap();
+    let fourth = new("+14155552673", c.now);
+    c.store.create(&fourth, Some(&l), c.now).await.unwrap();
+    c.store.send_failed(fourth.id, c.now).await.unwrap();
+    let mut fifth = new("+14155552674", c.now);
+    fifth.max_attempts = 1;
+    c.store.create(&fifth, Some(&l), c.now).await.unwrap();
+    c.store
+        .record_check(fifth.id, &fifth.code_hash, Answer::Wrong, c.now, &check)
+        .await
+        .unwrap()
+        .unwrap();
+    // A refused send writes nothing.
+    let refused = c
+        .store
+        .create(&new("+14155552671", c.now), Some(&l), c.now)
+        .await
+        .unwrap();
+    assert!(refused.result.is_err());
+    let events = drain_events(&*c.store, c.now).await;
+    let expected = [
+        ("verification.started", first.id),
+        ("verification.canceled", first.id),
+        ("verification.started", second.id),
+        ("verification.approved", second.id),
+        ("verification.started", third.id),
+        ("verification.canceled", third.id),
+        ("verification.started", fourth.id),
+        ("sms.failed", fourth.id),
+        ("verification.started", fifth.id),
+        ("verification.max_attempts_reached", fifth.id),
+    ];
+    assert_eq!(
+        events,
+        expected.map(|(k, id)| (k.to_owned(), Some(id))).to_vec(),
+        "in order, each once"
+    );
+    // (The client travels with the event.)
+    c.store
+        .create(
+            &{
+                let mut n = new("+14155553000", c.now);
+                n.client = Some("acme".into());
+                n
+            },
+            Some(&l),
+            c.now,
+        )
+        .await
+        .unwrap();
+    let seen = std::sync::Mutex::new(Vec::new());
+    let plan = |e: &OutboxEvent| {
+        seen.lock().unwrap().push(e.client.clone());
+        Vec::new()
+    };
+    c.store.fan_out(&plan, c.now, 10).await.unwrap();
+    assert_eq!(seen.into_inner().unwrap(), vec![Some("acme".to_owned())]);
+
+    // Expiry is reported once per expiry, and again after a resend's new one.
+    let later = c.now + Duration::minutes(6);
+    assert!(c.store.report_expired(later, 100).await.unwrap() >= 1);
+    assert_eq!(c.store.report_expired(later, 100).await.unwrap(), 0, "once");
+    let expired = drain_events(&*c.store, later).await;
+    assert!(
+        expired.contains(&("verification.expired".into(), Some(quiet.id))),
+        "{expired:?}"
+    );
+    let resent_until = later + Duration::minutes(5);
+    c.store
+        .replace_code(quiet.id, &[9; 32], resent_until, None, later)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(c.store.report_expired(later, 100).await.unwrap(), 0);
+    assert_eq!(
+        c.store.report_expired(resent_until, 100).await.unwrap(),
+        1,
+        "the new expiry"
+    );
+    drain_events(&*c.store, resent_until).await;
+
+    // A pumping flag is an event with its figures.
+    let mut l = limits(c.now);
+    l.pumping = Some(pumping(c.now, PumpingAction::Flag));
+    for i in 0..20 {
+        l.network = Some(format!("203.0.{i}.0/24"));
+        c.store
+            .create(&new(&format!("+1415777{i:04}"), c.now), Some(&l), c.now)
+            .await
+            .unwrap();
+    }
+    let seen = std::sync::Mutex::new(Vec::new());
+    let plan = |e: &OutboxEvent| {
+        if e.kind == "pumping.flagged" {
+            seen.lock()
+                .unwrap()
+                .push((e.country.clone(), e.detail.clone().unwrap()));
+        }
+        Vec::new()
+    };
+    c.store.fan_out(&plan, c.now, 1000).await.unwrap();
+    let flagged = seen.into_inner().unwrap();
+    assert_eq!(flagged.len(), 1, "{flagged:?}");
+    let detail: serde_json::Value = serde_json::from_str(&flagged[0].1).unwrap();
+    assert_eq!(flagged[0].0, "US");
+    assert_eq!(detail["scope"], "prefix:+1415");
+    assert_eq!(detail["rule"], "prefix_unverified");
+    assert!(detail["until"].as_str().unwrap().ends_with('Z'));
+}
+
+/// Deliveries: each claimed by one worker of two instances, retried when
+/// due, given up, sent again on request.
+async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
+    let c = ctx(backend).await;
+    c.store.set_events(true);
+    let (other, _) = storage::connect(&c.db.url).await.unwrap();
+    for i in 0..10 {
+        c.store
+            .create(&new(&format!("+1415555{i:04}"), c.now), None, c.now)
+            .await
+            .unwrap();
+    }
+    let plan = |e: &OutboxEvent| {
+        vec![NewDelivery {
+            msg_id: format!("msg_{}", Uuid::new_v4().simple()),
+            endpoint: "http://127.0.0.1:9/hook".into(),
+            event_type: e.kind.clone(),
+            payload: format!("{{\"id\":\"{}\"}}", e.verification_id.unwrap()),
+        }]
+    };
+    let (a, b) = tokio::join!(
+        c.store.fan_out(&plan, c.now, 1000),
+        other.fan_out(&plan, c.now, 1000)
+    );
+    assert_eq!(a.unwrap() + b.unwrap(), 10, "each event fanned out once");
+    let (a, b) = tokio::join!(
+        c.store.claim_deliveries(c.now, 100),
+        other.claim_deliveries(c.now, 100)
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.len() + b.len(), 10, "each delivery claimed once");
+    let mut ids: Vec<i64> = a.iter().chain(&b).map(|d| d.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 10);
+    assert!(a.iter().chain(&b).all(|d| d.attempts == 1));
+    assert!(
+        c.store
+            .claim_deliveries(c.now + Duration::seconds(59), 100)
+            .await
+            .unwrap()
+            .is_empty(),
+        "a claim is left to its worker"
+    );
+    let stats = c.store.queue_stats().await.unwrap();
+    assert_eq!((stats.pending, stats.failed), (10, 0));
+    assert_eq!(stats.oldest, Some(c.now));
+
+    let all: Vec<_> = a.into_iter().chain(b).collect();
+    let (done, rest) = all.split_at(4);
+    for d in done {
+        c.store
+            .settle_delivery(d.id, &Settle::Delivered, c.now)
+            .await
+            .unwrap();
+    }
+    let retry_at = c.now + Duration::seconds(5);
+    for d in rest {
+        let retry = Settle::Retry {
+            at: retry_at,
+            error: "HTTP 500".into(),
+        };
+        c.store.settle_delivery(d.id, &retry, c.now).await.unwrap();
+    }
+    assert!(
+        c.store
+            .claim_deliveries(c.now + Duration::seconds(4), 100)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let again = other.claim_deliveries(retry_at, 100).await.unwrap();
+    assert_eq!(again.len(), 6, "the failed ones, when due");
+    assert!(again.iter().all(|d| d.attempts == 2));
+    for d in &again {
+        let failed = Settle::Failed {
+            error: "HTTP 503".into(),
+        };
+        c.store
+            .settle_delivery(d.id, &failed, retry_at)
+            .await
+            .unwrap();
+    }
+    // A late settle of a delivery already given up changes nothing.
+    c.store
+        .settle_delivery(again[0].id, &Settle::Delivered, retry_at)
+        .await
+        .unwrap();
+    let failed = c.store.failed_deliveries(100).await.unwrap();
+    assert_eq!(failed.len(), 6);
+    assert!(
+        failed
+            .iter()
+            .all(|f| f.last_error.as_deref() == Some("HTTP 503") && f.attempts == 2)
+    );
+    let stats = c.store.queue_stats().await.unwrap();
+    assert_eq!((stats.pending, stats.failed), (0, 6));
+
+    assert_eq!(
+        c.store
+            .redeliver(Redeliver::One(failed[0].id), retry_at)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        c.store
+            .redeliver(Redeliver::One(failed[0].id), retry_at)
+            .await
+            .unwrap(),
+        0,
+        "only a failed one"
+    );
+    assert_eq!(
+        c.store
+            .redeliver(Redeliver::AllFailed, retry_at)
+            .await
+            .unwrap(),
+        5
+    );
+    let resent = c.store.claim_deliveries(retry_at, 100).await.unwrap();
+    assert_eq!(resent.len(), 6);
+    assert!(
+        resent.iter().all(|d| d.attempts == 1),
+        "from the first attempt"
+    );
+
+    // Delivered rows go after a day; failed ones after a week.
+    for d in &resent {
+        c.store
+            .settle_delivery(d.id, &Settle::Failed { error: "x".into() }, retry_at)
+            .await
+            .unwrap();
+    }
+    c.store
+        .purge(&Retention::at(retry_at + Duration::hours(25)))
+        .await
+        .unwrap();
+    assert_eq!(c.store.failed_deliveries(100).await.unwrap().len(), 6);
+    c.store
+        .purge(&Retention::at(retry_at + Duration::days(8)))
+        .await
+        .unwrap();
+    assert!(c.store.failed_deliveries(100).await.unwrap().is_empty());
+
+    // A claim whose worker died is taken again after its lease.
+    c.store
+        .create(&new("+14155558888", c.now), None, c.now)
+        .await
+        .unwrap();
+    c.store.fan_out(&plan, c.now, 10).await.unwrap();
+    let claimed = c.store.claim_deliveries(c.now, 10).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    let taken_again = other
+        .claim_deliveries(c.now + Duration::seconds(61), 10)
+        .await
+        .unwrap();
+    assert_eq!(taken_again.len(), 1);
+    assert_eq!(
+        (taken_again[0].id, taken_again[0].attempts),
+        (claimed[0].id, 2)
+    );
+}
+
+/// One endpoint holds at most 10,000 waiting deliveries; past that they are
+/// written failed ("queue full").
+async fn a_dead_endpoint_cannot_fill_the_database(backend: Backend) {
+    let c = ctx(backend).await;
+    c.store.set_events(true);
+    c.store
+        .create(&new("+14155552671", c.now), None, c.now)
+        .await
+        .unwrap();
+    let cap = storage::webhooks::QUEUE_CAP as usize;
+    let plan = |_: &OutboxEvent| {
+        (0..=cap)
+            .map(|i| NewDelivery {
+                msg_id: format!("msg_{i}"),
+                endpoint: "https://dead.example/hook".into(),
+                event_type: "verification.started".into(),
+                payload: "{}".into(),
+            })
+            .collect()
+    };
+    c.store.fan_out(&plan, c.now, 10).await.unwrap();
+    let stats = c.store.queue_stats().await.unwrap();
+    assert_eq!((stats.pending, stats.failed), (cap as i64, 1));
+    let failed = c.store.failed_deliveries(10).await.unwrap();
+    assert!(
+        failed[0]
+            .last_error
+            .as_deref()
+            .unwrap()
+            .starts_with("queue full")
     );
 }

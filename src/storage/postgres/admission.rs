@@ -123,9 +123,10 @@ pub(super) struct Resent {
 }
 
 /// The admission's parameters after those of the call's own (from `$first`):
-/// limits, budget grant, pumping breaker and challenge, in `pv_admit`'s order.
+/// limits, budget grant, pumping breaker, challenge and whether events are
+/// written, in `pv_admit`'s order.
 pub(super) fn admission_args(first: usize) -> String {
-    (first..first + 22)
+    (first..first + 23)
         .map(|n| format!("${n}"))
         .collect::<Vec<_>>()
         .join(", ")
@@ -137,6 +138,7 @@ pub(super) fn bind_admission<'q, O>(
     limits: &'q SendLimits,
     now: OffsetDateTime,
     need_grant: bool,
+    events: bool,
 ) -> QueryAs<'q, Postgres, O, PgArguments> {
     let int = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
     let budget = int(limits.global_limit);
@@ -171,6 +173,7 @@ pub(super) fn bind_admission<'q, O>(
         .bind(pumping.map_or(now, |p| p.block_until))
         .bind(proof)
         .bind(int(limits.challenge_budget_percent))
+        .bind(events)
 }
 
 #[cfg(test)]

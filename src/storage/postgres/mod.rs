@@ -6,7 +6,10 @@
 //! capped throughput at a third of what the other statements allow. The
 //! hourly counters are sharded, and the global budget is granted to each
 //! instance in small reservations ([`Lease`]).
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::sync::{
+    Arc, LazyLock, Mutex, PoisonError,
+    atomic::{AtomicBool, Ordering},
+};
 
 use async_trait::async_trait;
 use sqlx::{
@@ -20,6 +23,7 @@ use uuid::Uuid;
 mod admission;
 mod flows;
 mod stats;
+mod webhooks;
 
 use admission::{Admission, Created, Lease, Resent, admission_args, bind_admission, spare};
 
@@ -32,6 +36,8 @@ use crate::domain::{
 pub struct PgStore {
     pool: PgPool,
     lease: Arc<Mutex<Lease>>,
+    /// Whether state changes write webhook events.
+    events: Arc<AtomicBool>,
 }
 
 /// A new verification for a test number (no lock, no gate, no send), in
@@ -43,17 +49,32 @@ static CREATE_WITHOUT_SEND: LazyLock<String> = LazyLock::new(|| {
     format!(
         "WITH carried AS (
             UPDATE verifications SET status = 'canceled', updated_at = $6
-            WHERE phone = $2 AND status = 'pending' RETURNING attempts_left
+            WHERE phone = $2 AND status = 'pending' RETURNING id, phone, country, client, tenant, attempts_left
          ), created AS (
-            INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, country)
-            SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7, $8, $9 FROM carried
-            RETURNING {COLUMNS}
+            INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, client, country)
+            SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7, $8, $9, $10 FROM carried
+            RETURNING {COLUMNS}, client
+         ), events AS (
+            INSERT INTO webhook_events (type, verification_id, phone, country, client, api_key, status, occurred_at)
+            SELECT 'verification.canceled', id, phone, country, client, tenant, 'canceled', $6 FROM carried WHERE $11
+            UNION ALL
+            SELECT 'verification.started', id, phone, country, client, tenant, 'pending', $6 FROM created WHERE $11
          )
          SELECT {COLUMNS} FROM created"
     )
 });
 
-/// Binds `$1`–`$8` of both create statements: the new verification.
+/// What a check, cancel or failed send writes for webhooks, from a
+/// statement's `changed` rows (`$events`: whether events are on).
+fn status_events(events: &str, at: &str) -> String {
+    format!(
+        "INSERT INTO webhook_events (type, verification_id, phone, country, client, api_key, status, occurred_at)
+         SELECT 'verification.' || status, id, phone, country, client, tenant, status, {at} FROM changed
+         WHERE {events} AND status <> 'pending'"
+    )
+}
+
+/// Binds `$1`–`$9` of both create statements: the new verification.
 fn bind_new<'q, O>(
     query: QueryAs<'q, Postgres, O, PgArguments>,
     new: &'q NewVerification,
@@ -69,6 +90,7 @@ fn bind_new<'q, O>(
         .bind(now)
         .bind(new.expires_at)
         .bind(&new.tenant)
+        .bind(&new.client)
 }
 
 /// A timestamp as PostgreSQL keeps it (whole microseconds, as sqlx sends it).
@@ -172,11 +194,16 @@ impl PgStore {
         Ok(Self {
             pool,
             lease: Arc::default(),
+            events: Arc::default(),
         })
     }
 
     pub fn pool(&self) -> &PgPool {
         &self.pool
+    }
+
+    fn events(&self) -> bool {
+        self.events.load(Ordering::Relaxed)
     }
 
     fn lease(&self) -> std::sync::MutexGuard<'_, Lease> {
@@ -228,6 +255,7 @@ impl Store for PgStore {
         let Some(limits) = limits else {
             let row: Row = bind_new(sqlx::query_as(&CREATE_WITHOUT_SEND), new, max, now)
                 .bind(&new.country)
+                .bind(self.events())
                 .fetch_one(&self.pool)
                 .await?;
             return Ok(Admitted {
@@ -240,8 +268,8 @@ impl Store for PgStore {
         let answer: Created = bind_admission(
             bind_new(
                 sqlx::query_as(&format!(
-                    "SELECT * FROM pv_create_and_send($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, {})",
-                    admission_args(11)
+                    "SELECT * FROM pv_create_and_send($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, {})",
+                    admission_args(12)
                 )),
                 new,
                 max,
@@ -252,6 +280,7 @@ impl Store for PgStore {
             limits,
             now,
             !from_lease,
+            self.events(),
         )
         .fetch_one(&self.pool)
         .await?;
@@ -333,6 +362,7 @@ impl Store for PgStore {
             limits,
             now,
             !from_lease,
+            self.events(),
         )
         .fetch_one(&self.pool)
         .await?;
@@ -396,7 +426,7 @@ impl Store for PgStore {
         // verified for the pumping statistics, the number's guesses cleared
         // and the operator page's counter.
         one(sqlx::query_as(&format!(
-            "WITH checked AS (
+            "WITH changed AS (
                 UPDATE verifications SET
                     status = CASE WHEN $3 THEN 'approved'
                                   WHEN attempts_left <= 1 THEN 'max_attempts_reached'
@@ -405,22 +435,25 @@ impl Store for PgStore {
                     updated_at = $4
                 WHERE id = $1 AND status = 'pending' AND expires_at > $4 AND attempts_left > 0 AND code_hash = $2
                   AND (NOT $7 OR prev_expires_at > $4)
-                RETURNING {COLUMNS}
+                RETURNING {COLUMNS}, client
+             ), events AS (
+                {events}
              ), marked AS (
                 UPDATE sms_sends SET verified = TRUE
-                WHERE verification_id = (SELECT id FROM checked WHERE status = 'approved')
+                WHERE verification_id = (SELECT id FROM changed WHERE status = 'approved')
              ), counted AS (
                 INSERT INTO stats_hourly (hour, country, kind, shard, count)
-                SELECT $5, country, 'approved', {SHARD}, 1 FROM checked
+                SELECT $5, country, 'approved', {SHARD}, 1 FROM changed
                 WHERE status = 'approved'
                 ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count + 1
              ), guessed AS (
                 INSERT INTO guesses (phone, at, expires_at)
-                SELECT phone, $4, $6 FROM checked WHERE NOT $3
+                SELECT phone, $4, $6 FROM changed WHERE NOT $3
              ), cleared AS (
-                DELETE FROM guesses WHERE phone = (SELECT phone FROM checked WHERE status = 'approved')
+                DELETE FROM guesses WHERE phone = (SELECT phone FROM changed WHERE status = 'approved')
              )
-             SELECT {COLUMNS} FROM checked"
+             SELECT {COLUMNS} FROM changed",
+            events = status_events("$8", "$4"),
         ))
         .bind(id)
         .bind(seen_hash)
@@ -429,6 +462,7 @@ impl Store for PgStore {
         .bind(check.hour)
         .bind(check.guess_until)
         .bind(answer == Answer::Previous)
+        .bind(self.events())
         .fetch_optional(&self.pool)
         .await?)
     }
@@ -439,22 +473,38 @@ impl Store for PgStore {
         now: OffsetDateTime,
     ) -> Result<Option<Verification>, StoreError> {
         one(sqlx::query_as(&format!(
-            "UPDATE verifications SET status = 'canceled', updated_at = $2
-             WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}"
+            "WITH changed AS (
+                UPDATE verifications SET status = 'canceled', updated_at = $2
+                WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}, client
+             ), events AS (
+                {events}
+             )
+             SELECT {COLUMNS} FROM changed",
+            events = status_events("$3", "$2"),
         ))
         .bind(id)
         .bind(now)
+        .bind(self.events())
         .fetch_optional(&self.pool)
         .await?)
     }
 
     async fn send_failed(&self, id: Uuid, now: OffsetDateTime) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE verifications SET status = 'canceled', updated_at = $2 WHERE id = $1 AND status = 'pending'")
-            .bind(id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        // Its code never arrived: `sms.failed` (not `verification.canceled`).
+        sqlx::query(
+            "WITH changed AS (
+                UPDATE verifications SET status = 'canceled', updated_at = $2
+                WHERE id = $1 AND status = 'pending' RETURNING id, phone, country, client, tenant
+             )
+             INSERT INTO webhook_events (type, verification_id, phone, country, client, api_key, status, occurred_at)
+             SELECT 'sms.failed', id, phone, country, client, tenant, 'canceled', $2 FROM changed WHERE $3",
+        )
+        .bind(id)
+        .bind(now)
+        .bind(self.events())
+        .execute(&mut *tx)
+        .await?;
         // The send no longer counts as sent: -1 on this connection's shard
         // (the +1 may sit on another; the page sums the shards).
         sqlx::query(&format!(
@@ -562,6 +612,8 @@ impl Store for PgStore {
             retention.budget_before,
         )
         .await?;
+        use super::webhooks::WebhookStore as _;
+        self.purge_deliveries(retention.now).await?;
         Ok(Purged {
             verifications,
             sends,

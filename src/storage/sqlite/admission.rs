@@ -36,6 +36,7 @@ impl SqliteStore {
         phone: &str,
         limits: &SendLimits,
         now: OffsetDateTime,
+        events: bool,
     ) -> Result<Admission, StoreError> {
         let mut admission = Admission::default();
         let window_start = ms(now - limits.window);
@@ -93,6 +94,9 @@ impl SqliteStore {
                     let flagged = fired.as_ref().map(|_| pumping.block_until);
                     admission.new_block =
                         fired.and_then(|(block, recorded)| recorded.then_some(block));
+                    if events && let Some(block) = &admission.new_block {
+                        super::webhooks::pumping_flagged(tx, block, &limits.country, now).await?;
+                    }
                     flagged
                 }
             };

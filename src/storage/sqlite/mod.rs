@@ -3,7 +3,10 @@
 use std::{
     ops::{Deref, DerefMut},
     str::FromStr,
-    sync::Arc,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
 };
 
 use async_trait::async_trait;
@@ -17,6 +20,7 @@ use uuid::Uuid;
 mod admission;
 mod flows;
 mod stats;
+mod webhooks;
 
 use admission::Admission;
 
@@ -35,6 +39,8 @@ pub struct SqliteStore {
     /// write takes. Waiting here, in order, keeps that tail short; the busy
     /// timeout still covers other processes on the same file.
     writers: Arc<tokio::sync::Mutex<()>>,
+    /// Whether state changes write webhook events.
+    events: Arc<AtomicBool>,
 }
 
 /// A write transaction holding the writers' turn until it ends.
@@ -164,11 +170,16 @@ impl SqliteStore {
         Ok(Self {
             pool,
             writers: Arc::default(),
+            events: Arc::default(),
         })
     }
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    fn events(&self) -> bool {
+        self.events.load(Ordering::Relaxed)
     }
 
     /// Adds one to an hourly counter of the operator page.
@@ -249,7 +260,7 @@ impl Store for SqliteStore {
     ) -> Result<Admitted<Verification>, StoreError> {
         let mut tx = self.write_tx().await?;
         let admission = match limits {
-            Some(limits) => Self::admit(&mut tx, &new.phone, limits, now).await?,
+            Some(limits) => Self::admit(&mut tx, &new.phone, limits, now, self.events()).await?,
             None => Admission::default(),
         };
         if let Some(refusal) = admission.refusal {
@@ -260,20 +271,26 @@ impl Store for SqliteStore {
                 new_block: admission.new_block,
             });
         }
-        let carried: Option<i64> = sqlx::query_scalar(
+        let replaced: Option<(String, i64)> = sqlx::query_as(
             "UPDATE verifications SET status = 'canceled', updated_at = ?2
-             WHERE phone = ?1 AND status = 'pending' RETURNING attempts_left",
+             WHERE phone = ?1 AND status = 'pending' RETURNING id, attempts_left",
         )
         .bind(&new.phone)
         .bind(ms(now))
         .fetch_optional(&mut *tx)
         .await?;
+        let carried = replaced.as_ref().map(|r| r.1);
+        if self.events()
+            && let Some((old, _)) = &replaced
+        {
+            webhooks::status_event(&mut tx, old, "verification.canceled", now).await?;
+        }
         let max = i64::from(new.max_attempts);
         let left_of_budget = limits.map_or(max, |l| i64::from(l.guess_budget) - admission.guessed);
         let attempts = carried.map_or(max, |c| c.min(max)).min(left_of_budget);
         let row: Row = sqlx::query_as(&format!(
-            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, country)
-             VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9) RETURNING {COLUMNS}"
+            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, country, client)
+             VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9, ?10) RETURNING {COLUMNS}"
         ))
         .bind(new.id.to_string())
         .bind(&new.phone)
@@ -284,8 +301,13 @@ impl Store for SqliteStore {
         .bind(ms(new.expires_at))
         .bind(&new.tenant)
         .bind(&new.country)
+        .bind(&new.client)
         .fetch_one(&mut *tx)
         .await?;
+        if self.events() {
+            webhooks::status_event(&mut tx, &new.id.to_string(), "verification.started", now)
+                .await?;
+        }
         if let Some(limits) = limits {
             Self::record_send(&mut tx, &new.phone, new.id, limits, now).await?;
         }
@@ -313,7 +335,7 @@ impl Store for SqliteStore {
         .await?;
         let Some(phone) = phone else { return Ok(None) };
         let admission = match limits {
-            Some(limits) => Self::admit(&mut tx, &phone, limits, now).await?,
+            Some(limits) => Self::admit(&mut tx, &phone, limits, now, self.events()).await?,
             None => Admission::default(),
         };
         if let Some(refusal) = admission.refusal {
@@ -394,6 +416,12 @@ impl Store for SqliteStore {
             }
             _ => {}
         }
+        if self.events()
+            && let Some(v) = row.as_ref().filter(|v| v.status != Status::Pending)
+        {
+            let kind = format!("verification.{}", v.status.as_str());
+            webhooks::status_event(&mut tx, &v.id.to_string(), &kind, now).await?;
+        }
         tx.commit().await?;
         Ok(row)
     }
@@ -412,6 +440,9 @@ impl Store for SqliteStore {
         .bind(ms(now))
         .fetch_optional(&mut *tx)
         .await?)?;
+        if self.events() && row.is_some() {
+            webhooks::status_event(&mut tx, &id.to_string(), "verification.canceled", now).await?;
+        }
         tx.commit().await?;
         Ok(row)
     }
@@ -464,11 +495,16 @@ impl Store for SqliteStore {
 
     async fn send_failed(&self, id: Uuid, now: OffsetDateTime) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
-        sqlx::query("UPDATE verifications SET status = 'canceled', updated_at = ?2 WHERE id = ?1 AND status = 'pending'")
+        let canceled = sqlx::query("UPDATE verifications SET status = 'canceled', updated_at = ?2 WHERE id = ?1 AND status = 'pending'")
             .bind(id.to_string())
             .bind(ms(now))
             .execute(&mut *tx)
-            .await?;
+            .await?
+            .rows_affected();
+        // Its code never arrived: `sms.failed` (not `verification.canceled`).
+        if self.events() && canceled == 1 {
+            webhooks::status_event(&mut tx, &id.to_string(), "sms.failed", now).await?;
+        }
         let failed: Option<(i64, String)> = sqlx::query_as(
             "UPDATE sms_sends SET delivered = 0 WHERE id =
                 (SELECT id FROM sms_sends WHERE verification_id = ?1 ORDER BY sent_at DESC, id DESC LIMIT 1)
@@ -537,6 +573,8 @@ impl Store for SqliteStore {
         )
         .await?;
         tx.commit().await?;
+        use super::webhooks::WebhookStore as _;
+        self.purge_deliveries(retention.now).await?;
         Ok(Purged {
             verifications,
             sends,

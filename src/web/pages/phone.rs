@@ -127,6 +127,7 @@ pub(super) async fn start(
     Form(form): Form<PhoneForm>,
 ) -> Result<Response, AppError> {
     journey.check_csrf(&state, form.csrf_token.as_deref())?;
+    requester.client = journey.client_id().map(str::to_owned);
     let region = form
         .country
         .as_deref()

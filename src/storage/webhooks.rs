@@ -1,0 +1,170 @@
+//! The webhooks' outbox: events written in the transaction of the state
+//! change they report, turned into one delivery per endpoint, claimed by
+//! the delivery workers of every instance and settled after each attempt.
+use async_trait::async_trait;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::StoreError;
+
+/// An event as the state change wrote it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct OutboxEvent {
+    pub id: i64,
+    /// `verification.approved`, …
+    pub kind: String,
+    pub verification_id: Option<Uuid>,
+    /// E.164.
+    pub phone: Option<String>,
+    pub country: String,
+    pub client: Option<String>,
+    /// The API key's name (a tenant) that started the verification.
+    pub api_key: Option<String>,
+    pub status: Option<String>,
+    /// JSON of what else the event carries (a pumping flag's figures).
+    pub detail: Option<String>,
+    pub occurred_at: OffsetDateTime,
+}
+
+impl std::fmt::Debug for OutboxEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OutboxEvent")
+            .field("id", &self.id)
+            .field("kind", &self.kind)
+            .field("verification_id", &self.verification_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A delivery to write: one event for one endpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDelivery {
+    /// The `webhook-id`, the same for every attempt.
+    pub msg_id: String,
+    pub endpoint: String,
+    pub event_type: String,
+    /// The signed body.
+    pub payload: String,
+}
+
+/// A delivery a worker claimed for one attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Delivery {
+    pub id: i64,
+    pub msg_id: String,
+    pub endpoint: String,
+    pub event_type: String,
+    pub payload: String,
+    /// Attempts so far, this one included.
+    pub attempts: u32,
+}
+
+/// How an attempt ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Settle {
+    Delivered,
+    /// Try again at this time.
+    Retry {
+        at: OffsetDateTime,
+        error: String,
+    },
+    /// No attempt left (or the endpoint said 410 Gone).
+    Failed {
+        error: String,
+    },
+}
+
+/// A delivery that gave up, for the operator page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedDelivery {
+    pub id: i64,
+    pub endpoint: String,
+    pub event_type: String,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+    pub failed_at: OffsetDateTime,
+}
+
+/// The queue, for the metrics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QueueStats {
+    /// Deliveries waiting (or being attempted), and events not yet fanned out.
+    pub pending: i64,
+    /// When the oldest of them was written.
+    pub oldest: Option<OffsetDateTime>,
+    pub failed: i64,
+}
+
+/// Which deliveries to send again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redeliver {
+    One(i64),
+    AllFailed,
+}
+
+/// How long a claimed delivery is left to its worker before another may
+/// take it (an attempt takes at most 10 s; a worker that died leaves it).
+pub const CLAIM_LEASE: time::Duration = time::Duration::seconds(60);
+
+/// Pending deliveries one endpoint may have; past it, new ones are written
+/// failed ("queue full"), so a dead endpoint cannot fill the database.
+pub const QUEUE_CAP: i64 = 10_000;
+
+/// Delivered rows are kept a day, failed ones a week.
+pub const KEEP_DELIVERED: time::Duration = time::Duration::days(1);
+pub const KEEP_FAILED: time::Duration = time::Duration::days(7);
+
+/// What the fan-out writes for each event (a delivery per endpoint that
+/// wants it).
+pub type Plan<'a> = &'a (dyn Fn(&OutboxEvent) -> Vec<NewDelivery> + Sync);
+
+#[async_trait]
+pub trait WebhookStore: Send + Sync {
+    /// Whether state changes write events (only when endpoints are
+    /// configured: otherwise nothing would read them).
+    fn set_events(&self, on: bool);
+
+    /// Writes `verification.expired` for pending verifications whose code
+    /// ran out by `now` (each expiry once), at most `limit`.
+    async fn report_expired(&self, now: OffsetDateTime, limit: i64) -> Result<u64, StoreError>;
+
+    /// In one transaction: takes up to `limit` events, writes their
+    /// deliveries as `plan` says (due at `now`; failed past an endpoint's
+    /// [`QUEUE_CAP`]), and deletes the events. Safe on many instances.
+    async fn fan_out(
+        &self,
+        plan: Plan<'_>,
+        now: OffsetDateTime,
+        limit: i64,
+    ) -> Result<u64, StoreError>;
+
+    /// Claims up to `limit` due deliveries for one attempt each (counted),
+    /// leaving each to this worker for [`CLAIM_LEASE`]. No two workers
+    /// claim the same delivery while its lease runs.
+    async fn claim_deliveries(
+        &self,
+        now: OffsetDateTime,
+        limit: i64,
+    ) -> Result<Vec<Delivery>, StoreError>;
+
+    /// Records how an attempt ended.
+    async fn settle_delivery(
+        &self,
+        id: i64,
+        outcome: &Settle,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError>;
+
+    /// Sends failed deliveries again (from their first attempt); the
+    /// number made due.
+    async fn redeliver(&self, which: Redeliver, now: OffsetDateTime) -> Result<u64, StoreError>;
+
+    /// The latest failed deliveries, newest first.
+    async fn failed_deliveries(&self, limit: i64) -> Result<Vec<FailedDelivery>, StoreError>;
+
+    async fn queue_stats(&self) -> Result<QueueStats, StoreError>;
+
+    /// Deletes delivered rows older than [`KEEP_DELIVERED`] and failed ones
+    /// older than [`KEEP_FAILED`].
+    async fn purge_deliveries(&self, now: OffsetDateTime) -> Result<u64, StoreError>;
+}
