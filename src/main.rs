@@ -89,6 +89,7 @@ fn main() -> ExitCode {
             Command::PurgeExpired => {
                 let (store, sessions) = storage::connect(&settings.database_url).await?;
                 store.migrate().await?;
+                store.set_events(!settings.webhooks.is_empty());
                 let now = time::OffsetDateTime::now_utc();
                 let purged = store.purge(&Retention::at(now)).await?;
                 tower_sessions::ExpiredDeletion::delete_expired(&sessions).await?;

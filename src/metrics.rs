@@ -77,6 +77,8 @@ pub struct Metrics {
     pub webhook_oldest: Gauge,
     /// Deliveries that gave up and are kept for `redeliver` (at scrape time).
     pub webhook_failed: Gauge,
+    /// Deliveries not written: their endpoint's queue was full.
+    pub webhook_dropped: Counter,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -193,8 +195,15 @@ impl Default for Metrics {
             "Webhook deliveries that gave up (kept a week for redelivery), at scrape time",
             webhook_failed.clone(),
         );
+        let webhook_dropped = Counter::default();
+        registry.register(
+            "webhook_dropped",
+            "Webhook deliveries not written because their endpoint already had 10000 waiting",
+            webhook_dropped.clone(),
+        );
         Self {
             registry,
+            webhook_dropped,
             webhooks,
             webhook_queue,
             webhook_oldest,

@@ -3,7 +3,11 @@
 //! wants it, signed (`webhook-id`, `webhook-timestamp`,
 //! `webhook-signature: v1,<base64 HMAC-SHA256>`) and sent at least once by
 //! the workers of every instance, with retries on a schedule.
-use std::{sync::Arc, time::Duration};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex, PoisonError},
+    time::Duration,
+};
 
 use axum::body::Bytes;
 use base64::Engine as _;
@@ -24,7 +28,7 @@ use crate::{
     metrics::Metrics,
     storage::{
         Store,
-        webhooks::{Delivery, NewDelivery, OutboxEvent, Settle},
+        webhooks::{Delivery, NewDelivery, OutboxEvent, QUEUE_CAP, Settle},
     },
 };
 
@@ -35,7 +39,9 @@ const POLL: Duration = Duration::from_millis(500);
 /// Rows one step takes.
 const BATCH: i64 = 100;
 /// Attempts in flight at once on one instance.
-const CONCURRENT: i64 = 16;
+const CONCURRENT: usize = 32;
+/// Attempts in flight to one endpoint on one instance.
+const PER_ENDPOINT: usize = 8;
 /// The longest a `Retry-After` may push an attempt back.
 const MAX_RETRY_AFTER: u64 = 86_400;
 
@@ -170,14 +176,21 @@ fn http_client() -> HttpClient {
         .build(https)
 }
 
-/// Sends the events of every endpoint; runs on every instance.
+/// Sends the events of every endpoint; runs on every instance: one task
+/// turns events into deliveries (and reports expiries), another attempts
+/// due deliveries, at most [`CONCURRENT`] at once and [`PER_ENDPOINT`] per
+/// endpoint, so a slow endpoint cannot hold up the others.
 pub struct Dispatcher {
     store: Arc<dyn Store>,
     endpoints: Arc<Vec<WebhookEndpoint>>,
+    urls: Vec<String>,
     schedule: Vec<u32>,
     metrics: Arc<Metrics>,
     clock: Arc<dyn Clock>,
     client: HttpClient,
+    /// Attempts in flight, per endpoint.
+    busy: Mutex<HashMap<String, usize>>,
+    slots: Arc<tokio::sync::Semaphore>,
 }
 
 /// How one attempt went.
@@ -198,48 +211,122 @@ impl Dispatcher {
     ) -> Self {
         Self {
             store,
+            urls: endpoints.iter().map(|e| e.url.clone()).collect(),
             endpoints: Arc::new(endpoints),
             schedule,
             metrics,
             clock,
             client: http_client(),
+            busy: Mutex::default(),
+            slots: Arc::new(tokio::sync::Semaphore::new(CONCURRENT)),
         }
     }
 
-    /// Runs until aborted.
+    /// Runs both tasks until aborted.
     pub async fn run(self: Arc<Self>) {
+        let outbox = tokio::spawn(self.clone().outbox_loop());
+        // If this task is aborted, so is the other.
+        struct AbortOnDrop(tokio::task::JoinHandle<()>);
+        impl Drop for AbortOnDrop {
+            fn drop(&mut self) {
+                self.0.abort();
+            }
+        }
+        let _outbox = AbortOnDrop(outbox);
+        self.delivery_loop().await;
+    }
+
+    async fn outbox_loop(self: Arc<Self>) {
         loop {
-            match self.step().await {
-                Ok(busy) if busy => continue,
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "webhook delivery step failed"),
+            match self.fan_out().await {
+                Ok(true) => continue,
+                Ok(false) => {}
+                Err(e) => tracing::warn!(error = %e, "webhook events not fanned out"),
             }
             tokio::time::sleep(POLL).await;
         }
     }
 
-    /// One round: expiries reported, events fanned out, due deliveries
-    /// attempted. `true` when there may be more to do at once.
-    pub async fn step(self: &Arc<Self>) -> Result<bool, crate::storage::StoreError> {
+    /// Expiries reported and events turned into deliveries; `true` when
+    /// there may be more at once.
+    pub async fn fan_out(&self) -> Result<bool, crate::storage::StoreError> {
         let now = self.clock.now();
         let expired = self.store.report_expired(now, BATCH).await?;
         let endpoints = self.endpoints.clone();
         let plan = move |event: &OutboxEvent| plan(&endpoints, event);
         let fanned = self.store.fan_out(&plan, now, BATCH).await?;
-        let claimed = self.store.claim_deliveries(now, CONCURRENT).await?;
-        let busy =
-            expired == BATCH as u64 || fanned == BATCH as u64 || claimed.len() as i64 == CONCURRENT;
-        let mut attempts = tokio::task::JoinSet::new();
-        for delivery in claimed {
-            let this = self.clone();
-            attempts.spawn(async move { this.deliver(delivery).await });
+        if fanned.dropped > 0 {
+            tracing::warn!(
+                dropped = fanned.dropped,
+                "webhook deliveries dropped: an endpoint has {QUEUE_CAP} waiting"
+            );
+            self.metrics.webhook_dropped.inc_by(fanned.dropped);
         }
-        while let Some(done) = attempts.join_next().await {
-            if let Ok(Err(e)) = done {
-                tracing::warn!(error = %e, "webhook delivery not settled");
+        Ok(expired == BATCH as u64 || fanned.events == BATCH as u64)
+    }
+
+    async fn delivery_loop(self: Arc<Self>) {
+        loop {
+            match self.claim().await {
+                Ok(true) => tokio::task::yield_now().await,
+                Ok(false) => tokio::time::sleep(POLL).await,
+                Err(e) => {
+                    tracing::warn!(error = %e, "webhook deliveries not claimed");
+                    tokio::time::sleep(POLL).await;
+                }
             }
         }
-        Ok(busy)
+    }
+
+    /// Claims what the free slots allow, among the endpoints below their
+    /// share, and starts each attempt; `true` when it claimed a full batch.
+    async fn claim(self: &Arc<Self>) -> Result<bool, crate::storage::StoreError> {
+        let free = self.slots.available_permits();
+        let open: Vec<String> = {
+            let busy = self.busy.lock().unwrap_or_else(PoisonError::into_inner);
+            self.urls
+                .iter()
+                .filter(|u| busy.get(*u).copied().unwrap_or(0) < PER_ENDPOINT)
+                .cloned()
+                .collect()
+        };
+        if free == 0 || open.is_empty() {
+            return Ok(false);
+        }
+        let limit = free.min(PER_ENDPOINT * open.len());
+        let claimed = self
+            .store
+            .claim_deliveries(self.clock.now(), &open, limit as i64)
+            .await?;
+        let full = claimed.len() == limit;
+        for d in claimed {
+            let Ok(permit) = self.slots.clone().try_acquire_owned() else {
+                break;
+            };
+            *self
+                .busy
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .entry(d.endpoint.clone())
+                .or_default() += 1;
+            let this = self.clone();
+            tokio::spawn(async move {
+                let endpoint = d.endpoint.clone();
+                if let Err(e) = this.deliver(d).await {
+                    tracing::warn!(error = %e, "webhook delivery not settled");
+                }
+                if let Some(n) = this
+                    .busy
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .get_mut(&endpoint)
+                {
+                    *n = n.saturating_sub(1);
+                }
+                drop(permit);
+            });
+        }
+        Ok(full)
     }
 
     async fn deliver(&self, d: Delivery) -> Result<(), crate::storage::StoreError> {
@@ -280,7 +367,9 @@ impl Dispatcher {
                 "webhook attempt failed"
             ),
         }
-        self.store.settle_delivery(d.id, &outcome, now).await
+        self.store
+            .settle_delivery(d.id, d.attempts, &outcome, now)
+            .await
     }
 
     async fn attempt(&self, d: &Delivery) -> Attempt {
@@ -293,10 +382,8 @@ impl Dispatcher {
         // The wall clock's: receivers compare it with theirs.
         let ts = OffsetDateTime::now_utc().unix_timestamp();
         let Some(endpoint) = self.endpoints.iter().find(|e| e.url == d.endpoint) else {
-            return Attempt {
-                gone: true,
-                ..failed("the endpoint is no longer configured".into())
-            };
+            // (Only known endpoints are claimed.)
+            return failed("the endpoint is not configured on this instance".into());
         };
         let request = hyper::Request::post(&d.endpoint)
             .header(hyper::header::CONTENT_TYPE, "application/json")
@@ -323,8 +410,11 @@ impl Dispatcher {
                 .get(hyper::header::RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.trim().parse::<u64>().ok());
-            // Read (and drop) the body, so the connection can be reused.
-            let _ = response.into_body().collect().await;
+            // Read (at most 64 KB of) the body and drop it, so the
+            // connection can be reused.
+            let _ = http_body_util::Limited::new(response.into_body(), 64 * 1024)
+                .collect()
+                .await;
             Ok::<_, hyper_util::client::legacy::Error>((status, retry_after))
         })
         .await;

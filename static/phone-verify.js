@@ -53,6 +53,10 @@
     if (!o.clientId || !o.returnTo || !base) {
       return Promise.reject(new TypeError("PhoneVerify.open needs clientId and returnTo, and phone-verify.js loaded by <script src>"));
     }
+    // The flow tells only returnTo's origin: this page must be on it.
+    if (new URL(o.returnTo, global.location.href).origin !== global.location.origin) {
+      return Promise.reject(new TypeError("PhoneVerify.open: returnTo must be on this page's origin"));
+    }
     if (o.redirect || typeof HTMLDialogElement !== "function") return redirect(o);
     if (current) return Promise.reject(new Error("phone-verify is already open"));
     var label = o.title || "Verify your phone number";
@@ -113,7 +117,8 @@
         }
       }
       function onViolation(e) {
-        if (/^(frame|child)-src/.test(e.violatedDirective) && String(e.blockedURI).indexOf(origin) === 0) {
+        if (e.disposition !== "report" && /^(frame|child)-src/.test(e.violatedDirective) &&
+            String(e.blockedURI).indexOf(origin) === 0) {
           finish();
           redirect(o);
         }

@@ -107,16 +107,29 @@ pub fn validate_webhooks(
 ) -> Result<Vec<WebhookEndpoint>, ConfigError> {
     let mut endpoints: Vec<WebhookEndpoint> = Vec::new();
     for w in raw {
-        let at = |what: String| problem("CONFIG_FILE", format!("webhook `{}`: {what}", w.url));
+        // The url as shown in a problem: without a password it may carry.
+        let shown = match Url::parse(&w.url) {
+            Ok(mut u) if u.password().is_some() => {
+                let _ = u.set_password(Some("***"));
+                u.to_string()
+            }
+            _ => w.url.clone(),
+        };
+        let at = |what: String| problem("CONFIG_FILE", format!("webhook `{shown}`: {what}"));
         let url = Url::parse(&w.url).map_err(|_| at("the url is not an absolute URL".into()))?;
         let secure = match url.scheme() {
             "https" => url.host().is_some(),
             "http" => is_loopback_host(&url),
             _ => false,
         };
-        if !secure || url.fragment().is_some() {
+        if !secure
+            || url.fragment().is_some()
+            || !url.username().is_empty()
+            || url.password().is_some()
+        {
             return Err(at(
-                "the url must be https (http only for localhost) and have no fragment".into(),
+                "the url must be https (http only for localhost), with no user name, password or fragment"
+                    .into(),
             ));
         }
         if endpoints.iter().any(|e| e.url == w.url) {
@@ -153,10 +166,16 @@ pub fn validate_webhooks(
                 events.push(event);
             }
         }
-        if let Some(id) = &w.client_id
-            && !clients.iter().any(|c| &c.id == id)
-        {
-            return Err(at(format!("client_id `{id}` is not a configured client")));
+        if let Some(id) = &w.client_id {
+            if !clients.iter().any(|c| &c.id == id) {
+                return Err(at(format!("client_id `{id}` is not a configured client")));
+            }
+            if events.contains(&EventType::PumpingFlagged) {
+                return Err(at(
+                    "pumping.flagged concerns no client: it needs an endpoint without client_id"
+                        .into(),
+                ));
+            }
         }
         endpoints.push(WebhookEndpoint {
             url: w.url.clone(),
@@ -229,11 +248,14 @@ mod tests {
             "http://10.0.0.1/hooks",
             "ftp://acme.example/",
             "https://acme.example/#frag",
+            "https://user:pass@acme.example/",
             "/hooks",
         ] {
             let e = validate_webhooks(vec![hook(bad)], &[]).unwrap_err();
             assert_eq!(e.name, "CONFIG_FILE", "{bad}");
-            assert!(e.problem.contains(bad), "{bad}: {e}");
+            let shown = bad.replace(":pass@", ":***@");
+            assert!(e.problem.contains(&shown), "{bad}: {e}");
+            assert!(!e.problem.contains("pass@"), "{e}");
         }
         let twice = validate_webhooks(
             vec![hook("https://a.example/"), hook("https://a.example/")],

@@ -36,8 +36,9 @@ impl std::fmt::Debug for OutboxEvent {
     }
 }
 
-/// A delivery to write: one event for one endpoint.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A delivery to write: one event for one endpoint. (Its `Debug` leaves
+/// out the payload, which holds the number.)
+#[derive(Clone, PartialEq, Eq)]
 pub struct NewDelivery {
     /// The `webhook-id`, the same for every attempt.
     pub msg_id: String,
@@ -47,16 +48,44 @@ pub struct NewDelivery {
     pub payload: String,
 }
 
+impl std::fmt::Debug for NewDelivery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewDelivery")
+            .field("msg_id", &self.msg_id)
+            .field("event_type", &self.event_type)
+            .finish_non_exhaustive()
+    }
+}
+
 /// A delivery a worker claimed for one attempt.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Delivery {
     pub id: i64,
     pub msg_id: String,
     pub endpoint: String,
     pub event_type: String,
     pub payload: String,
-    /// Attempts so far, this one included.
+    /// Attempts so far, this one included: the claim's token (a settle
+    /// applies only to the attempt it is about).
     pub attempts: u32,
+}
+
+impl std::fmt::Debug for Delivery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Delivery")
+            .field("id", &self.id)
+            .field("event_type", &self.event_type)
+            .field("attempts", &self.attempts)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a fan-out did: events taken, and deliveries not written because
+/// their endpoint's queue was full.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FanOut {
+    pub events: u64,
+    pub dropped: u64,
 }
 
 /// How an attempt ended.
@@ -106,8 +135,8 @@ pub enum Redeliver {
 /// take it (an attempt takes at most 10 s; a worker that died leaves it).
 pub const CLAIM_LEASE: time::Duration = time::Duration::seconds(60);
 
-/// Pending deliveries one endpoint may have; past it, new ones are written
-/// failed ("queue full"), so a dead endpoint cannot fill the database.
+/// Pending deliveries one endpoint may have; past it, new ones are dropped
+/// (counted and logged), so a dead endpoint cannot fill the database.
 pub const QUEUE_CAP: i64 = 10_000;
 
 /// Delivered rows are kept a day, failed ones a week.
@@ -129,28 +158,32 @@ pub trait WebhookStore: Send + Sync {
     async fn report_expired(&self, now: OffsetDateTime, limit: i64) -> Result<u64, StoreError>;
 
     /// In one transaction: takes up to `limit` events, writes their
-    /// deliveries as `plan` says (due at `now`; failed past an endpoint's
+    /// deliveries as `plan` says (due at `now`; none past an endpoint's
     /// [`QUEUE_CAP`]), and deletes the events. Safe on many instances.
     async fn fan_out(
         &self,
         plan: Plan<'_>,
         now: OffsetDateTime,
         limit: i64,
-    ) -> Result<u64, StoreError>;
+    ) -> Result<FanOut, StoreError>;
 
-    /// Claims up to `limit` due deliveries for one attempt each (counted),
-    /// leaving each to this worker for [`CLAIM_LEASE`]. No two workers
-    /// claim the same delivery while its lease runs.
+    /// Claims up to `limit` due deliveries to `endpoints` (the ones this
+    /// instance knows) for one attempt each (counted), leaving each to this
+    /// worker for [`CLAIM_LEASE`]. No two workers claim the same delivery
+    /// while its lease runs.
     async fn claim_deliveries(
         &self,
         now: OffsetDateTime,
+        endpoints: &[String],
         limit: i64,
     ) -> Result<Vec<Delivery>, StoreError>;
 
-    /// Records how an attempt ended.
+    /// Records how the attempt `attempts` of delivery `id` ended (nothing,
+    /// if another worker has taken it since).
     async fn settle_delivery(
         &self,
         id: i64,
+        attempts: u32,
         outcome: &Settle,
         now: OffsetDateTime,
     ) -> Result<(), StoreError>;

@@ -41,6 +41,7 @@ both_backends!(
     state_changes_write_their_events_in_the_same_step,
     deliveries_are_claimed_once_retried_and_redelivered,
     a_dead_endpoint_cannot_fill_the_database,
+    an_expiry_is_kept_until_it_is_reported,
 );
 
 struct Ctx {
@@ -954,7 +955,7 @@ async fn drain_events(store: &dyn Store, now: OffsetDateTime) -> Vec<(String, Op
     };
     store.fan_out(&plan, now, 1000).await.unwrap();
     assert_eq!(
-        store.fan_out(&plan, now, 1000).await.unwrap(),
+        store.fan_out(&plan, now, 1000).await.unwrap().events,
         0,
         "the outbox is empty"
     );
@@ -1126,6 +1127,15 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
     let c = ctx(backend).await;
     c.store.set_events(true);
     let (other, _) = storage::connect(&c.db.url).await.unwrap();
+    let known = vec!["http://127.0.0.1:9/hook".to_owned()];
+    assert!(
+        c.store
+            .claim_deliveries(c.now, &["https://other.example/".to_owned()], 100)
+            .await
+            .unwrap()
+            .is_empty(),
+        "only deliveries to endpoints this instance knows"
+    );
     for i in 0..10 {
         c.store
             .create(&new(&format!("+1415555{i:04}"), c.now), None, c.now)
@@ -1144,10 +1154,14 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
         c.store.fan_out(&plan, c.now, 1000),
         other.fan_out(&plan, c.now, 1000)
     );
-    assert_eq!(a.unwrap() + b.unwrap(), 10, "each event fanned out once");
+    assert_eq!(
+        a.unwrap().events + b.unwrap().events,
+        10,
+        "each event fanned out once"
+    );
     let (a, b) = tokio::join!(
-        c.store.claim_deliveries(c.now, 100),
-        other.claim_deliveries(c.now, 100)
+        c.store.claim_deliveries(c.now, &known, 100),
+        other.claim_deliveries(c.now, &known, 100)
     );
     let (a, b) = (a.unwrap(), b.unwrap());
     assert_eq!(a.len() + b.len(), 10, "each delivery claimed once");
@@ -1158,7 +1172,7 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
     assert!(a.iter().chain(&b).all(|d| d.attempts == 1));
     assert!(
         c.store
-            .claim_deliveries(c.now + Duration::seconds(59), 100)
+            .claim_deliveries(c.now + Duration::seconds(59), &known, 100)
             .await
             .unwrap()
             .is_empty(),
@@ -1172,7 +1186,7 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
     let (done, rest) = all.split_at(4);
     for d in done {
         c.store
-            .settle_delivery(d.id, &Settle::Delivered, c.now)
+            .settle_delivery(d.id, d.attempts, &Settle::Delivered, c.now)
             .await
             .unwrap();
     }
@@ -1182,16 +1196,19 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
             at: retry_at,
             error: "HTTP 500".into(),
         };
-        c.store.settle_delivery(d.id, &retry, c.now).await.unwrap();
+        c.store
+            .settle_delivery(d.id, d.attempts, &retry, c.now)
+            .await
+            .unwrap();
     }
     assert!(
         c.store
-            .claim_deliveries(c.now + Duration::seconds(4), 100)
+            .claim_deliveries(c.now + Duration::seconds(4), &known, 100)
             .await
             .unwrap()
             .is_empty()
     );
-    let again = other.claim_deliveries(retry_at, 100).await.unwrap();
+    let again = other.claim_deliveries(retry_at, &known, 100).await.unwrap();
     assert_eq!(again.len(), 6, "the failed ones, when due");
     assert!(again.iter().all(|d| d.attempts == 2));
     for d in &again {
@@ -1199,13 +1216,13 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
             error: "HTTP 503".into(),
         };
         c.store
-            .settle_delivery(d.id, &failed, retry_at)
+            .settle_delivery(d.id, d.attempts, &failed, retry_at)
             .await
             .unwrap();
     }
     // A late settle of a delivery already given up changes nothing.
     c.store
-        .settle_delivery(again[0].id, &Settle::Delivered, retry_at)
+        .settle_delivery(again[0].id, again[0].attempts, &Settle::Delivered, retry_at)
         .await
         .unwrap();
     let failed = c.store.failed_deliveries(100).await.unwrap();
@@ -1240,7 +1257,11 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
             .unwrap(),
         5
     );
-    let resent = c.store.claim_deliveries(retry_at, 100).await.unwrap();
+    let resent = c
+        .store
+        .claim_deliveries(retry_at, &known, 100)
+        .await
+        .unwrap();
     assert_eq!(resent.len(), 6);
     assert!(
         resent.iter().all(|d| d.attempts == 1),
@@ -1250,7 +1271,12 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
     // Delivered rows go after a day; failed ones after a week.
     for d in &resent {
         c.store
-            .settle_delivery(d.id, &Settle::Failed { error: "x".into() }, retry_at)
+            .settle_delivery(
+                d.id,
+                d.attempts,
+                &Settle::Failed { error: "x".into() },
+                retry_at,
+            )
             .await
             .unwrap();
     }
@@ -1271,10 +1297,10 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
         .await
         .unwrap();
     c.store.fan_out(&plan, c.now, 10).await.unwrap();
-    let claimed = c.store.claim_deliveries(c.now, 10).await.unwrap();
+    let claimed = c.store.claim_deliveries(c.now, &known, 10).await.unwrap();
     assert_eq!(claimed.len(), 1);
     let taken_again = other
-        .claim_deliveries(c.now + Duration::seconds(61), 10)
+        .claim_deliveries(c.now + Duration::seconds(61), &known, 10)
         .await
         .unwrap();
     assert_eq!(taken_again.len(), 1);
@@ -1282,10 +1308,25 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
         (taken_again[0].id, taken_again[0].attempts),
         (claimed[0].id, 2)
     );
+    // The first worker's late word changes nothing: the attempt is the
+    // second's now.
+    let late = Settle::Failed {
+        error: "late".into(),
+    };
+    c.store
+        .settle_delivery(claimed[0].id, claimed[0].attempts, &late, c.now)
+        .await
+        .unwrap();
+    assert!(c.store.failed_deliveries(100).await.unwrap().is_empty());
+    c.store
+        .settle_delivery(taken_again[0].id, 2, &Settle::Delivered, c.now)
+        .await
+        .unwrap();
+    assert_eq!(c.store.queue_stats().await.unwrap().pending, 0);
 }
 
-/// One endpoint holds at most 10,000 waiting deliveries; past that they are
-/// written failed ("queue full").
+/// One endpoint holds at most 10,000 waiting deliveries; past that new ones
+/// are dropped (and counted), not written.
 async fn a_dead_endpoint_cannot_fill_the_database(backend: Backend) {
     let c = ctx(backend).await;
     c.store.set_events(true);
@@ -1304,15 +1345,29 @@ async fn a_dead_endpoint_cannot_fill_the_database(backend: Backend) {
             })
             .collect()
     };
-    c.store.fan_out(&plan, c.now, 10).await.unwrap();
+    let fanned = c.store.fan_out(&plan, c.now, 10).await.unwrap();
+    assert_eq!((fanned.events, fanned.dropped), (1, 1));
     let stats = c.store.queue_stats().await.unwrap();
-    assert_eq!((stats.pending, stats.failed), (cap as i64, 1));
-    let failed = c.store.failed_deliveries(10).await.unwrap();
+    assert_eq!((stats.pending, stats.failed), (cap as i64, 0));
+}
+
+/// With webhooks on, the purge keeps a pending verification whose expiry
+/// has not been reported yet.
+async fn an_expiry_is_kept_until_it_is_reported(backend: Backend) {
+    let c = ctx(backend).await;
+    c.store.set_events(true);
+    let v = new("+14155552671", c.now);
+    c.store.create(&v, None, c.now).await.unwrap();
+    let late = c.now + Duration::minutes(30);
+    c.store.purge(&Retention::at(late)).await.unwrap();
     assert!(
-        failed[0]
-            .last_error
-            .as_deref()
-            .unwrap()
-            .starts_with("queue full")
+        c.store.get(v.id).await.unwrap().is_some(),
+        "not reported yet"
+    );
+    assert_eq!(c.store.report_expired(late, 10).await.unwrap(), 1);
+    c.store.purge(&Retention::at(late)).await.unwrap();
+    assert!(
+        c.store.get(v.id).await.unwrap().is_none(),
+        "reported, then purged"
     );
 }

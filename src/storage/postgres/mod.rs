@@ -579,8 +579,14 @@ impl Store for PgStore {
         let deleted = |sql: &'static str, before: OffsetDateTime| {
             sqlx::query(sql).bind(before).execute(&self.pool)
         };
+        // With webhooks, a pending one waits until its expiry is reported.
         let verifications = deleted(
-            "DELETE FROM verifications WHERE expires_at < $1",
+            if self.events() {
+                "DELETE FROM verifications WHERE expires_at < $1
+                 AND (status <> 'pending' OR expiry_reported IS NOT DISTINCT FROM expires_at)"
+            } else {
+                "DELETE FROM verifications WHERE expires_at < $1"
+            },
             retention.verifications_before,
         )
         .await?

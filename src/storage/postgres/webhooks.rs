@@ -10,8 +10,8 @@ use super::PgStore;
 use crate::storage::{
     StoreError,
     webhooks::{
-        CLAIM_LEASE, Delivery, FailedDelivery, KEEP_DELIVERED, KEEP_FAILED, OutboxEvent, Plan,
-        QUEUE_CAP, QueueStats, Redeliver, Settle, WebhookStore,
+        CLAIM_LEASE, Delivery, FailedDelivery, FanOut, KEEP_DELIVERED, KEEP_FAILED, OutboxEvent,
+        Plan, QUEUE_CAP, QueueStats, Redeliver, Settle, WebhookStore,
     },
 };
 
@@ -67,7 +67,7 @@ impl WebhookStore for PgStore {
         plan: Plan<'_>,
         now: OffsetDateTime,
         limit: i64,
-    ) -> Result<u64, StoreError> {
+    ) -> Result<FanOut, StoreError> {
         let mut tx = self.pool.begin().await?;
         let rows: Vec<EventRow> = sqlx::query_as(
             "SELECT id, type, verification_id, phone, country, client, api_key, status, detail, occurred_at
@@ -77,8 +77,9 @@ impl WebhookStore for PgStore {
         .fetch_all(&mut *tx)
         .await?;
         if rows.is_empty() {
-            return Ok(0);
+            return Ok(FanOut::default());
         }
+        let mut dropped = 0;
         let mut queued: HashMap<String, i64> = HashMap::new();
         let mut ids = Vec::with_capacity(rows.len());
         for row in rows {
@@ -107,23 +108,24 @@ impl WebhookStore for PgStore {
                         .await?
                     }
                 };
-                let full = depth >= QUEUE_CAP;
+                if depth >= QUEUE_CAP {
+                    dropped += 1;
+                    continue;
+                }
                 sqlx::query(
                     "INSERT INTO webhook_deliveries (msg_id, endpoint, event_type, payload, status, attempts,
-                        next_attempt_at, last_error, created_at, updated_at)
-                     VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $6, $6)
+                        next_attempt_at, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5, $5)
                      ON CONFLICT (msg_id) DO NOTHING",
                 )
                 .bind(&d.msg_id)
                 .bind(&d.endpoint)
                 .bind(&d.event_type)
                 .bind(&d.payload)
-                .bind(if full { "failed" } else { "pending" })
                 .bind(now)
-                .bind(full.then_some("queue full: the endpoint has 10000 deliveries waiting"))
                 .execute(&mut *tx)
                 .await?;
-                queued.insert(d.endpoint, depth + i64::from(!full));
+                queued.insert(d.endpoint, depth + 1);
             }
         }
         sqlx::query("DELETE FROM webhook_events WHERE id = ANY($1)")
@@ -131,25 +133,30 @@ impl WebhookStore for PgStore {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(ids.len() as u64)
+        Ok(FanOut {
+            events: ids.len() as u64,
+            dropped,
+        })
     }
 
     async fn claim_deliveries(
         &self,
         now: OffsetDateTime,
+        endpoints: &[String],
         limit: i64,
     ) -> Result<Vec<Delivery>, StoreError> {
         let rows: Vec<DeliveryRow> = sqlx::query_as(
             "UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = $2, updated_at = $1
              WHERE id IN (
                 SELECT id FROM webhook_deliveries
-                WHERE status = 'pending' AND next_attempt_at <= $1
+                WHERE status = 'pending' AND next_attempt_at <= $1 AND endpoint = ANY($4)
                 ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED)
              RETURNING id, msg_id, endpoint, event_type, payload, attempts",
         )
         .bind(now)
         .bind(now + CLAIM_LEASE)
         .bind(limit)
+        .bind(endpoints)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
@@ -168,6 +175,7 @@ impl WebhookStore for PgStore {
     async fn settle_delivery(
         &self,
         id: i64,
+        attempts: u32,
         outcome: &Settle,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
@@ -179,13 +187,14 @@ impl WebhookStore for PgStore {
         sqlx::query(
             "UPDATE webhook_deliveries SET status = $2, next_attempt_at = $3, updated_at = $4,
                 last_error = COALESCE($5, last_error)
-             WHERE id = $1 AND status = 'pending'",
+             WHERE id = $1 AND status = 'pending' AND attempts = $6",
         )
         .bind(id)
         .bind(status)
         .bind(at)
         .bind(now)
         .bind(error)
+        .bind(i32::try_from(attempts).unwrap_or(i32::MAX))
         .execute(&self.pool)
         .await?;
         Ok(())

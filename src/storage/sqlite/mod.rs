@@ -542,8 +542,15 @@ impl Store for SqliteStore {
                 .await
                 .map(|done| done.rows_affected())
         };
+        // With webhooks, a pending one waits until its expiry is reported.
+        let events = self.events();
         let verifications = deleted(
-            "DELETE FROM verifications WHERE expires_at < ?1",
+            if events {
+                "DELETE FROM verifications WHERE expires_at < ?1
+                 AND (status <> 'pending' OR expiry_reported IS expires_at)"
+            } else {
+                "DELETE FROM verifications WHERE expires_at < ?1"
+            },
             retention.verifications_before,
         )
         .await?;

@@ -12,8 +12,8 @@ use crate::{
     storage::{
         StoreError,
         webhooks::{
-            CLAIM_LEASE, Delivery, FailedDelivery, KEEP_DELIVERED, KEEP_FAILED, OutboxEvent, Plan,
-            QUEUE_CAP, QueueStats, Redeliver, Settle, WebhookStore,
+            CLAIM_LEASE, Delivery, FailedDelivery, FanOut, KEEP_DELIVERED, KEEP_FAILED,
+            OutboxEvent, Plan, QUEUE_CAP, QueueStats, Redeliver, Settle, WebhookStore,
         },
     },
 };
@@ -124,7 +124,7 @@ impl WebhookStore for SqliteStore {
         plan: Plan<'_>,
         now: OffsetDateTime,
         limit: i64,
-    ) -> Result<u64, StoreError> {
+    ) -> Result<FanOut, StoreError> {
         let mut tx = self.write_tx().await?;
         let rows: Vec<EventRow> = sqlx::query_as(
             "SELECT id, type, verification_id, phone, country, client, api_key, status, detail, occurred_at
@@ -134,8 +134,9 @@ impl WebhookStore for SqliteStore {
         .fetch_all(&mut *tx)
         .await?;
         if rows.is_empty() {
-            return Ok(0);
+            return Ok(FanOut::default());
         }
+        let mut dropped = 0;
         let mut queued: HashMap<String, i64> = HashMap::new();
         let count = rows.len() as u64;
         for row in rows {
@@ -163,23 +164,24 @@ impl WebhookStore for SqliteStore {
                         .await?
                     }
                 };
-                let full = depth >= QUEUE_CAP;
+                if depth >= QUEUE_CAP {
+                    dropped += 1;
+                    continue;
+                }
                 sqlx::query(
                     "INSERT INTO webhook_deliveries (msg_id, endpoint, event_type, payload, status, attempts,
-                        next_attempt_at, last_error, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?6, ?6)
+                        next_attempt_at, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, 'pending', 0, ?5, ?5, ?5)
                      ON CONFLICT (msg_id) DO NOTHING",
                 )
                 .bind(&d.msg_id)
                 .bind(&d.endpoint)
                 .bind(&d.event_type)
                 .bind(&d.payload)
-                .bind(if full { "failed" } else { "pending" })
                 .bind(ms(now))
-                .bind(full.then_some("queue full: the endpoint has 10000 deliveries waiting"))
                 .execute(&mut *tx)
                 .await?;
-                queued.insert(d.endpoint, depth + i64::from(!full));
+                queued.insert(d.endpoint, depth + 1);
             }
             sqlx::query("DELETE FROM webhook_events WHERE id = ?1")
                 .bind(event.id)
@@ -187,12 +189,16 @@ impl WebhookStore for SqliteStore {
                 .await?;
         }
         tx.commit().await?;
-        Ok(count)
+        Ok(FanOut {
+            events: count,
+            dropped,
+        })
     }
 
     async fn claim_deliveries(
         &self,
         now: OffsetDateTime,
+        endpoints: &[String],
         limit: i64,
     ) -> Result<Vec<Delivery>, StoreError> {
         let mut tx = self.write_tx().await?;
@@ -201,12 +207,14 @@ impl WebhookStore for SqliteStore {
              WHERE id IN (
                 SELECT id FROM webhook_deliveries
                 WHERE status = 'pending' AND next_attempt_at <= ?1
+                  AND endpoint IN (SELECT value FROM json_each(?4))
                 ORDER BY next_attempt_at LIMIT ?3)
              RETURNING id, msg_id, endpoint, event_type, payload, attempts",
         )
         .bind(ms(now))
         .bind(ms(now + CLAIM_LEASE))
         .bind(limit)
+        .bind(serde_json::to_string(endpoints).unwrap_or_default())
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -226,6 +234,7 @@ impl WebhookStore for SqliteStore {
     async fn settle_delivery(
         &self,
         id: i64,
+        attempts: u32,
         outcome: &Settle,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
@@ -238,13 +247,14 @@ impl WebhookStore for SqliteStore {
         sqlx::query(
             "UPDATE webhook_deliveries SET status = ?2, next_attempt_at = ?3, updated_at = ?4,
                 last_error = coalesce(?5, last_error)
-             WHERE id = ?1 AND status = 'pending'",
+             WHERE id = ?1 AND status = 'pending' AND attempts = ?6",
         )
         .bind(id)
         .bind(status)
         .bind(ms(at))
         .bind(ms(now))
         .bind(error)
+        .bind(i64::from(attempts))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
