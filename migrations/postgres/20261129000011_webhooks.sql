@@ -6,7 +6,6 @@ ALTER TABLE verifications ADD COLUMN client TEXT;
 -- The expiry a `verification.expired` event was written for (a resend sets
 -- a new expiry, which is reported again when it passes).
 ALTER TABLE verifications ADD COLUMN expiry_reported TIMESTAMPTZ;
-CREATE INDEX verifications_pending_expiry ON verifications (expires_at) WHERE status = 'pending';
 
 CREATE TABLE webhook_events (
     id BIGSERIAL PRIMARY KEY,
@@ -37,6 +36,8 @@ CREATE TABLE webhook_deliveries (
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
 CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint, status, created_at);
 CREATE INDEX webhook_deliveries_updated ON webhook_deliveries (updated_at) WHERE status <> 'pending';
+CREATE INDEX webhook_deliveries_pending_age ON webhook_deliveries (created_at) WHERE status = 'pending';
+CREATE INDEX webhook_deliveries_failed ON webhook_deliveries (updated_at) WHERE status = 'failed';
 
 DROP FUNCTION pv_create_and_send(UUID, TEXT, BYTEA, INTEGER, TEXT, TIMESTAMPTZ, TIMESTAMPTZ, TEXT, TEXT,
     TIMESTAMPTZ, TIMESTAMPTZ, TIMESTAMPTZ, INTEGER, INTEGER, TEXT, TEXT, TIMESTAMPTZ, BOOLEAN, INTEGER,

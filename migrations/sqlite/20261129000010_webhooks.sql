@@ -2,7 +2,6 @@
 -- migration). Times are milliseconds since the epoch.
 ALTER TABLE verifications ADD COLUMN client TEXT;
 ALTER TABLE verifications ADD COLUMN expiry_reported INTEGER;
-CREATE INDEX verifications_pending_expiry ON verifications (expires_at) WHERE status = 'pending';
 
 CREATE TABLE webhook_events (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -33,3 +32,5 @@ CREATE TABLE webhook_deliveries (
 CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
 CREATE INDEX webhook_deliveries_endpoint ON webhook_deliveries (endpoint, status, created_at);
 CREATE INDEX webhook_deliveries_updated ON webhook_deliveries (updated_at) WHERE status <> 'pending';
+CREATE INDEX webhook_deliveries_pending_age ON webhook_deliveries (created_at) WHERE status = 'pending';
+CREATE INDEX webhook_deliveries_failed ON webhook_deliveries (updated_at) WHERE status = 'failed';
