@@ -64,13 +64,20 @@ static CREATE_WITHOUT_SEND: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// What a check, cancel or failed send writes for webhooks, from a
-/// statement's `changed` rows (`$events`: whether events are on).
-fn status_events(events: &str, at: &str) -> String {
+/// The CTE by which a check or cancel writes its webhook event, from the
+/// statement's `changed` rows (timestamp `at`): only while events are on,
+/// since even an insert of no rows costs the statement a lock and a
+/// relation to open.
+fn status_events(on: bool, at: &str) -> String {
+    if !on {
+        return String::new();
+    }
     format!(
-        "INSERT INTO webhook_events (type, verification_id, phone, country, client, api_key, status, occurred_at)
-         SELECT 'verification.' || status, id, phone, country, client, tenant, status, {at} FROM changed
-         WHERE {events} AND status <> 'pending'"
+        ", events AS (
+            INSERT INTO webhook_events (type, verification_id, phone, country, client, api_key, status, occurred_at)
+            SELECT 'verification.' || status, id, phone, country, client, tenant, status, {at} FROM changed
+            WHERE status <> 'pending'
+         )"
     )
 }
 
@@ -436,9 +443,7 @@ impl Store for PgStore {
                 WHERE id = $1 AND status = 'pending' AND expires_at > $4 AND attempts_left > 0 AND code_hash = $2
                   AND (NOT $7 OR prev_expires_at > $4)
                 RETURNING {COLUMNS}, client
-             ), events AS (
-                {events}
-             ), marked AS (
+             ){events}, marked AS (
                 UPDATE sms_sends SET verified = TRUE
                 WHERE verification_id = (SELECT id FROM changed WHERE status = 'approved')
              ), counted AS (
@@ -453,7 +458,7 @@ impl Store for PgStore {
                 DELETE FROM guesses WHERE phone = (SELECT phone FROM changed WHERE status = 'approved')
              )
              SELECT {COLUMNS} FROM changed",
-            events = status_events("$8", "$4"),
+            events = status_events(self.events(), "$4"),
         ))
         .bind(id)
         .bind(seen_hash)
@@ -462,7 +467,6 @@ impl Store for PgStore {
         .bind(check.hour)
         .bind(check.guess_until)
         .bind(answer == Answer::Previous)
-        .bind(self.events())
         .fetch_optional(&self.pool)
         .await?)
     }
@@ -476,15 +480,12 @@ impl Store for PgStore {
             "WITH changed AS (
                 UPDATE verifications SET status = 'canceled', updated_at = $2
                 WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}, client
-             ), events AS (
-                {events}
-             )
+             ){events}
              SELECT {COLUMNS} FROM changed",
-            events = status_events("$3", "$2"),
+            events = status_events(self.events(), "$2"),
         ))
         .bind(id)
         .bind(now)
-        .bind(self.events())
         .fetch_optional(&self.pool)
         .await?)
     }
