@@ -191,6 +191,8 @@ pub struct Dispatcher {
     /// Attempts in flight, per endpoint.
     busy: Mutex<HashMap<String, usize>>,
     slots: Arc<tokio::sync::Semaphore>,
+    /// Told when an attempt ends (a slot is free again).
+    done: tokio::sync::Notify,
 }
 
 /// How one attempt went.
@@ -219,6 +221,7 @@ impl Dispatcher {
             client: http_client(),
             busy: Mutex::default(),
             slots: Arc::new(tokio::sync::Semaphore::new(CONCURRENT)),
+            done: tokio::sync::Notify::new(),
         }
     }
 
@@ -269,7 +272,14 @@ impl Dispatcher {
         loop {
             match self.claim().await {
                 Ok(true) => tokio::task::yield_now().await,
-                Ok(false) => tokio::time::sleep(POLL).await,
+                // Nothing due, or every slot busy: until an attempt ends
+                // or the next poll.
+                Ok(false) => {
+                    tokio::select! {
+                        () = self.done.notified() => {}
+                        () = tokio::time::sleep(POLL) => {}
+                    }
+                }
                 Err(e) => {
                     tracing::warn!(error = %e, "webhook deliveries not claimed");
                     tokio::time::sleep(POLL).await;
@@ -324,6 +334,7 @@ impl Dispatcher {
                     *n = n.saturating_sub(1);
                 }
                 drop(permit);
+                this.done.notify_one();
             });
         }
         Ok(full)
