@@ -97,6 +97,8 @@ pub fn payload(endpoint: &WebhookEndpoint, event: &OutboxEvent) -> Value {
             "country": event.country,
             "channel": "sms",
             "phone_number": phone,
+            // As `/api/v1` names it.
+            "phone": phone,
         })
     };
     json!({

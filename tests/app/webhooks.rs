@@ -243,6 +243,7 @@ async fn a_page_flow_is_reported_signed_to_each_endpoint_as_configured(backend: 
     assert_eq!(data["id"], id.to_string());
     assert_eq!(data["status"], "approved");
     assert_eq!(data["phone_number"], phone);
+    assert_eq!(data["phone"], phone);
     assert_eq!(data["country"], "US");
     assert_eq!(data["channel"], "sms");
     assert_eq!(data["client"], Value::Null);
@@ -270,6 +271,7 @@ async fn a_page_flow_is_reported_signed_to_each_endpoint_as_configured(backend: 
         masked_got[0]["payload"]["data"]["phone_number"],
         "+1******2671"
     );
+    assert_eq!(masked_got[0]["payload"]["data"]["phone"], "+1******2671");
 
     let tampered_got = wait_for(&tampered_log, Duration::from_secs(10), |g| g.len() >= 2).await;
     assert!(!tampered_got.is_empty());
