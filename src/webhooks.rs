@@ -227,18 +227,29 @@ impl Dispatcher {
         }
     }
 
-    /// Runs both tasks until aborted.
+    /// Runs both tasks until aborted; if one of them panics, both start
+    /// again a second later.
     pub async fn run(self: Arc<Self>) {
-        let outbox = tokio::spawn(self.clone().outbox_loop());
-        // If this task is aborted, so is the other.
+        /// A task that ends with its handle (when this one is aborted).
         struct AbortOnDrop(tokio::task::JoinHandle<()>);
         impl Drop for AbortOnDrop {
             fn drop(&mut self) {
                 self.0.abort();
             }
         }
-        let _outbox = AbortOnDrop(outbox);
-        self.delivery_loop().await;
+        loop {
+            let mut outbox = AbortOnDrop(tokio::spawn(self.clone().outbox_loop()));
+            let mut delivery = AbortOnDrop(tokio::spawn(self.clone().delivery_loop()));
+            let ended = tokio::select! {
+                ended = &mut outbox.0 => ended,
+                ended = &mut delivery.0 => ended,
+            };
+            if let Err(e) = ended {
+                tracing::error!(error = %e, "the webhook worker stopped; starting it again");
+            }
+            drop((outbox, delivery));
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
     }
 
     async fn outbox_loop(self: Arc<Self>) {
