@@ -301,27 +301,37 @@ impl Dispatcher {
         }
     }
 
-    /// Claims what the free slots allow, among the endpoints below their
-    /// share, and starts each attempt; `true` when it claimed a full batch.
+    /// Claims, endpoint by endpoint, what each one's free share and the
+    /// free slots allow, and starts each attempt; `true` when some endpoint
+    /// had more due than it took.
     async fn claim(self: &Arc<Self>) -> Result<bool, crate::storage::StoreError> {
-        let free = self.slots.available_permits();
-        let open: Vec<String> = {
-            let busy = self.busy.lock().unwrap_or_else(PoisonError::into_inner);
-            self.urls
-                .iter()
-                .filter(|u| busy.get(*u).copied().unwrap_or(0) < PER_ENDPOINT)
-                .cloned()
-                .collect()
-        };
-        if free == 0 || open.is_empty() {
-            return Ok(false);
+        let mut more = false;
+        for url in &self.urls {
+            let free = self.slots.available_permits();
+            let share = PER_ENDPOINT.saturating_sub(
+                self.busy
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .get(url)
+                    .copied()
+                    .unwrap_or(0),
+            );
+            let limit = free.min(share);
+            if limit == 0 {
+                continue;
+            }
+            let claimed = self
+                .store
+                .claim_deliveries(self.clock.now(), std::slice::from_ref(url), limit as i64)
+                .await?;
+            more |= claimed.len() == limit;
+            self.start(claimed);
         }
-        let limit = free.min(PER_ENDPOINT * open.len());
-        let claimed = self
-            .store
-            .claim_deliveries(self.clock.now(), &open, limit as i64)
-            .await?;
-        let full = claimed.len() == limit;
+        Ok(more)
+    }
+
+    /// Starts an attempt for each claimed delivery, each holding a slot.
+    fn start(self: &Arc<Self>, claimed: Vec<Delivery>) {
         for d in claimed {
             let Ok(permit) = self.slots.clone().try_acquire_owned() else {
                 break;
@@ -350,7 +360,6 @@ impl Dispatcher {
                 this.done.notify_one();
             });
         }
-        Ok(full)
     }
 
     async fn deliver(&self, d: Delivery) -> Result<(), crate::storage::StoreError> {

@@ -31,6 +31,11 @@ pub(crate) struct Receiver {
 
 impl Receiver {
     pub(crate) fn start(port: u16, secret: &str, log: &Path, status: u16) -> Self {
+        Self::start_slow(port, secret, log, status, 0.0)
+    }
+
+    /// One that waits `delay` seconds before each answer.
+    pub(crate) fn start_slow(port: u16, secret: &str, log: &Path, status: u16, delay: f64) -> Self {
         let python = std::env::var("PV_TEST_PYTHON")
             .expect("PV_TEST_PYTHON is not set: run the suite with scripts/test (the venv has standardwebhooks)");
         let mut child = Command::new(python)
@@ -40,6 +45,7 @@ impl Receiver {
             ))
             .args(["--port", &port.to_string(), "--secret", secret])
             .args(["--status", &status.to_string()])
+            .args(["--delay", &delay.to_string()])
             .arg("--log")
             .arg(log)
             .stdout(Stdio::piped())
@@ -121,6 +127,7 @@ const ALL: [&str; 7] = [
 ];
 
 both_backends!(
+    a_slow_endpoint_does_not_hold_up_the_others,
     a_page_flow_is_reported_signed_to_each_endpoint_as_configured,
     two_instances_deliver_each_event_once,
     gone_stops_a_redirect_is_retried_and_an_expiry_is_reported,
@@ -556,4 +563,53 @@ client_id = "nobody"
         .output()
         .unwrap();
     assert_eq!(start.status.code(), Some(2), "refused at start");
+}
+
+/// An endpoint that takes 8 s to answer holds at most its own slots: a
+/// healthy one gets all its deliveries meanwhile.
+async fn a_slow_endpoint_does_not_hold_up_the_others(backend: Backend) {
+    let dir = temp_dir();
+    let (slow_log, fast_log) = (dir.join("slow.jsonl"), dir.join("fast.jsonl"));
+    let slow = Receiver::start_slow(free_port(), WHSEC, &slow_log, 204, 8.0);
+    let fast = Receiver::start(free_port(), WHSEC, &fast_log, 204);
+    let keys = [("API_KEYS", KEY), ("PUMPING_GUARD", "off")];
+    let app = spawn_app_with_webhooks(
+        backend,
+        fresh_db(backend).await,
+        &keys,
+        Vec::new(),
+        vec![
+            endpoint(&slow.url(), &["verification.started"]),
+            endpoint(&fast.url(), &["verification.started"]),
+        ],
+    )
+    .await;
+    for i in 0..30 {
+        let (status, body) = crate::api::call_as(
+            &app,
+            KEY,
+            "POST",
+            "/api/v1/verifications",
+            Some(json!({ "phone": format!("+1415555{i:04}") })),
+        )
+        .await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let start = Instant::now();
+    let got = wait_for(&fast_log, Duration::from_secs(6), |g| g.len() >= 30).await;
+    assert_eq!(
+        got.len(),
+        30,
+        "the healthy endpoint got everything in {:?}",
+        start.elapsed()
+    );
+    assert!(start.elapsed() < Duration::from_secs(6));
+    let slow_got = received(&slow_log);
+    assert!(
+        slow_got.len() <= 8,
+        "the slow endpoint has at most eight attempts in flight: {}",
+        slow_got.len()
+    );
+    slow.stop();
+    fast.stop();
 }

@@ -16,6 +16,7 @@ parser.add_argument("--port", type=int, required=True)
 parser.add_argument("--secret", required=True)
 parser.add_argument("--log", required=True)
 parser.add_argument("--status", type=int, default=204)
+parser.add_argument("--delay", type=float, default=0, help="seconds to wait before answering")
 args = parser.parse_args()
 webhook = Webhook(args.secret)
 
@@ -35,6 +36,7 @@ class Handler(BaseHTTPRequestHandler):
             status = 400
         with open(args.log, "a", encoding="utf-8") as log:
             log.write(json.dumps(record) + "\n")
+        time.sleep(args.delay)
         self.send_response(status)
         self.send_header("content-length", "0")
         self.end_headers()
