@@ -99,10 +99,11 @@ async fn a_flagged_prefix_is_asked_and_the_form_goes_on_by_itself() {
     let b = browser(Options::default()).await;
     let c = &b.client;
     let mut times = Vec::new();
-    for (i, phone) in ["+447400123497", "+447400123498", "+447400123499"]
-        .into_iter()
-        .enumerate()
-    {
+    // The solution may come before the test looks (the secret number is
+    // uniform over the tries): the focus is read on the first asked page
+    // still showing.
+    let mut focus_seen = false;
+    for phone in ["+447400123497", "+447400123498", "+447400123499"] {
         c.goto(&app.url("/verify")).await.unwrap();
         // No check while nothing calls for one.
         assert!(c.find(Locator::Css(".bot-check")).await.is_err());
@@ -119,17 +120,23 @@ async fn a_flagged_prefix_is_asked_and_the_form_goes_on_by_itself() {
             .for_element(Locator::Css(".bot-check"))
             .await
             .unwrap();
-        if i == 0 {
-            let focused: Value = c
-                .execute("return document.activeElement.id", vec![])
+        if !focus_seen {
+            let now: Value = c
+                .execute(
+                    "return [location.pathname, document.activeElement.id]",
+                    vec![],
+                )
                 .await
                 .unwrap();
-            assert_eq!(
-                focused, "bot-check-notice",
-                "why the page came back is read first"
-            );
-            audit(c, "the phone step asking for the check").await;
-            screenshot(c, "challenge-asked").await;
+            if now[0] == "/verify" {
+                assert_eq!(
+                    now[1], "bot-check-notice",
+                    "why the page came back is read first"
+                );
+                focus_seen = true;
+                audit(c, "the phone step asking for the check").await;
+                screenshot(c, "challenge-asked").await;
+            }
         }
         wait_path(c, "/verify/code").await;
         times.push(asked_at.elapsed().as_secs_f64());
@@ -138,6 +145,7 @@ async fn a_flagged_prefix_is_asked_and_the_form_goes_on_by_itself() {
             "the text went out once the check was done"
         );
     }
+    assert!(focus_seen, "an asked page was seen before it went on");
     times.sort_by(f64::total_cmp);
     eprintln!(
         "challenge, raised level, in Chromium: asked, solved and sent again in {:.1} s (median of 3; max {:.1} s)",
