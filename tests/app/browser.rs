@@ -129,12 +129,20 @@ pub(crate) async fn screenshot(c: &Client, name: &str) {
 
 /// axe-core's violations on the current page (none expected).
 pub(crate) async fn audit(c: &Client, what: &str) {
+    let violations = try_audit(c)
+        .await
+        .unwrap_or_else(|e| panic!("axe on {what} did not run: {e}"));
+    assert!(violations.is_empty(), "axe on {what}: {violations:#?}");
+}
+
+/// axe-core's violations on the current page, or why axe could not run
+/// (the page went away meanwhile).
+pub(crate) async fn try_audit(c: &Client) -> Result<Vec<String>, fantoccini::error::CmdError> {
     let axe = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("target/axe/node_modules/axe-core/axe.min.js");
     let source = std::fs::read_to_string(&axe).expect("axe-core installed by scripts/test (npm)");
     c.execute(&format!("{source}\nreturn true;"), vec![])
-        .await
-        .unwrap();
+        .await?;
     let result = c
         .execute_async(
             "const done = arguments[arguments.length - 1];
@@ -143,10 +151,8 @@ pub(crate) async fn audit(c: &Client, what: &str) {
                 .catch(e => done(['axe failed: ' + e]));",
             vec![],
         )
-        .await
-        .unwrap();
-    let violations: Vec<String> = serde_json::from_value(result).unwrap();
-    assert!(violations.is_empty(), "axe on {what}: {violations:#?}");
+        .await?;
+    Ok(serde_json::from_value(result).expect("axe answers a list"))
 }
 
 pub(crate) async fn text(c: &Client, css: &str) -> String {
