@@ -103,6 +103,18 @@ pub enum Settle {
     },
 }
 
+impl Settle {
+    /// The row's new `status`, its `next_attempt_at`, and its `last_error`
+    /// (`None`: kept as it was).
+    pub fn row(&self, now: OffsetDateTime) -> (&'static str, OffsetDateTime, Option<&str>) {
+        match self {
+            Settle::Delivered => ("delivered", now, None),
+            Settle::Retry { at, error } => ("pending", *at, Some(error)),
+            Settle::Failed { error } => ("failed", now, Some(error)),
+        }
+    }
+}
+
 /// A delivery that gave up, for the operator page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FailedDelivery {
@@ -129,6 +141,16 @@ pub struct QueueStats {
 pub enum Redeliver {
     One(i64),
     AllFailed,
+}
+
+impl Redeliver {
+    /// The one delivery's id; `None` for every failed one.
+    pub fn id(self) -> Option<i64> {
+        match self {
+            Redeliver::One(id) => Some(id),
+            Redeliver::AllFailed => None,
+        }
+    }
 }
 
 /// How long a claimed delivery is left to its worker before another may

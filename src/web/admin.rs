@@ -12,7 +12,6 @@ use axum::{
     response::{Html, IntoResponse, Response},
     routing::get,
 };
-use base64::Engine as _;
 use subtle::ConstantTimeEq;
 use time::Duration;
 
@@ -34,17 +33,8 @@ fn authorized(state: &AppState, headers: &HeaderMap) -> bool {
     let Some(password) = &state.settings.admin_password else {
         return false;
     };
-    let presented = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Basic "))
-        .and_then(|b| {
-            base64::engine::general_purpose::STANDARD
-                .decode(b.trim())
-                .ok()
-        })
-        .and_then(|raw| String::from_utf8(raw).ok())
-        .and_then(|pair| pair.split_once(':').map(|(_, p)| p.to_owned()))
+    let presented = super::security::basic_credentials(headers)
+        .map(|(_, password)| password)
         .unwrap_or_default();
     presented.len() == password.0.len()
         && bool::from(presented.as_bytes().ct_eq(password.0.as_bytes()))

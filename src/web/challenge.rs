@@ -82,7 +82,7 @@ impl Gate {
     /// binding is `page_binding`: the level of a challenge solved for it, spent
     /// now (once, across instances). A payload that fails is counted
     /// against the client network and proves nothing.
-    pub async fn proof(
+    async fn proof(
         &self,
         state: &AppState,
         payload: Option<&str>,
@@ -116,11 +116,28 @@ impl Gate {
         Ok(None)
     }
 
+    /// The check of a page's start or resend: sets what `altcha` proved for
+    /// `journey`'s page on the requester, and answers whether it must prove
+    /// more first (the level, and why).
+    pub async fn screen(
+        &self,
+        state: &AppState,
+        altcha: Option<&str>,
+        journey: &super::journey::Journey,
+        requester: &mut crate::verification::Requester,
+    ) -> Result<Option<(Level, ChallengeWhy)>, StoreError> {
+        let network = requester.network.clone().unwrap_or_default();
+        requester.proof = self
+            .proof(state, altcha, &journey.challenge_binding(state), &network)
+            .await?;
+        Ok(self.demand(&network, requester.proof))
+    }
+
     /// Whether a start or resend that proved `proof` must prove more before
     /// anything else is looked at, and why. In adaptive mode, counts the
     /// request toward its client network's burst. (A flagged prefix and the
     /// budget's share are decided by the store, with the send.)
-    pub fn demand(&self, network: &str, proof: Option<Level>) -> Option<(Level, ChallengeWhy)> {
+    fn demand(&self, network: &str, proof: Option<Level>) -> Option<(Level, ChallengeWhy)> {
         let need = match self.mode() {
             Mode::Off => return None,
             _ if self.failing(network) => (Level::Raised, ChallengeWhy::Failures),

@@ -285,14 +285,20 @@ fn api_router(state: &AppState, limits: ClientLimits) -> Router<AppState> {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(
             tower_governor::GovernorLayer::new(limits).error_handler(move |e| {
-                let wait = match e {
-                    tower_governor::GovernorError::TooManyRequests { wait_time, .. } => wait_time,
-                    _ => 1,
-                };
-                metrics.refuse(crate::domain::Reason::RateLimited);
+                let wait = refused_for(&metrics, e);
                 api::ApiError::rate_limited(wait).into_response()
             }),
         )
+}
+
+/// A request the per-client limiter refused: counted; the seconds until
+/// it would be let through.
+fn refused_for(metrics: &crate::metrics::Metrics, e: tower_governor::GovernorError) -> u64 {
+    metrics.refuse(crate::domain::Reason::RateLimited);
+    match e {
+        tower_governor::GovernorError::TooManyRequests { wait_time, .. } => wait_time,
+        _ => 1,
+    }
 }
 
 /// The Twilio Verify–compatible API, when configured: outside the session
@@ -306,11 +312,7 @@ fn twilio_router(state: &AppState, limits: ClientLimits) -> Router<AppState> {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(
             tower_governor::GovernorLayer::new(limits).error_handler(move |e| {
-                let wait = match e {
-                    tower_governor::GovernorError::TooManyRequests { wait_time, .. } => wait_time,
-                    _ => 1,
-                };
-                metrics.refuse(crate::domain::Reason::RateLimited);
+                let wait = refused_for(&metrics, e);
                 twilio::TwilioError::too_many(wait).into_response()
             }),
         )

@@ -5,6 +5,7 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
+use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use rand::{RngCore, TryRngCore, rngs::OsRng};
 use sha2::Sha256;
@@ -276,6 +277,24 @@ pub fn request_client_ip<T>(
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip());
     address.client_ip(req.headers(), peer)
+}
+
+/// The user name and password of an `Authorization: Basic` header.
+pub fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Basic "))
+        .and_then(|b| {
+            base64::engine::general_purpose::STANDARD
+                .decode(b.trim())
+                .ok()
+        })
+        .and_then(|raw| String::from_utf8(raw).ok())
+        .and_then(|pair| {
+            pair.split_once(':')
+                .map(|(user, password)| (user.to_owned(), password.to_owned()))
+        })
 }
 
 /// Who is asking, as the rules see a browser: no tenant, and the client's

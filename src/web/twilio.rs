@@ -14,7 +14,6 @@ use axum::{
     response::{IntoResponse, Response},
     routing::{MethodRouter, get},
 };
-use base64::Engine as _;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use time::{OffsetDateTime, format_description::BorrowedFormatItem, macros::format_description};
@@ -248,18 +247,8 @@ fn caller<'a>(
         .twilio
         .as_deref()
         .ok_or_else(TwilioError::unauthorized)?;
-    let (user, password) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Basic "))
-        .and_then(|b| {
-            base64::engine::general_purpose::STANDARD
-                .decode(b.trim())
-                .ok()
-        })
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|s| s.split_once(':').map(|(u, p)| (u.to_owned(), p.to_owned())))
-        .ok_or_else(TwilioError::unauthorized)?;
+    let (user, password) =
+        super::security::basic_credentials(headers).ok_or_else(TwilioError::unauthorized)?;
     let key = key_name(&state.settings.api_keys, &password);
     let user_ok = user == config.account_sid || is_sid(&user, "SK");
     let Some(key) = key.filter(|_| user_ok) else {
@@ -317,13 +306,9 @@ impl Caller<'_> {
     }
 }
 
+/// `PUBLIC_URL` without a trailing slash (the base of a resource's `url`).
 fn base(state: &AppState) -> String {
-    state
-        .settings
-        .public_url
-        .as_str()
-        .trim_end_matches('/')
-        .to_owned()
+    super::embed::issuer(state)
 }
 
 fn ve(id: Uuid) -> String {

@@ -179,11 +179,7 @@ impl WebhookStore for PgStore {
         outcome: &Settle,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        let (status, at, error) = match outcome {
-            Settle::Delivered => ("delivered", now, None),
-            Settle::Retry { at, error } => ("pending", *at, Some(error.as_str())),
-            Settle::Failed { error } => ("failed", now, Some(error.as_str())),
-        };
+        let (status, at, error) = outcome.row(now);
         sqlx::query(
             "UPDATE webhook_deliveries SET status = $2, next_attempt_at = $3, updated_at = $4,
                 last_error = COALESCE($5, last_error)
@@ -201,10 +197,7 @@ impl WebhookStore for PgStore {
     }
 
     async fn redeliver(&self, which: Redeliver, now: OffsetDateTime) -> Result<u64, StoreError> {
-        let one = match which {
-            Redeliver::One(id) => Some(id),
-            Redeliver::AllFailed => None,
-        };
+        let one = which.id();
         let done = sqlx::query(
             "UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = $1, updated_at = $1
              WHERE status = 'failed' AND ($2::BIGINT IS NULL OR id = $2)",

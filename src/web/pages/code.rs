@@ -256,17 +256,11 @@ pub(super) async fn resend(
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
     };
-    let network = requester.network.clone().unwrap_or_default();
-    requester.proof = state
+    let demand = state
         .gate
-        .proof(
-            &state,
-            form.altcha.as_deref(),
-            &journey.challenge_binding(&state),
-            &network,
-        )
+        .screen(&state, form.altcha.as_deref(), &journey, &mut requester)
         .await?;
-    if let Some((level, why)) = state.gate.demand(&network, requester.proof) {
+    if let Some((level, why)) = demand {
         if let Some(phone) = crate::domain::PhoneNumber::from_stored(&v.phone) {
             state.verifier.challenged(why, &phone).await;
         }

@@ -159,17 +159,11 @@ pub(super) async fn start(
         page.challenge = Some(Widget::asked(&state, &ui, level));
         render(StatusCode::BAD_REQUEST, &page)
     };
-    let network = requester.network.clone().unwrap_or_default();
-    requester.proof = state
+    let demand = state
         .gate
-        .proof(
-            &state,
-            form.altcha.as_deref(),
-            &journey.challenge_binding(&state),
-            &network,
-        )
+        .screen(&state, form.altcha.as_deref(), &journey, &mut requester)
         .await?;
-    if let Some((level, why)) = state.gate.demand(&network, requester.proof) {
+    if let Some((level, why)) = demand {
         state.verifier.challenged(why, &phone).await;
         return Ok(asked(level));
     }
