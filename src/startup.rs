@@ -117,6 +117,7 @@ impl Application {
             client_address,
             admin_logins: Arc::new(crate::web::admin::login_throttle()),
             twilio: settings.twilio()?.map(Arc::new),
+            started_at: clock.now(),
             gate: Arc::new(crate::web::challenge::Gate::new(
                 settings.secret_key.bytes(),
                 settings.abuse.challenge,

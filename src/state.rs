@@ -39,4 +39,6 @@ pub struct AppState {
     pub gate: Arc<Gate>,
     /// The Twilio Verify–compatible API's settings, when it is on.
     pub twilio: Option<Arc<crate::config::TwilioConfig>>,
+    /// When this instance took its configuration (a Twilio service's dates).
+    pub started_at: time::OffsetDateTime,
 }

@@ -62,6 +62,10 @@ pub struct AbuseSettings {
     pub allowed_countries: Vec<&'static str>,
     pub ip_per_minute: u32,
     pub ip_burst: u32,
+    /// Each API tenant's request rate (`API_RATE_LIMIT_PER_MINUTE`, burst
+    /// `API_RATE_LIMIT_BURST`): authenticated calls are not limited per address.
+    pub api_per_minute: u32,
+    pub api_burst: u32,
     pub trust_proxy_headers: bool,
     /// The one header the trusted proxy writes (`PROXY_HEADER`).
     pub proxy_header: ProxyHeader,
@@ -92,6 +96,8 @@ pub fn abuse(src: &Source) -> Result<AbuseSettings, ConfigError> {
         allowed_countries,
         ip_per_minute: keys::IP_RATE_LIMIT_PER_MINUTE.read(src)?,
         ip_burst: keys::IP_RATE_LIMIT_BURST.read(src)?,
+        api_per_minute: keys::API_RATE_LIMIT_PER_MINUTE.read(src)?,
+        api_burst: keys::API_RATE_LIMIT_BURST.read(src)?,
         trust_proxy_headers: src.flag("TRUST_PROXY_HEADERS", false)?,
         proxy_header: src.choice(
             "PROXY_HEADER",

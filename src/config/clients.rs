@@ -16,6 +16,9 @@ pub struct ClientConfig {
     pub frame_ancestors: Vec<String>,
     /// The Twilio Verify service SID (`VA…`) this client answers as.
     pub service_sid: Option<String>,
+    /// Its Twilio creates may send `RiskCheck=disable`, which turns the
+    /// pumping breaker off for that send (`allow_risk_check_disable`).
+    pub allow_risk_check_disable: bool,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -27,6 +30,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("redirect_uris", &self.redirect_uris)
             .field("frame_ancestors", &self.frame_ancestors)
             .field("service_sid", &self.service_sid)
+            .field("allow_risk_check_disable", &self.allow_risk_check_disable)
             .finish()
     }
 }
@@ -45,6 +49,8 @@ pub struct RawClient {
     pub frame_ancestors: Vec<String>,
     #[serde(default)]
     pub service_sid: Option<String>,
+    #[serde(default)]
+    pub allow_risk_check_disable: bool,
 }
 
 /// Checks the clients: ids unique, secrets of 32 bytes or more, exact
@@ -118,6 +124,7 @@ pub fn validate_clients(raw: Vec<RawClient>) -> Result<Vec<ClientConfig>, Config
             redirect_uris: c.redirect_uris,
             frame_ancestors: c.frame_ancestors,
             service_sid: c.service_sid,
+            allow_risk_check_disable: c.allow_risk_check_disable,
         });
     }
     Ok(clients)

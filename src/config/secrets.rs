@@ -29,6 +29,7 @@ impl std::fmt::Debug for SecretKey {
 
 /// An API key and the name it is known by in logs and metrics (`name:key`
 /// in `API_KEYS`; else `key-` and the first 8 hex digits of its SHA-256).
+/// The name is the tenant: keys of one name share their verifications.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiKey {
     pub name: String,
@@ -163,15 +164,17 @@ fn load_or_create_key(path: &Path) -> Result<SecretKey, ConfigError> {
     Ok(SecretKey(bytes))
 }
 
-/// `API_KEYS`: `key` or `name:key` entries, names unique.
+/// `API_KEYS`: `key` or `name:key` entries. Keys that share a name are one
+/// tenant (each sees the other's verifications: how a key is rotated); a
+/// key listed twice is refused.
 pub fn api_keys(src: &Source) -> Result<Vec<ApiKey>, ConfigError> {
     let mut keys: Vec<ApiKey> = Vec::new();
     for entry in src.list("API_KEYS") {
         let key = parse_api_key(entry)?;
-        if keys.iter().any(|k| k.name == key.name) {
+        if keys.iter().any(|k| k.key == key.key) {
             return Err(problem(
                 "API_KEYS",
-                format!("the key name `{}` is used twice", key.name),
+                format!("a key of `{}` is listed twice", key.name),
             ));
         }
         keys.push(key);

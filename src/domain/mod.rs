@@ -12,5 +12,5 @@ pub use limits::{
     SendGate, SendLimits, SendRefusal, SendStats,
 };
 pub use phone::{PhoneError, PhoneNumber};
-pub use record::{Answer, CheckRecord, NewVerification, Status, Verification};
+pub use record::{Answer, CheckRecord, NewVerification, OlderCodes, Status, Verification};
 pub use stats::{Reason, StatKind};

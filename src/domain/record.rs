@@ -46,10 +46,9 @@ pub struct Verification {
     /// number of no country.
     pub country: String,
     pub code_hash: Vec<u8>,
-    /// The code a resend replaced, still good until `prev_expires_at` (a
-    /// late text): at most the two latest codes work.
-    pub prev_code_hash: Option<Vec<u8>>,
-    pub prev_expires_at: Option<OffsetDateTime>,
+    /// The codes resends replaced, each good until its own expiry (a late
+    /// text still works).
+    pub older_codes: OlderCodes,
     pub status: Status,
     pub attempts_left: u32,
     pub locale: String,
@@ -60,6 +59,8 @@ pub struct Verification {
     pub expires_at: OffsetDateTime,
     /// The API key (its name) that created it; `None` for the pages.
     pub tenant: Option<String>,
+    /// Twilio's `Tags`: a JSON object as the app sent it.
+    pub tags: Option<String>,
 }
 
 impl std::fmt::Debug for Verification {
@@ -74,16 +75,12 @@ impl std::fmt::Debug for Verification {
 }
 
 impl Verification {
-    /// The hashes a code may match at `now`: the current code's, and the
-    /// previous one's until its own expiry.
+    /// The hashes a code may match at `now`: the current code's, then each
+    /// older code's until its own expiry.
     pub fn live_hashes(&self, now: OffsetDateTime) -> Vec<&[u8]> {
-        let mut hashes = vec![self.code_hash.as_slice()];
-        if let (Some(previous), Some(until)) = (&self.prev_code_hash, self.prev_expires_at)
-            && until > now
-        {
-            hashes.push(previous);
-        }
-        hashes
+        std::iter::once(self.code_hash.as_slice())
+            .chain(self.older_codes.live(now))
+            .collect()
     }
 
     /// The status as of `now`: a pending verification past its expiry is expired.
@@ -94,6 +91,68 @@ impl Verification {
             self.status
         }
     }
+}
+
+/// The codes that resends replaced, packed as the databases keep them
+/// (`older_codes`): per code its 32-byte HMAC, then its expiry in
+/// milliseconds since the epoch as a big-endian `i64`. PostgreSQL appends
+/// and prunes the same layout in `pv_resend_and_send` (`pv_live_codes`).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct OlderCodes(Vec<u8>);
+
+impl OlderCodes {
+    const HASH: usize = 32;
+    const ENTRY: usize = Self::HASH + 8;
+
+    /// As stored; `None` is none.
+    pub fn from_stored(bytes: Option<Vec<u8>>) -> Self {
+        Self(bytes.unwrap_or_default())
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    fn entries(&self) -> impl Iterator<Item = (&[u8], i64)> {
+        self.0.chunks_exact(Self::ENTRY).map(|e| {
+            let (hash, until) = e.split_at(Self::HASH);
+            let mut ms = [0u8; 8];
+            ms.copy_from_slice(until);
+            (hash, i64::from_be_bytes(ms))
+        })
+    }
+
+    /// The hashes still good at `now`, oldest first.
+    pub fn live(&self, now: OffsetDateTime) -> impl Iterator<Item = &[u8]> {
+        let now = millis(now);
+        self.entries()
+            .filter(move |(_, until)| *until > now)
+            .map(|(hash, _)| hash)
+    }
+
+    /// After a resend at `now`: the codes still good, and the replaced
+    /// current code (`hash`, good until `until`).
+    pub fn after_resend(&self, hash: &[u8], until: OffsetDateTime, now: OffsetDateTime) -> Self {
+        let now_ms = millis(now);
+        let mut bytes = Vec::with_capacity(self.0.len() + Self::ENTRY);
+        for (h, ms) in self.entries().filter(|(_, ms)| *ms > now_ms) {
+            bytes.extend_from_slice(h);
+            bytes.extend_from_slice(&ms.to_be_bytes());
+        }
+        bytes.extend_from_slice(hash);
+        bytes.extend_from_slice(&millis(until).to_be_bytes());
+        Self(bytes)
+    }
+}
+
+impl std::fmt::Debug for OlderCodes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "OlderCodes({})", self.0.len() / Self::ENTRY)
+    }
+}
+
+fn millis(t: OffsetDateTime) -> i64 {
+    i64::try_from(t.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
 }
 
 /// A verification about to be created.
@@ -110,6 +169,8 @@ pub struct NewVerification {
     /// The app (`[[clients]]` id) whose flow or Twilio service started it,
     /// for webhooks.
     pub client: Option<String>,
+    /// Twilio's `Tags`, as sent.
+    pub tags: Option<String>,
 }
 
 /// What a typed code turned out to be.
@@ -119,7 +180,7 @@ pub enum Answer {
     Wrong,
     /// The current code.
     Current,
-    /// The code the last resend replaced, before its own expiry.
+    /// A code a resend replaced, before its own expiry.
     Previous,
 }
 
@@ -130,4 +191,43 @@ pub struct CheckRecord {
     pub guess_until: OffsetDateTime,
     /// The clock hour of the operator page's counter an approval adds to.
     pub hour: OffsetDateTime,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn older_codes_keep_each_code_until_its_own_expiry() {
+        let t0 = datetime!(2026-12-03 12:00 UTC);
+        let minute = time::Duration::minutes(1);
+        let none = OlderCodes::default();
+        assert_eq!(none.live(t0).count(), 0);
+        let one = none.after_resend(&[1; 32], t0 + 10 * minute, t0);
+        let two = one.after_resend(&[2; 32], t0 + 11 * minute, t0 + minute);
+        let live: Vec<&[u8]> = two.live(t0 + 2 * minute).collect();
+        assert_eq!(live, vec![&[1u8; 32][..], &[2u8; 32][..]], "oldest first");
+        assert_eq!(
+            two.live(t0 + 10 * minute).count(),
+            1,
+            "the first ends at 10 minutes"
+        );
+        // A resend prunes what has expired: the packing stays bounded.
+        let three = two.after_resend(&[3; 32], t0 + 20 * minute, t0 + 10 * minute);
+        assert_eq!(three.as_bytes().len(), 2 * 40);
+        assert_eq!(
+            OlderCodes::from_stored(Some(three.as_bytes().to_vec())),
+            three
+        );
+        // Millisecond expiries, as both databases pack them.
+        let until = t0 + time::Duration::milliseconds(1500);
+        let ms = OlderCodes::default().after_resend(&[4; 32], until, t0);
+        assert_eq!(
+            ms.as_bytes()[32..],
+            (until.unix_timestamp_nanos() / 1_000_000).to_be_bytes()[8..]
+        );
+        assert_eq!(ms.live(until - time::Duration::milliseconds(1)).count(), 1);
+        assert_eq!(ms.live(until).count(), 0);
+    }
 }

@@ -216,7 +216,8 @@ pub trait Store: FlowStore + StatsStore + webhooks::WebhookStore + Send + Sync +
     /// One conditional UPDATE: applies a check whose `answer` was computed
     /// against `seen_hash` (the current code's), only if the verification is
     /// still pending, unexpired, has attempts left and still has that hash
-    /// (and, for the previous code, that one is unexpired too). A right
+    /// (so no resend came between: an older code's expiry was judged at
+    /// `now` on the same row, and older codes end before the current one). A right
     /// answer approves; a wrong one spends an attempt (and ends the
     /// verification at zero). `None` when the condition no longer held.
     /// A wrong answer also records a guess against the number's budget,
@@ -258,6 +259,17 @@ pub trait Store: FlowStore + StatsStore + webhooks::WebhookStore + Send + Sync +
         &self,
         phone: &str,
         tenant: Option<&str>,
+    ) -> Result<Option<Verification>, StoreError>;
+
+    /// The newest verification of `phone` that `tenant` started whose
+    /// attempts are used up and whose code has not expired at `now`, if any
+    /// (Twilio answers a check of one by number with 60202). A partial index
+    /// holds only such rows, so the hot paths do not pay for it.
+    async fn find_used_up(
+        &self,
+        phone: &str,
+        tenant: Option<&str>,
+        now: OffsetDateTime,
     ) -> Result<Option<Verification>, StoreError>;
 
     /// When each text of verification `id` was sent, oldest first.

@@ -51,6 +51,11 @@ pub struct Requester {
     /// The app (`[[clients]]` id) on whose behalf: an embedded flow's
     /// client, or a Twilio service's.
     pub client: Option<String>,
+    /// Twilio's `Tags` (a JSON object), kept with the verification.
+    pub tags: Option<String>,
+    /// The pumping breaker is off for this send (Twilio's
+    /// `RiskCheck=disable`, for a service an operator allows it).
+    pub skip_pumping: bool,
 }
 
 /// The knobs of the rules, from the settings.
@@ -175,15 +180,17 @@ impl Verifier {
             country: target.country.clone(),
             guess_budget: send.wrong_code_limit,
             network: requester.network.clone(),
-            pumping: (pumping.mode != PumpingMode::Off).then(|| PumpingLimits {
-                action: self.pumping_action(requester),
-                since: now - pumping_window,
-                prefix_min_sends: pumping.min_sends,
-                country_min_sends: pumping.country_min_sends,
-                max_unverified_percent: pumping.max_unverified_percent,
-                prefix_min_networks: pumping.min_networks,
-                country_min_networks: pumping.country_min_networks,
-                block_until: now + Duration::seconds(i64::from(pumping.block_seconds)),
+            pumping: (pumping.mode != PumpingMode::Off && !requester.skip_pumping).then(|| {
+                PumpingLimits {
+                    action: self.pumping_action(requester),
+                    since: now - pumping_window,
+                    prefix_min_sends: pumping.min_sends,
+                    country_min_sends: pumping.country_min_sends,
+                    max_unverified_percent: pumping.max_unverified_percent,
+                    prefix_min_networks: pumping.min_networks,
+                    country_min_networks: pumping.country_min_networks,
+                    block_until: now + Duration::seconds(i64::from(pumping.block_seconds)),
+                }
             }),
             proof: requester.proof,
             challenge_budget_percent: match self.policy.abuse.challenge.mode {
@@ -331,6 +338,7 @@ impl Verifier {
             tenant: requester.tenant.clone(),
             client: requester.client.clone(),
             country: target.country.clone(),
+            tags: requester.tags.clone(),
         };
         let limits = self.limits(now, &target, requester);
         let limits = test_code.is_none().then_some(&limits);
@@ -525,6 +533,19 @@ impl Verifier {
         Ok(self.store.find_pending(phone.e164(), tenant).await?)
     }
 
+    /// The newest verification of `phone` that `tenant` started whose
+    /// attempts are used up, while its code would still have lasted.
+    pub async fn used_up_for(
+        &self,
+        phone: &PhoneNumber,
+        tenant: Option<&str>,
+    ) -> Result<Option<Verification>, VerifyError> {
+        Ok(self
+            .store
+            .find_used_up(phone.e164(), tenant, self.clock.now())
+            .await?)
+    }
+
     /// When each of a verification's texts was sent, oldest first.
     pub async fn sends_of(&self, id: Uuid) -> Result<Vec<OffsetDateTime>, VerifyError> {
         Ok(self.store.send_times(id).await?)
@@ -600,6 +621,8 @@ mod tests {
                     allowed_countries: Vec::new(),
                     ip_per_minute: 20,
                     ip_burst: 10,
+                    api_per_minute: 600,
+                    api_burst: 100,
                     trust_proxy_headers: false,
                     proxy_header: crate::config::ProxyHeader::XForwardedFor,
                     trusted_proxy_hops: 1,

@@ -11,7 +11,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use serde::{Deserialize, Serialize};
-use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 use utoipa::{
     Modify, OpenApi, ToSchema,
@@ -20,7 +19,10 @@ use utoipa::{
 use utoipa_axum::{router::OpenApiRouter, routes};
 use uuid::Uuid;
 
-use super::outcome::{self, Outcome};
+use super::{
+    callers,
+    outcome::{self, Outcome},
+};
 use crate::{
     domain::{PhoneError, Status, Verification},
     i18n::{Tr, shipped_locale},
@@ -149,6 +151,12 @@ pub struct CreateRequest {
     /// The SMS language (BCP 47); defaults to the main language of the number's country.
     #[schema(example = "es")]
     locale: Option<String>,
+    /// The person's IP address (IPv4 or IPv6), as your server saw it: the
+    /// per-address limit, the pumping breaker's client networks and the bot
+    /// check's burst count this send for that address. Without it, all of
+    /// your sends count as one network.
+    #[schema(example = "203.0.113.7")]
+    client_ip: Option<String>,
 }
 
 /// Check a code.
@@ -215,7 +223,7 @@ impl ApiError {
         let mut e = Self::new(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
-            "Too many requests from this address.",
+            "Too many requests: wait for Retry-After seconds.",
         );
         e.retry_after = Some(wait_seconds.max(1));
         e
@@ -257,15 +265,17 @@ impl IntoResponse for ApiError {
 
 // ---------- extractors ----------
 
-/// A request that carried one of `API_KEYS` (compared in constant time):
-/// the key's name, its tenant.
+/// A request that carried one of `API_KEYS` (compared in constant time by
+/// [`callers::gate`]): the key's name, its tenant.
 pub struct ApiKey(pub String);
 
 impl ApiKey {
-    /// The requester of this key's verifications: its tenant, no network.
-    pub fn requester(&self) -> Requester {
+    /// The requester of this tenant's verifications: its tenant, and the
+    /// network it counts for (the person's, else the tenant as one).
+    pub fn requester(&self, person: Option<std::net::IpAddr>) -> Requester {
         Requester {
             tenant: Some(self.0.clone()),
+            network: Some(callers::network_for(&self.0, person)),
             ..Requester::default()
         }
     }
@@ -275,40 +285,12 @@ impl ApiKey {
     }
 }
 
-/// The name of the configured key equal to `presented`, if any. Every key
-/// is compared, so the time does not tell which one matched.
-pub fn key_name<'k>(keys: &'k [crate::config::ApiKey], presented: &str) -> Option<&'k str> {
-    let mut found = None;
-    for key in keys {
-        let equal = key.key.0.len() == presented.len()
-            && bool::from(key.key.0.as_bytes().ct_eq(presented.as_bytes()));
-        if equal {
-            found = Some(key.name.as_str());
-        }
-    }
-    found
-}
-
-impl FromRequestParts<AppState> for ApiKey {
+impl<S: Send + Sync> FromRequestParts<S> for ApiKey {
     type Rejection = ApiError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let presented = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .unwrap_or("");
-        match key_name(&state.settings.api_keys, presented) {
-            Some(name) => {
-                tracing::Span::current().record("api_key", name);
-                state.metrics.api_request(name);
-                Ok(ApiKey(name.to_owned()))
-            }
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        match parts.extensions.get::<callers::Tenant>() {
+            Some(tenant) => Ok(ApiKey(tenant.0.clone())),
             None => Err(ApiError::unauthorized()),
         }
     }
@@ -387,8 +369,12 @@ fn english(state: &AppState) -> Tr {
 
 /// Start a verification: a code is texted to the number.
 ///
-/// A pending verification of the same number is replaced (its code stops
-/// working). The same limits apply as in the web flow.
+/// A pending verification of the same number that your tenant (your keys'
+/// name) started is replaced (its codes stop working); other tenants' and
+/// the pages' are not. The same per-number limits apply as in the web flow.
+/// Authenticated calls are limited per tenant, not per address; pass the
+/// person's `client_ip` so the per-address limit and the pumping breaker
+/// see the person.
 #[utoipa::path(
     post,
     path = "/api/v1/verifications",
@@ -401,16 +387,27 @@ fn english(state: &AppState) -> Tr {
         (status = 403, description = "country_not_allowed", body = ErrorBody),
         (status = 413, description = "invalid_request: body too large", body = ErrorBody),
         (status = 415, description = "unsupported_media_type", body = ErrorBody),
-        (status = 429, description = "rate_limited (cooldown, quota, address or pumping guard)", body = ErrorBody),
+        (status = 429, description = "rate_limited (cooldown, quota, the tenant's rate, client_ip's address or pumping guard)", body = ErrorBody),
         (status = 503, description = "budget_exhausted, sms_failed or unavailable", body = ErrorBody),
     )
 )]
 async fn create_verification(
     State(state): State<AppState>,
+    axum::Extension(callers): axum::Extension<std::sync::Arc<callers::Callers>>,
     key: ApiKey,
     ApiJson(body): ApiJson<CreateRequest>,
 ) -> Result<Response, ApiError> {
     let tr = english(&state);
+    let person = match body.client_ip.as_deref() {
+        None => None,
+        Some(raw) => Some(callers::parse_person_ip(raw).ok_or_else(|| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "client_ip must be an IPv4 or IPv6 address.",
+            )
+        })?),
+    };
     let region = body
         .country
         .as_deref()
@@ -432,9 +429,13 @@ async fn create_verification(
         .and_then(shipped_locale)
         .or_else(|| phone.region().and_then(crate::i18n::locale_for_region))
         .unwrap_or(state.i18n.default_locale());
+    if let Some(person) = person {
+        callers::count_person(&state, &callers, person)
+            .map_err(|callers::Limited(wait)| ApiError::rate_limited(wait))?;
+    }
     let v = state
         .verifier
-        .start(&phone, locale, &key.requester())
+        .start(&phone, locale, &key.requester(person))
         .await
         .map_err(|e| ApiError::from_verify(e, &tr))?;
     Ok((StatusCode::CREATED, Json(VerificationBody::new(&state, &v))).into_response())

@@ -133,6 +133,15 @@ impl Gate {
         Ok(self.demand(&network, requester.proof))
     }
 
+    /// Counts a server send for a person (the address an app passed) toward
+    /// their network's burst, so their own browser is asked for the check
+    /// past it, as if it had asked for those texts itself.
+    pub fn count_send(&self, network: &str) {
+        if self.mode() == Mode::Adaptive {
+            self.sends.hit(network.to_owned(), Instant::now());
+        }
+    }
+
     /// Whether a start or resend that proved `proof` must prove more before
     /// anything else is looked at, and why. In adaptive mode, counts the
     /// request toward its client network's burst. (A flagged prefix and the

@@ -22,6 +22,7 @@ use ui::Ui;
 pub mod admin;
 pub mod api;
 pub mod assets;
+pub mod callers;
 pub mod challenge;
 pub mod dev;
 pub mod embed;
@@ -54,8 +55,10 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
         .with_path("/")
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(30)));
 
-    // One per-IP limiter for the pages and the API: one client, one bucket.
+    // One per-IP limiter for the pages, and for the server APIs' failed
+    // authentication and the persons they name: one client, one bucket.
     let limits = rate_limit_config(&state, axum::http::Method::POST);
+    let callers = callers::Callers::new(&state, limits.clone());
     let challenge_limits = rate_limit_config(&state, axum::http::Method::GET);
     Router::new()
         .merge(pages::router())
@@ -83,8 +86,8 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
             session_store_failure,
         ))
         .merge(health::router())
-        .merge(api_router(&state, limits.clone()))
-        .merge(twilio_router(&state, limits))
+        .merge(api_router(&state, callers.clone()))
+        .merge(twilio_router(&state, callers))
         .merge(admin::router(&state))
         .route_layer(middleware::from_fn(label_route))
         .layer(middleware::from_fn_with_state(
@@ -270,52 +273,37 @@ fn rate_limit_config(state: &AppState, method: axum::http::Method) -> ClientLimi
     config
 }
 
-/// The JSON API, when `API_KEYS` is set: outside the session layer, on the
-/// pages' per-client limiter, answering in JSON.
-fn api_router(state: &AppState, limits: ClientLimits) -> Router<AppState> {
+/// The JSON API, when `API_KEYS` is set: outside the session layer, behind
+/// [`callers::gate`] (per tenant; per address when authentication fails),
+/// answering in JSON.
+fn api_router(state: &AppState, callers: std::sync::Arc<callers::Callers>) -> Router<AppState> {
     if state.settings.api_keys.is_empty() {
         return Router::new();
     }
-    let metrics = state.metrics.clone();
     api::router()
         .route(
             "/api/v1/{*rest}",
             axum::routing::any(|| async { api::ApiError::not_found() }),
         )
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(
-            tower_governor::GovernorLayer::new(limits).error_handler(move |e| {
-                let wait = refused_for(&metrics, e);
-                api::ApiError::rate_limited(wait).into_response()
-            }),
-        )
-}
-
-/// A request the per-client limiter refused: counted; the seconds until
-/// it would be let through.
-fn refused_for(metrics: &crate::metrics::Metrics, e: tower_governor::GovernorError) -> u64 {
-    metrics.refuse(crate::domain::Reason::RateLimited);
-    match e {
-        tower_governor::GovernorError::TooManyRequests { wait_time, .. } => wait_time,
-        _ => 1,
-    }
+        .layer(middleware::from_fn_with_state(
+            (state.clone(), callers, callers::Door::Api),
+            callers::gate,
+        ))
 }
 
 /// The Twilio Verify–compatible API, when configured: outside the session
-/// layer, on the same per-client limiter, answering in Twilio's shapes.
-fn twilio_router(state: &AppState, limits: ClientLimits) -> Router<AppState> {
+/// layer, behind the same gate, answering in Twilio's shapes.
+fn twilio_router(state: &AppState, callers: std::sync::Arc<callers::Callers>) -> Router<AppState> {
     if state.twilio.is_none() {
         return Router::new();
     }
-    let metrics = state.metrics.clone();
     twilio::router(state)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(
-            tower_governor::GovernorLayer::new(limits).error_handler(move |e| {
-                let wait = refused_for(&metrics, e);
-                twilio::TwilioError::too_many(wait).into_response()
-            }),
-        )
+        .layer(middleware::from_fn_with_state(
+            (state.clone(), callers, callers::Door::Twilio),
+            callers::gate,
+        ))
 }
 
 /// Query parameters that may appear once: a second `client_id` or

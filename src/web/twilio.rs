@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use axum::{
     Json, Router,
-    extract::{Form, Path, State, rejection::FormRejection},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    extract::{Extension, Form, Path, State, rejection::FormRejection},
+    http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
     routing::{MethodRouter, get},
 };
@@ -19,18 +19,24 @@ use sha2::{Digest, Sha256};
 use time::{OffsetDateTime, format_description::BorrowedFormatItem, macros::format_description};
 use uuid::Uuid;
 
-use super::{api::key_name, outcome::retry_seconds};
+use super::{
+    callers::{self, Tenant},
+    outcome::retry_seconds,
+};
 use crate::{
     config::{TwilioConfig, TwilioService, twilio::is_sid},
-    domain::{PhoneError, PhoneNumber, SendRefusal, Status, Verification},
+    domain::{PhoneError, SendRefusal, Status, Verification},
     i18n::shipped_locale,
     sms::SmsError,
     state::AppState,
     verification::{CheckOutcome, Requester, VerifyError},
 };
 
-/// The parameters of Twilio's create call that phone-verify does not
-/// implement: each is refused by name rather than silently ignored.
+/// The parameters of Twilio's create call whose meaning phone-verify does
+/// not implement: each is refused by name (60204) rather than silently
+/// ignored. `DeviceIp`, `Tags`, `RiskCheck` and `EnableSnaClientToken=false`
+/// are taken (twilio-oai `spec/json/twilio_verify_v2.json`, the create
+/// call's form).
 const UNSUPPORTED: &[&str] = &[
     "CustomCode",
     "CustomMessage",
@@ -41,10 +47,12 @@ const UNSUPPORTED: &[&str] = &[
     "ChannelConfiguration",
     "TemplateSid",
     "TemplateCustomSubstitutions",
-    "DeviceIp",
-    "EnableSnaClientToken",
-    "Tags",
 ];
+
+/// Twilio's limits on `Tags` (the create call's description): a JSON map of
+/// at most 10 tags, keys and values of at most 128 characters.
+const MAX_TAGS: usize = 10;
+const MAX_TAG_CHARS: usize = 128;
 
 /// Channels Twilio has that phone-verify does not (it texts).
 const OTHER_CHANNELS: &[&str] = &["call", "email", "whatsapp", "sna", "auto", "rcs"];
@@ -73,6 +81,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
             only(axum::routing::post(check)),
         )
         .route("/v2/{*rest}", axum::routing::any(not_supported))
+        .route("/v2", axum::routing::any(not_supported_root))
+        .route("/v2/", axum::routing::any(not_supported_root))
 }
 
 // ---------- errors ----------
@@ -195,6 +205,7 @@ fn from_verify(e: VerifyError) -> TwilioError {
         VerifyError::CountryNotAllowed => {
             TwilioError::new(S::FORBIDDEN, 60605, "Verification delivery attempt blocked")
         }
+        VerifyError::NotPending(Status::MaxAttemptsReached) => max_check_attempts(),
         VerifyError::NotFound | VerifyError::NotPending(_) => {
             TwilioError::new(S::NOT_FOUND, 20404, "The requested resource was not found")
         }
@@ -211,8 +222,24 @@ fn from_verify(e: VerifyError) -> TwilioError {
     }
 }
 
+/// A verification whose attempts are used up: Twilio answers further
+/// checks with 429 and 60202 ("Max check attempts reached",
+/// twilio.com/docs/api/errors/60202); one approved, canceled or expired is
+/// deleted there, so 404 (20404).
+fn max_check_attempts() -> TwilioError {
+    TwilioError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        60202,
+        "Max check attempts reached",
+    )
+}
+
 async fn method_not_allowed() -> TwilioError {
     TwilioError::new(StatusCode::METHOD_NOT_ALLOWED, 20004, "Method not allowed")
+}
+
+async fn not_supported_root() -> TwilioError {
+    not_supported(Path(String::new())).await
 }
 
 async fn not_supported(Path(rest): Path<String>) -> TwilioError {
@@ -231,38 +258,36 @@ async fn not_supported(Path(rest): Path<String>) -> TwilioError {
 struct Caller<'a> {
     config: &'a TwilioConfig,
     service: &'a TwilioService,
+    /// The API key's name: its tenant, limited and counted as one.
+    key: String,
     /// The API key's name and the service: a verification is seen only
     /// through both.
     tenant: String,
 }
 
-/// HTTP Basic as the SDKs send it: the account SID (or an `SK…` key SID)
-/// and one of `API_KEYS`; then the service in the path.
+/// HTTP Basic as the SDKs send it (the account SID or an `SK…` key SID,
+/// and one of `API_KEYS`), checked by [`callers::gate`]; then the service
+/// in the path.
 fn caller<'a>(
     state: &'a AppState,
-    headers: &HeaderMap,
+    tenant: Option<&Extension<Tenant>>,
     service_sid: &str,
 ) -> Result<Caller<'a>, TwilioError> {
     let config = state
         .twilio
         .as_deref()
         .ok_or_else(TwilioError::unauthorized)?;
-    let (user, password) =
-        super::security::basic_credentials(headers).ok_or_else(TwilioError::unauthorized)?;
-    let key = key_name(&state.settings.api_keys, &password);
-    let user_ok = user == config.account_sid || is_sid(&user, "SK");
-    let Some(key) = key.filter(|_| user_ok) else {
+    let Some(Extension(Tenant(key))) = tenant else {
         tracing::info!("Twilio API: authentication failed");
         return Err(TwilioError::unauthorized());
     };
-    tracing::Span::current().record("api_key", key);
-    state.metrics.api_request(key);
     let service = config
         .service(service_sid)
         .ok_or_else(|| TwilioError::not_found(&format!("/Services/{service_sid}")))?;
     Ok(Caller {
         config,
         service,
+        key: key.clone(),
         tenant: format!("{key}@{}", service.sid),
     })
 }
@@ -272,12 +297,20 @@ impl Caller<'_> {
         Some(&self.tenant)
     }
 
-    fn requester(&self, brand: Option<String>, app_hash: Option<String>) -> Requester {
+    fn requester(&self, create: &CreateParams) -> Requester {
         Requester {
             tenant: Some(self.tenant.clone()),
-            brand: Some(brand.unwrap_or_else(|| self.service.friendly_name.clone())),
-            app_hash,
+            network: Some(callers::network_for(&self.key, create.device_ip)),
+            brand: Some(
+                create
+                    .brand
+                    .clone()
+                    .unwrap_or_else(|| self.service.friendly_name.clone()),
+            ),
+            app_hash: create.app_hash.clone(),
             client: self.service.client.clone(),
+            tags: create.tags.clone(),
+            skip_pumping: create.skip_risk_check,
             ..Requester::default()
         }
     }
@@ -321,12 +354,131 @@ fn date(t: OffsetDateTime) -> String {
         .unwrap_or_default()
 }
 
-/// The form, or Twilio's answer to one that does not parse.
+/// The form, or Twilio's answer to one that does not parse: 413 past the
+/// body limit, 400 (60200) naming a parameter given twice.
 fn params(
-    form: Result<Form<HashMap<String, String>>, FormRejection>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<HashMap<String, String>, TwilioError> {
-    form.map(|Form(f)| f)
-        .map_err(|_| TwilioError::new(StatusCode::BAD_REQUEST, 60200, "Invalid parameter"))
+    let pairs = match form {
+        Ok(Form(pairs)) => pairs,
+        Err(r) if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return Err(TwilioError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                60200,
+                format!(
+                    "Invalid parameter: the body is larger than {} KiB",
+                    super::BODY_LIMIT / 1024
+                ),
+            ));
+        }
+        Err(_) => {
+            return Err(TwilioError::new(
+                StatusCode::BAD_REQUEST,
+                60200,
+                "Invalid parameter",
+            ));
+        }
+    };
+    let mut params = HashMap::with_capacity(pairs.len());
+    for (name, value) in pairs {
+        if params.contains_key(&name) {
+            return Err(TwilioError::new(
+                StatusCode::BAD_REQUEST,
+                60200,
+                format!("Invalid parameter: {name} is given more than once"),
+            ));
+        }
+        params.insert(name, value);
+    }
+    Ok(params)
+}
+
+/// A create's optional parameters, checked.
+struct CreateParams {
+    brand: Option<String>,
+    app_hash: Option<String>,
+    device_ip: Option<std::net::IpAddr>,
+    tags: Option<String>,
+    skip_risk_check: bool,
+}
+
+impl CreateParams {
+    fn read(p: &HashMap<String, String>, caller: &Caller<'_>) -> Result<Self, TwilioError> {
+        if let Some(name) = UNSUPPORTED.iter().find(|n| p.contains_key(**n)) {
+            return Err(TwilioError::unsupported(name));
+        }
+        let skip_risk_check = match p.get("RiskCheck").map(String::as_str) {
+            None | Some("enable") => false,
+            Some("disable") if caller.service.allow_risk_check_disable => true,
+            Some("disable") => {
+                return Err(TwilioError::unsupported(
+                    "RiskCheck=disable (for this service; an operator allows it with allow_risk_check_disable)",
+                ));
+            }
+            Some(_) => return Err(TwilioError::invalid("RiskCheck")),
+        };
+        match p.get("EnableSnaClientToken").map(String::as_str) {
+            None | Some("false") => {}
+            Some("true") => return Err(TwilioError::unsupported("EnableSnaClientToken")),
+            Some(_) => return Err(TwilioError::invalid("EnableSnaClientToken")),
+        }
+        let brand = match p.get("CustomFriendlyName").map(|n| n.trim()) {
+            None | Some("") => None,
+            Some(n) if n.chars().count() <= 30 && !n.chars().any(is_control_or_format) => {
+                Some(n.to_owned())
+            }
+            Some(_) => return Err(TwilioError::invalid("CustomFriendlyName")),
+        };
+        let app_hash = match p.get("AppHash") {
+            None => None,
+            Some(h)
+                if h.len() == 11
+                    && h.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/') =>
+            {
+                Some(h.clone())
+            }
+            Some(_) => return Err(TwilioError::invalid("AppHash")),
+        };
+        let device_ip = match p.get("DeviceIp") {
+            None => None,
+            Some(raw) => Some(
+                callers::parse_person_ip(raw).ok_or_else(|| TwilioError::invalid("DeviceIp"))?,
+            ),
+        };
+        let tags = match p.get("Tags") {
+            None => None,
+            Some(raw) => Some(tags(raw).ok_or_else(|| TwilioError::invalid("Tags"))?),
+        };
+        Ok(Self {
+            brand,
+            app_hash,
+            device_ip,
+            tags,
+            skip_risk_check,
+        })
+    }
+}
+
+/// Control and format characters (U+202E, U+200B, U+FEFF and the like),
+/// which would reorder or hide the text's words.
+fn is_control_or_format(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// `Tags` as Twilio takes them: a JSON object of at most 10 string values,
+/// keys and values of at most 128 characters; kept in its compact form.
+fn tags(raw: &str) -> Option<String> {
+    let map: serde_json::Map<String, Value> = serde_json::from_str(raw).ok()?;
+    let fits = |s: &str| s.chars().count() <= MAX_TAG_CHARS;
+    (map.len() <= MAX_TAGS
+        && map
+            .iter()
+            .all(|(k, v)| fits(k) && v.as_str().is_some_and(fits)))
+    .then(|| Value::Object(map).to_string())
 }
 
 // ---------- resources ----------
@@ -368,6 +520,8 @@ async fn verification_json(
         "date_created": date(v.created_at),
         "date_updated": date(v.updated_at),
         "sna": null,
+        // Twilio's `Tags` as the create sent them.
+        "tags": v.tags.as_deref().and_then(|t| serde_json::from_str::<Value>(t).ok()),
         "url": caller.verification_url(state, v),
     }))
 }
@@ -394,10 +548,10 @@ fn check_json(caller: &Caller<'_>, v: &Verification, status: Status) -> Value {
 /// `GET /v2/Services/{ServiceSid}`: the service, as far as it maps.
 async fn fetch_service(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    tenant: Option<Extension<Tenant>>,
     Path(service): Path<String>,
 ) -> Result<Response, TwilioError> {
-    let caller = caller(&state, &headers, &service)?;
+    let caller = caller(&state, tenant.as_ref(), &service)?;
     let url = format!("{}/v2/Services/{}", base(&state), caller.service.sid);
     let link = |what: &str| format!("{url}/{what}");
     Ok(Json(json!({
@@ -418,17 +572,15 @@ async fn fetch_service(
         "passkeys": null,
         "default_template_sid": null,
         "verify_event_subscription_enabled": false,
-        "date_created": null,
-        "date_updated": null,
+        // A service is configured, not created through the API: its dates
+        // are when this instance took its configuration.
+        "date_created": date(state.started_at),
+        "date_updated": date(state.started_at),
         "url": url,
+        // Only the resources phone-verify answers for.
         "links": {
             "verification_checks": link("VerificationCheck"),
             "verifications": link("Verifications"),
-            "rate_limits": link("RateLimits"),
-            "messaging_configurations": link("MessagingConfigurations"),
-            "entities": link("Entities"),
-            "webhooks": link("Webhooks"),
-            "access_tokens": link("AccessTokens"),
         },
     }))
     .into_response())
@@ -439,18 +591,14 @@ async fn fetch_service(
 /// Twilio (the same `sid`; the cooldown and quota apply).
 async fn create(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    Extension(callers): Extension<std::sync::Arc<callers::Callers>>,
+    tenant: Option<Extension<Tenant>>,
     Path(service): Path<String>,
-    form: Result<Form<HashMap<String, String>>, FormRejection>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, TwilioError> {
-    let caller = caller(&state, &headers, &service)?;
+    let caller = caller(&state, tenant.as_ref(), &service)?;
     let p = params(form)?;
-    if let Some(name) = UNSUPPORTED.iter().find(|n| p.contains_key(**n)) {
-        return Err(TwilioError::unsupported(name));
-    }
-    if p.get("RiskCheck").is_some_and(|r| r != "enable") {
-        return Err(TwilioError::unsupported("RiskCheck=disable"));
-    }
+    let create = CreateParams::read(&p, &caller)?;
     let channel = p.get("Channel").map(|c| c.to_ascii_lowercase());
     match channel.as_deref() {
         Some("sms") => {}
@@ -477,30 +625,16 @@ async fn create(
         ),
         _ => TwilioError::invalid("To"),
     })?;
-    let brand = match p.get("CustomFriendlyName").map(|n| n.trim()) {
-        None | Some("") => None,
-        Some(n) if n.chars().count() <= 30 && !n.chars().any(char::is_control) => {
-            Some(n.to_owned())
-        }
-        Some(_) => return Err(TwilioError::invalid("CustomFriendlyName")),
-    };
-    let app_hash = match p.get("AppHash") {
-        None => None,
-        Some(h)
-            if h.len() == 11
-                && h.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/') =>
-        {
-            Some(h.clone())
-        }
-        Some(_) => return Err(TwilioError::invalid("AppHash")),
-    };
     let locale = p
         .get("Locale")
         .and_then(|l| shipped_locale(l))
         .or_else(|| phone.region().and_then(crate::i18n::locale_for_region))
         .unwrap_or(state.i18n.default_locale());
-    let requester = caller.requester(brand, app_hash);
+    if let Some(person) = create.device_ip {
+        callers::count_person(&state, &callers, person)
+            .map_err(|callers::Limited(wait)| TwilioError::too_many(wait))?;
+    }
+    let requester = caller.requester(&create);
     let pending = state
         .verifier
         .pending_for(&phone, caller.tenant())
@@ -519,10 +653,10 @@ async fn create(
 /// approved, canceled, used up or has expired is gone (404), as with Twilio.
 async fn fetch(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    tenant: Option<Extension<Tenant>>,
     Path((service, sid)): Path<(String, String)>,
 ) -> Result<Response, TwilioError> {
-    let caller = caller(&state, &headers, &service)?;
+    let caller = caller(&state, tenant.as_ref(), &service)?;
     let id = caller.verification_id(&sid)?;
     let gone = || TwilioError::not_found(&format!("/Services/{service}/Verifications/{sid}"));
     let v = state
@@ -539,11 +673,11 @@ async fn fetch(
 /// `POST …/Verifications/{Sid}` with `Status=canceled` or `approved`.
 async fn update(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    tenant: Option<Extension<Tenant>>,
     Path((service, sid)): Path<(String, String)>,
-    form: Result<Form<HashMap<String, String>>, FormRejection>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, TwilioError> {
-    let caller = caller(&state, &headers, &service)?;
+    let caller = caller(&state, tenant.as_ref(), &service)?;
     let id = caller.verification_id(&sid)?;
     let p = params(form)?;
     let gone = || TwilioError::not_found(&format!("/Services/{service}/Verifications/{sid}"));
@@ -564,11 +698,11 @@ async fn update(
 /// a verification that is gone is 404, as with Twilio.
 async fn check(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    tenant: Option<Extension<Tenant>>,
     Path(service): Path<String>,
-    form: Result<Form<HashMap<String, String>>, FormRejection>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, TwilioError> {
-    let caller = caller(&state, &headers, &service)?;
+    let caller = caller(&state, tenant.as_ref(), &service)?;
     let p = params(form)?;
     for name in ["Amount", "Payee", "SnaClientToken"] {
         if p.contains_key(name) {
@@ -588,22 +722,47 @@ async fn check(
             caller.verification_id(sid).map_err(|_| gone())?
         }
         (None, Some(to)) => {
-            let phone = PhoneNumber::parse(to, None).map_err(|_| TwilioError::invalid("To"))?;
-            state
+            let phone = state
+                .verifier
+                .parse_phone(to, None)
+                .map_err(|_| TwilioError::invalid("To"))?;
+            match state
                 .verifier
                 .pending_for(&phone, caller.tenant())
                 .await
                 .map_err(from_verify)?
-                .ok_or_else(gone)?
-                .id
+            {
+                Some(v) => v.id,
+                None => {
+                    let used_up = state
+                        .verifier
+                        .used_up_for(&phone, caller.tenant())
+                        .await
+                        .map_err(from_verify)?;
+                    return Err(if used_up.is_some() {
+                        max_check_attempts()
+                    } else {
+                        gone()
+                    });
+                }
+            }
         }
-        (None, None) => return Err(TwilioError::invalid("To")),
+        // Twilio's "Recipient invalid or not provided"
+        // (twilio.com/docs/api/errors/60436).
+        (None, None) => {
+            return Err(TwilioError::new(
+                StatusCode::BAD_REQUEST,
+                60436,
+                "Recipient invalid or not provided: give To or VerificationSid",
+            ));
+        }
     };
     let outcome = state
         .verifier
         .check(id, code, caller.tenant())
         .await
         .map_err(|e| match e {
+            VerifyError::NotPending(Status::MaxAttemptsReached) => max_check_attempts(),
             VerifyError::NotFound | VerifyError::NotPending(_) => gone(),
             other => from_verify(other),
         })?;
@@ -615,6 +774,7 @@ async fn check(
         }
         // Not a code of our length: nothing spent, and not approved.
         CheckOutcome::Malformed(v) => (v, Status::Pending),
+        CheckOutcome::NotPending(Status::MaxAttemptsReached) => return Err(max_check_attempts()),
         CheckOutcome::NotPending(_) => return Err(gone()),
     };
     Ok(Json(check_json(&caller, &v, status)).into_response())

@@ -4,21 +4,21 @@ use serde_json::{Value, json};
 
 use crate::{
     both_backends,
-    helpers::{Backend, TestApp, spawn_app_with},
+    helpers::{Backend, SHIPPED_ADDRESS_LIMITS, TestApp, spawn_app_with},
 };
 
 const KEY: &str = "test-api-key-0123456789";
 const US: &str = "+14155552671";
 
+/// An instance with two API keys and the shipped per-address limit.
 async fn spawn(backend: Backend) -> TestApp {
-    spawn_app_with(
-        backend,
-        &[
-            ("API_KEYS", &format!("other-key-abcdefghijkl,{KEY}")),
-            ("TEST_NUMBERS", "+15005550006=246810"),
-        ],
-    )
-    .await
+    let keys = format!("other-key-abcdefghijkl,{KEY}");
+    let mut settings = vec![
+        ("API_KEYS", keys.as_str()),
+        ("TEST_NUMBERS", "+15005550006=246810"),
+    ];
+    settings.extend_from_slice(&SHIPPED_ADDRESS_LIMITS);
+    spawn_app_with(backend, &settings).await
 }
 
 async fn call(app: &TestApp, method: &str, path: &str, body: Option<Value>) -> (StatusCode, Value) {

@@ -311,6 +311,7 @@ async fn page_views_write_no_rows(backend: Backend) {
             redirect_uris: vec!["https://acme.example/cb".into()],
             frame_ancestors: vec!["https://acme.example".into()],
             service_sid: None,
+            allow_risk_check_disable: false,
         }],
     )
     .await;
@@ -450,8 +451,9 @@ async fn api_keys_are_tenants(backend: Backend) {
     );
 }
 
-/// One client, one bucket: the pages and the API draw on the same per-client
-/// limit, and one IPv6 /64 is one client.
+/// One client, one bucket: the pages and an app's sends for that person
+/// (`client_ip`) draw on the same per-client limit, and one IPv6 /64 is one
+/// client.
 async fn one_bucket_per_client(backend: Backend) {
     let key = "bucket-test-key-0123456789";
     let app = spawn_app_with(
@@ -477,23 +479,39 @@ async fn one_bucket_per_client(backend: Backend) {
         page("2001:db8:1:2::ff", "+14155552602".into()).await,
         StatusCode::SEE_OTHER
     );
-    let api_call = |ip: &'static str| {
+    // An app's send for a person of that /64 (`client_ip`) draws on the
+    // person's bucket; the app's own calls, authenticated, never do.
+    let api_call = |person: Option<&'static str>, phone: &'static str| {
+        let mut body = json!({ "phone": phone });
+        if let Some(ip) = person {
+            body["client_ip"] = json!(ip);
+        }
         app.client
             .post(app.url("/api/v1/verifications"))
-            .header("x-forwarded-for", ip)
+            .header("x-forwarded-for", "2001:db8:1:2:aaaa::1")
             .bearer_auth(key)
-            .json(&json!({"phone": "+14155552603"}))
+            .json(&body)
             .send()
     };
     assert_eq!(
-        api_call("2001:db8:1:2:aaaa::1").await.unwrap().status(),
+        api_call(Some("2001:db8:1:2:cccc::1"), "+14155552603")
+            .await
+            .unwrap()
+            .status(),
         StatusCode::CREATED
     );
-    let limited = api_call("2001:db8:1:2:bbbb::1").await.unwrap();
+    let limited = api_call(Some("2001:db8:1:2:dddd::1"), "+14155552606")
+        .await
+        .unwrap();
     assert_eq!(
         limited.status(),
         StatusCode::TOO_MANY_REQUESTS,
         "the same /64, the same bucket"
+    );
+    assert_eq!(
+        api_call(None, "+14155552607").await.unwrap().status(),
+        StatusCode::CREATED,
+        "an authenticated call is not limited by its address"
     );
     assert_eq!(
         page("2001:db8:1:2::2", "+14155552604".into()).await,

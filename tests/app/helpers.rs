@@ -91,6 +91,17 @@ pub struct TestApp {
     pub backend: Backend,
 }
 
+/// An override that leaves a key at its shipped default (undoing a test
+/// default above, such as the lifted per-address limit).
+pub const SHIPPED: &str = "\u{0}shipped";
+
+/// The per-address limit as shipped (`IP_RATE_LIMIT_*` unset): the server
+/// APIs' tests run with it, since a backend sends from one address.
+pub const SHIPPED_ADDRESS_LIMITS: [(&str, &str); 2] = [
+    ("IP_RATE_LIMIT_PER_MINUTE", SHIPPED),
+    ("IP_RATE_LIMIT_BURST", SHIPPED),
+];
+
 /// Builds settings as an operator would write them, with test defaults.
 pub fn settings(db_url: &str, overrides: &[(&str, &str)]) -> Settings {
     let mut raw: HashMap<String, String> = HashMap::from([
@@ -105,7 +116,11 @@ pub fn settings(db_url: &str, overrides: &[(&str, &str)]) -> Settings {
         ("IP_RATE_LIMIT_BURST".into(), "100000".into()),
     ]);
     for (k, v) in overrides {
-        raw.insert((*k).into(), (*v).into());
+        if *v == SHIPPED {
+            raw.remove(*k);
+        } else {
+            raw.insert((*k).into(), (*v).into());
+        }
     }
     Settings::from_map(&raw, std::path::Path::new("/nonexistent/secret.key"))
         .expect("valid test settings")

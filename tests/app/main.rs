@@ -8,6 +8,7 @@ mod browser;
 mod browser_challenge;
 mod browser_host;
 mod browser_walk;
+mod callers;
 mod challenge;
 mod cli;
 mod embed;

@@ -1,5 +1,6 @@
 //! The rules under concurrency, through the real store: exactly one
 //! approval, never more attempts spent than there were.
+use phone_verify::clock::Clock as _;
 use std::sync::Arc;
 
 use phone_verify::{
@@ -16,7 +17,7 @@ use crate::{
 both_backends!(
     fifty_concurrent_right_answers_approve_once,
     fifty_concurrent_wrong_answers_spend_only_what_is_left,
-    the_two_latest_codes_racing_approve_once,
+    every_texted_code_racing_approves_once,
     check_of_unknown_and_canceled_verifications,
 );
 
@@ -55,9 +56,10 @@ async fn fifty_concurrent_right_answers_approve_once(backend: Backend) {
     assert_eq!(after.attempts_left, 20, "right answers spend no attempts");
 }
 
-/// After a resend both the previous and the current code work: fifty
-/// concurrent checks, half with each, still approve exactly once.
-async fn the_two_latest_codes_racing_approve_once(backend: Backend) {
+/// Every text works: after four resends (the shipped quota of five texts)
+/// all five codes are live, and fifty concurrent checks, ten with each,
+/// still approve exactly once.
+async fn every_texted_code_racing_approves_once(backend: Backend) {
     let app = spawn_app_with(backend, &[("OTP_MAX_ATTEMPTS", "20")]).await;
     let phone = PhoneNumber::parse(US, None).unwrap();
     let v = app
@@ -66,19 +68,27 @@ async fn the_two_latest_codes_racing_approve_once(backend: Backend) {
         .start(&phone, "en", &Default::default())
         .await
         .unwrap();
-    let first = app.last_code(US).await;
-    app.clock.advance(time::Duration::seconds(31));
-    app.state
-        .verifier
-        .resend(v.id, &Default::default())
-        .await
-        .unwrap();
-    let second = app.last_code(US).await;
+    let mut codes = vec![app.last_code(US).await];
+    for _ in 0..4 {
+        app.clock.advance(time::Duration::seconds(31));
+        app.state
+            .verifier
+            .resend(v.id, &Default::default())
+            .await
+            .unwrap();
+        codes.push(app.last_code(US).await);
+    }
+    let live = app.state.verifier.get(v.id, None).await.unwrap();
+    assert_eq!(
+        live.live_hashes(app.clock.now()).len(),
+        5,
+        "five texts, five live codes"
+    );
     let verifier = app.state.verifier.clone();
     let tasks: Vec<_> = (0..50)
         .map(|i| {
             let verifier = Arc::clone(&verifier);
-            let code = if i % 2 == 0 { &first } else { &second }.clone();
+            let code = codes[i % 5].clone();
             tokio::spawn(async move { verifier.check(v.id, &code, None).await })
         })
         .collect();

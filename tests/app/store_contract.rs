@@ -79,6 +79,7 @@ fn new(phone: &str, now: OffsetDateTime) -> NewVerification {
         tenant: None,
         client: None,
         country: if phone.starts_with("+34") { "ES" } else { "US" }.into(),
+        tags: None,
     }
 }
 

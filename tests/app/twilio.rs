@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::{
     both_backends,
-    helpers::{Backend, TestApp, code_of, spawn_app_with},
+    helpers::{Backend, SHIPPED_ADDRESS_LIMITS, TestApp, code_of, spawn_app_with},
 };
 
 pub(crate) const ACCOUNT: &str = "AC0123456789abcdef0123456789abcdef";
@@ -123,7 +123,8 @@ impl Sdk {
     }
 }
 
-/// An instance with the Twilio API on (and `overrides`).
+/// An instance with the Twilio API on, the shipped per-address limit (and
+/// `overrides`).
 pub(crate) async fn twilio_app(backend: Backend, overrides: &[(&str, &str)]) -> TestApp {
     let mut settings = vec![
         ("TWILIO_ACCOUNT_SID", ACCOUNT),
@@ -131,6 +132,7 @@ pub(crate) async fn twilio_app(backend: Backend, overrides: &[(&str, &str)]) -> 
         ("API_KEYS", "acme:twiliokey0123456789abcdef"),
         ("BRAND_NAME", "Acme"),
     ];
+    settings.extend_from_slice(&SHIPPED_ADDRESS_LIMITS);
     settings.extend_from_slice(overrides);
     spawn_app_with(backend, &settings).await
 }
@@ -234,12 +236,12 @@ async fn parameters_methods_and_headers_over_plain_http(backend: Backend) {
         (StatusCode::TOO_MANY_REQUESTS, json!(60212))
     );
     assert!(retry.is_some());
-    // The per-client limit, in Twilio's words.
+    // The tenant's rate, in Twilio's words.
     let limited = twilio_app(
         backend,
         &[
-            ("IP_RATE_LIMIT_PER_MINUTE", "1"),
-            ("IP_RATE_LIMIT_BURST", "1"),
+            ("API_RATE_LIMIT_PER_MINUTE", "1"),
+            ("API_RATE_LIMIT_BURST", "1"),
         ],
     )
     .await;
@@ -464,14 +466,18 @@ async fn every_error_in_twilio_codes_through_both_sdks(backend: Backend) {
             };
             assert_eq!(checked["status"], want, "{n}: attempt {attempt}");
         }
-        assert_eq!(code(sdk.check(&to, wrong_code), n), (404, 20404));
+        // Twilio's answer to a check after the last attempt.
+        assert_eq!(code(sdk.check(&to, wrong_code), n), (429, 60202));
         app.clock.advance(time::Duration::seconds(31));
         assert_eq!(code(sdk.call(create(&to)), n), (429, 60202));
-        // A prefix the pumping breaker flagged.
+        // A prefix the pumping breaker flagged: the persons' addresses
+        // (DeviceIp) are its client networks.
         let mut refused = None;
         for k in 0..6 {
             let to = format!("+44{}{k:06}", ["7400", "7911"][i]);
-            if let Err(e) = sdk.call(create(&to)) {
+            let op = json!({"op": "create", "to": to, "channel": "sms",
+                            "device_ip": format!("198.51.{}.7", 10 * i + k)});
+            if let Err(e) = sdk.call(op) {
                 refused = Some((k, e));
                 break;
             }
@@ -656,6 +662,9 @@ async fn the_same_limits_hold_through_both_apis(backend: Backend) {
                         }
                     }
                 }
+                // Each step for a person of their own address (the
+                // breaker's networks), as a signup form's backend sends it.
+                let person = format!("198.51.{step}.7");
                 let outcome = match api {
                     "v1" => {
                         let (status, body) = crate::api::call_as(
@@ -663,13 +672,16 @@ async fn the_same_limits_hold_through_both_apis(backend: Backend) {
                             KEY,
                             "POST",
                             "/api/v1/verifications",
-                            Some(json!({"phone": to})),
+                            Some(json!({"phone": to, "client_ip": person})),
                         )
                         .await;
                         (status != StatusCode::CREATED)
                             .then(|| body["error"]["code"].as_str().unwrap_or("").to_owned())
                     }
-                    _ => sdk.create(&to).err().map(|e| e["code"].to_string()),
+                    _ => sdk
+                        .call(json!({"op": "create", "to": to, "channel": "sms", "device_ip": person}))
+                        .err()
+                        .map(|e| e["code"].to_string()),
                 };
                 if let Some(code) = outcome {
                     refused = Some((step, code));

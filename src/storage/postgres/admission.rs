@@ -118,8 +118,8 @@ pub(super) struct Resent {
     pub(super) locale: Option<String>,
     pub(super) created_at: Option<OffsetDateTime>,
     pub(super) tenant: Option<String>,
-    pub(super) prev_code_hash: Option<Vec<u8>>,
-    pub(super) prev_expires_at: Option<OffsetDateTime>,
+    pub(super) older_codes: Option<Vec<u8>>,
+    pub(super) tags: Option<String>,
 }
 
 /// The admission's parameters after those of the call's own (from `$first`):

@@ -29,7 +29,8 @@ use admission::{Admission, Created, Lease, Resent, admission_args, bind_admissio
 
 use super::{Purged, Retention, Store, StoreError, rule};
 use crate::domain::{
-    Admitted, Answer, Block, CheckRecord, NewVerification, SendLimits, Status, Verification,
+    Admitted, Answer, Block, CheckRecord, NewVerification, OlderCodes, SendLimits, Status,
+    Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -41,18 +42,20 @@ pub struct PgStore {
 }
 
 /// A new verification for a test number (no lock, no gate, no send), in
-/// one statement: the number's pending one is canceled and its attempts
+/// one statement: the number's pending one of the same tenant is canceled and its attempts
 /// left carried over (never more than `$4`), and the new one inserted. The
 /// data dependency orders the two, so the one-pending-per-number index sees
 /// the old row canceled first. Real sends go through `pv_create_and_send`.
+/// (`$12`: Twilio's tags.)
 static CREATE_WITHOUT_SEND: LazyLock<String> = LazyLock::new(|| {
     format!(
         "WITH carried AS (
             UPDATE verifications SET status = 'canceled', updated_at = $6
-            WHERE phone = $2 AND status = 'pending' RETURNING id, phone, country, client, tenant, attempts_left
+            WHERE phone = $2 AND status = 'pending' AND tenant IS NOT DISTINCT FROM $8
+            RETURNING id, phone, country, client, tenant, attempts_left
          ), created AS (
-            INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, client, country)
-            SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7, $8, $9, $10 FROM carried
+            INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, client, country, tags)
+            SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7, $8, $9, $10, $12 FROM carried
             RETURNING {COLUMNS}, client
          ), events AS (
             INSERT INTO webhook_events (type, verification_id, phone, country, client, api_key, status, occurred_at)
@@ -116,8 +119,7 @@ struct Row {
     phone: String,
     country: String,
     code_hash: Vec<u8>,
-    prev_code_hash: Option<Vec<u8>>,
-    prev_expires_at: Option<OffsetDateTime>,
+    older_codes: Option<Vec<u8>>,
     status: String,
     attempts_left: i32,
     locale: String,
@@ -126,6 +128,7 @@ struct Row {
     last_sent_at: OffsetDateTime,
     expires_at: OffsetDateTime,
     tenant: Option<String>,
+    tags: Option<String>,
 }
 
 impl TryFrom<Row> for Verification {
@@ -136,8 +139,7 @@ impl TryFrom<Row> for Verification {
             phone: r.phone,
             country: r.country,
             code_hash: r.code_hash,
-            prev_code_hash: r.prev_code_hash,
-            prev_expires_at: r.prev_expires_at,
+            older_codes: OlderCodes::from_stored(r.older_codes),
             status: Status::parse(&r.status)
                 .ok_or_else(|| StoreError::Corrupt(format!("unknown status {:?}", r.status)))?,
             attempts_left: u32::try_from(r.attempts_left)
@@ -148,11 +150,12 @@ impl TryFrom<Row> for Verification {
             last_sent_at: r.last_sent_at,
             expires_at: r.expires_at,
             tenant: r.tenant,
+            tags: r.tags,
         })
     }
 }
 
-const COLUMNS: &str = "id, phone, country, code_hash, prev_code_hash, prev_expires_at, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant";
+const COLUMNS: &str = "id, phone, country, code_hash, older_codes, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, tags";
 
 /// A `send_blocks` row.
 type BlockRow = (String, String, i64, i64, i64, OffsetDateTime);
@@ -263,6 +266,7 @@ impl Store for PgStore {
             let row: Row = bind_new(sqlx::query_as(&CREATE_WITHOUT_SEND), new, max, now)
                 .bind(&new.country)
                 .bind(self.events())
+                .bind(&new.tags)
                 .fetch_one(&self.pool)
                 .await?;
             return Ok(Admitted {
@@ -275,7 +279,7 @@ impl Store for PgStore {
         let answer: Created = bind_admission(
             bind_new(
                 sqlx::query_as(&format!(
-                    "SELECT * FROM pv_create_and_send($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, {})",
+                    "SELECT * FROM pv_create_and_send($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, {}, $35)",
                     admission_args(12)
                 )),
                 new,
@@ -289,6 +293,7 @@ impl Store for PgStore {
             !from_lease,
             self.events(),
         )
+        .bind(&new.tags)
         .fetch_one(&self.pool)
         .await?;
         let admission = &answer.admission;
@@ -313,8 +318,7 @@ impl Store for PgStore {
                 phone: new.phone.clone(),
                 country: new.country.clone(),
                 code_hash: new.code_hash.clone(),
-                prev_code_hash: None,
-                prev_expires_at: None,
+                older_codes: OlderCodes::default(),
                 status: Status::Pending,
                 attempts_left: u32::try_from(attempts_left)
                     .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
@@ -324,6 +328,7 @@ impl Store for PgStore {
                 last_sent_at: as_stored(now),
                 expires_at: as_stored(new.expires_at),
                 tenant: new.tenant.clone(),
+                tags: new.tags.clone(),
             }),
             new_block,
         })
@@ -339,7 +344,8 @@ impl Store for PgStore {
     ) -> Result<Option<Admitted<Verification>>, StoreError> {
         let Some(limits) = limits else {
             let row: Option<Row> = sqlx::query_as(&format!(
-                "UPDATE verifications SET prev_code_hash = code_hash, prev_expires_at = expires_at,
+                "UPDATE verifications SET older_codes = pv_live_codes(older_codes, $4) || code_hash
+                        || int8send((extract(epoch FROM expires_at) * 1000)::bigint),
                     code_hash = $2, expires_at = $3, last_sent_at = $4, updated_at = $4
                  WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}"
             ))
@@ -395,8 +401,7 @@ impl Store for PgStore {
                 phone: answer.phone.ok_or_else(missing)?,
                 country: limits.country.clone(),
                 code_hash: code_hash.to_vec(),
-                prev_code_hash: answer.prev_code_hash,
-                prev_expires_at: answer.prev_expires_at,
+                older_codes: OlderCodes::from_stored(answer.older_codes),
                 status: Status::Pending,
                 attempts_left: u32::try_from(attempts_left)
                     .map_err(|_| StoreError::Corrupt("negative attempts".into()))?,
@@ -406,6 +411,7 @@ impl Store for PgStore {
                 last_sent_at: as_stored(now),
                 expires_at: as_stored(expires_at),
                 tenant: answer.tenant,
+                tags: answer.tags,
             }),
             new_block,
         }))
@@ -441,7 +447,6 @@ impl Store for PgStore {
                     attempts_left = CASE WHEN $3 THEN attempts_left ELSE attempts_left - 1 END,
                     updated_at = $4
                 WHERE id = $1 AND status = 'pending' AND expires_at > $4 AND attempts_left > 0 AND code_hash = $2
-                  AND (NOT $7 OR prev_expires_at > $4)
                 RETURNING {COLUMNS}, client
              ){events}, marked AS (
                 UPDATE sms_sends SET verified = TRUE
@@ -466,7 +471,6 @@ impl Store for PgStore {
         .bind(now)
         .bind(check.hour)
         .bind(check.guess_until)
-        .bind(answer == Answer::Previous)
         .fetch_optional(&self.pool)
         .await?)
     }
@@ -546,6 +550,26 @@ impl Store for PgStore {
         ))
         .bind(phone)
         .bind(tenant)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Verification::try_from).transpose()
+    }
+
+    async fn find_used_up(
+        &self,
+        phone: &str,
+        tenant: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<Option<Verification>, StoreError> {
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM verifications
+             WHERE phone = $1 AND status = 'max_attempts_reached' AND tenant IS NOT DISTINCT FROM $2
+               AND expires_at > $3
+             ORDER BY updated_at DESC LIMIT 1"
+        ))
+        .bind(phone)
+        .bind(tenant)
+        .bind(now)
         .fetch_optional(&self.pool)
         .await?;
         row.map(Verification::try_from).transpose()

@@ -26,8 +26,8 @@ use admission::Admission;
 
 use super::{Purged, Retention, Store, StoreError, rule};
 use crate::domain::{
-    Admitted, Answer, Block, CheckRecord, NewVerification, SendLimits, StatKind, Status,
-    Verification,
+    Admitted, Answer, Block, CheckRecord, NewVerification, OlderCodes, SendLimits, StatKind,
+    Status, Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -84,8 +84,7 @@ struct Row {
     phone: String,
     country: String,
     code_hash: Vec<u8>,
-    prev_code_hash: Option<Vec<u8>>,
-    prev_expires_at: Option<i64>,
+    older_codes: Option<Vec<u8>>,
     status: String,
     attempts_left: i64,
     locale: String,
@@ -94,6 +93,7 @@ struct Row {
     last_sent_at: i64,
     expires_at: i64,
     tenant: Option<String>,
+    tags: Option<String>,
 }
 
 impl TryFrom<Row> for Verification {
@@ -104,8 +104,7 @@ impl TryFrom<Row> for Verification {
             phone: r.phone,
             country: r.country,
             code_hash: r.code_hash,
-            prev_code_hash: r.prev_code_hash,
-            prev_expires_at: r.prev_expires_at.map(from_ms).transpose()?,
+            older_codes: OlderCodes::from_stored(r.older_codes),
             status: Status::parse(&r.status)
                 .ok_or_else(|| StoreError::Corrupt(format!("unknown status {:?}", r.status)))?,
             attempts_left: u32::try_from(r.attempts_left)
@@ -116,11 +115,12 @@ impl TryFrom<Row> for Verification {
             last_sent_at: from_ms(r.last_sent_at)?,
             expires_at: from_ms(r.expires_at)?,
             tenant: r.tenant,
+            tags: r.tags,
         })
     }
 }
 
-const COLUMNS: &str = "id, phone, country, code_hash, prev_code_hash, prev_expires_at, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant";
+const COLUMNS: &str = "id, phone, country, code_hash, older_codes, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, tags";
 
 /// A `send_blocks` row and its columns.
 type BlockRow = (String, String, i64, i64, i64, i64);
@@ -273,10 +273,11 @@ impl Store for SqliteStore {
         }
         let replaced: Option<(String, i64)> = sqlx::query_as(
             "UPDATE verifications SET status = 'canceled', updated_at = ?2
-             WHERE phone = ?1 AND status = 'pending' RETURNING id, attempts_left",
+             WHERE phone = ?1 AND status = 'pending' AND tenant IS ?3 RETURNING id, attempts_left",
         )
         .bind(&new.phone)
         .bind(ms(now))
+        .bind(&new.tenant)
         .fetch_optional(&mut *tx)
         .await?;
         let carried = replaced.as_ref().map(|r| r.1);
@@ -289,8 +290,8 @@ impl Store for SqliteStore {
         let left_of_budget = limits.map_or(max, |l| i64::from(l.guess_budget) - admission.guessed);
         let attempts = carried.map_or(max, |c| c.min(max)).min(left_of_budget);
         let row: Row = sqlx::query_as(&format!(
-            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, country, client)
-             VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9, ?10) RETURNING {COLUMNS}"
+            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, country, client, tags)
+             VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING {COLUMNS}"
         ))
         .bind(new.id.to_string())
         .bind(&new.phone)
@@ -302,6 +303,7 @@ impl Store for SqliteStore {
         .bind(&new.tenant)
         .bind(&new.country)
         .bind(&new.client)
+        .bind(&new.tags)
         .fetch_one(&mut *tx)
         .await?;
         if self.events() {
@@ -327,13 +329,16 @@ impl Store for SqliteStore {
         now: OffsetDateTime,
     ) -> Result<Option<Admitted<Verification>>, StoreError> {
         let mut tx = self.write_tx().await?;
-        let phone: Option<String> = sqlx::query_scalar(
-            "SELECT phone FROM verifications WHERE id = ?1 AND status = 'pending'",
+        let current: Option<(String, Vec<u8>, i64, Option<Vec<u8>>)> = sqlx::query_as(
+            "SELECT phone, code_hash, expires_at, older_codes FROM verifications
+             WHERE id = ?1 AND status = 'pending'",
         )
         .bind(id.to_string())
         .fetch_optional(&mut *tx)
         .await?;
-        let Some(phone) = phone else { return Ok(None) };
+        let Some((phone, replaced, replaced_until, older)) = current else {
+            return Ok(None);
+        };
         let admission = match limits {
             Some(limits) => Self::admit(&mut tx, &phone, limits, now, self.events()).await?,
             None => Admission::default(),
@@ -346,7 +351,7 @@ impl Store for SqliteStore {
             }));
         }
         let row: Row = sqlx::query_as(&format!(
-            "UPDATE verifications SET prev_code_hash = code_hash, prev_expires_at = expires_at,
+            "UPDATE verifications SET older_codes = ?5,
                 code_hash = ?2, expires_at = ?3, last_sent_at = ?4, updated_at = ?4
              WHERE id = ?1 RETURNING {COLUMNS}"
         ))
@@ -354,6 +359,12 @@ impl Store for SqliteStore {
         .bind(code_hash)
         .bind(ms(expires_at))
         .bind(ms(now))
+        .bind(
+            OlderCodes::from_stored(older)
+                .after_resend(&replaced, from_ms(replaced_until)?, now)
+                .as_bytes()
+                .to_vec(),
+        )
         .fetch_one(&mut *tx)
         .await?;
         if let Some(limits) = limits {
@@ -392,14 +403,12 @@ impl Store for SqliteStore {
                 attempts_left = CASE WHEN ?3 THEN attempts_left ELSE attempts_left - 1 END,
                 updated_at = ?4
              WHERE id = ?1 AND status = 'pending' AND expires_at > ?4 AND attempts_left > 0 AND code_hash = ?2
-               AND (NOT ?5 OR prev_expires_at > ?4)
              RETURNING {COLUMNS}"
         ))
         .bind(id.to_string())
         .bind(seen_hash)
         .bind(answer != Answer::Wrong)
         .bind(ms(now))
-        .bind(answer == Answer::Previous)
         .fetch_optional(&mut *tx)
         .await?)?;
         // An approval's side effects (sends marked verified, wrong codes
@@ -458,6 +467,26 @@ impl Store for SqliteStore {
         ))
         .bind(phone)
         .bind(tenant)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(Verification::try_from).transpose()
+    }
+
+    async fn find_used_up(
+        &self,
+        phone: &str,
+        tenant: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<Option<Verification>, StoreError> {
+        let row: Option<Row> = sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM verifications
+             WHERE phone = ?1 AND status = 'max_attempts_reached' AND tenant IS ?2
+               AND expires_at > ?3
+             ORDER BY updated_at DESC LIMIT 1"
+        ))
+        .bind(phone)
+        .bind(tenant)
+        .bind(ms(now))
         .fetch_optional(&self.pool)
         .await?;
         row.map(Verification::try_from).transpose()
