@@ -12,7 +12,8 @@ use unic_langid::LanguageIdentifier;
 
 /// Shipped locales, in the order the language switcher lists them.
 pub const LOCALES: &[&str] = &[
-    "en", "es", "fr", "de", "pt-BR", "ar", "hi", "zh-Hans", "ja", "ru", "tr", "id",
+    "en", "es", "fr", "de", "pt-BR", "ar", "hi", "zh-Hans", "ja", "ru", "tr", "id", "vi", "fil",
+    "sw", "it", "pl", "uk", "ms", "nl", "ro",
 ];
 
 struct LocaleSource {
@@ -32,7 +33,8 @@ macro_rules! sources {
 }
 
 const SOURCES: &[LocaleSource] = sources!(
-    "en", "es", "fr", "de", "pt-BR", "ar", "hi", "zh-Hans", "ja", "ru", "tr", "id"
+    "en", "es", "fr", "de", "pt-BR", "ar", "hi", "zh-Hans", "ja", "ru", "tr", "id", "vi", "fil",
+    "sw", "it", "pl", "uk", "ms", "nl", "ro"
 );
 
 /// `code<TAB>value` lines, `#` comments skipped.
@@ -445,8 +447,9 @@ mod tests {
         assert_eq!(i.negotiate(Some("es-MX,es;q=0.9,en;q=0.8")), "es");
         assert_eq!(i.negotiate(Some("en;q=0.3, es;q=0.9")), "es");
         assert_eq!(i.negotiate(Some("fr-FR, fr;q=0.9")), "fr");
-        assert_eq!(i.negotiate(Some("nl, de;q=0.5")), "de");
-        assert_eq!(i.negotiate(Some("nl, es;q=0")), "en");
+        assert_eq!(i.negotiate(Some("nl, de;q=0.5")), "nl");
+        assert_eq!(i.negotiate(Some("sv, de;q=0.5")), "de");
+        assert_eq!(i.negotiate(Some("sv, es;q=0")), "en");
         assert_eq!(i.negotiate(Some("zh-CN")), "zh-Hans");
         assert_eq!(i.negotiate(Some("pt-BR")), "pt-BR");
         assert_eq!(
@@ -472,7 +475,11 @@ mod tests {
         assert_eq!(shipped_locale("zh"), Some("zh-Hans"));
         assert_eq!(locale_for_region("JP"), Some("ja"));
         assert_eq!(locale_for_region("MX"), Some("es"));
-        assert_eq!(locale_for_region("NL"), None);
+        assert_eq!(locale_for_region("NL"), Some("nl"));
+        assert_eq!(locale_for_region("VN"), Some("vi"));
+        assert_eq!(locale_for_region("UA"), Some("uk"));
+        assert_eq!(locale_for_region("MY"), Some("ms"));
+        assert_eq!(locale_for_region("SE"), None);
         assert_eq!(shipped_locale("<script>"), None);
     }
 
