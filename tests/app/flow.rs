@@ -70,7 +70,10 @@ async fn happy_path(backend: Backend) {
     assert!(page.body.contains(r#"autocomplete="one-time-code""#));
     assert!(page.body.contains(r#"inputmode="numeric""#));
     assert!(page.body.contains(r#"spellcheck="false""#));
-    assert!(page.body.contains("<title>Enter your code · &#x2068;Acme&#x2069;</title>"));
+    assert!(
+        page.body
+            .contains("<title>Enter your code · &#x2068;Acme&#x2069;</title>")
+    );
     assert!(
         page.body
             .contains("You can ask for a new code 30 seconds after we sent it."),
