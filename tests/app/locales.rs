@@ -156,6 +156,11 @@ async fn every_page_in_every_locale(backend: Backend) {
                 .contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)),
             "{lang}"
         );
+        assert!(
+            first.body.contains("<bdi>Acme</bdi>")
+                && first.body.contains("&#x2068;Acme&#x2069;</title>"),
+            "{lang}: the brand keeps its own direction in the header and the title"
+        );
         let csrf = first.csrf();
         let bad = browser
             .post(
