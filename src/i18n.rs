@@ -12,7 +12,9 @@ use unic_langid::LanguageIdentifier;
 
 /// Shipped locales, in the order the language switcher lists them.
 pub const LOCALES: &[&str] = &[
-    "en", "es", "fr", "de", "pt-BR", "ar", "hi", "zh-Hans", "ja", "ru", "tr", "id",
+    "en", "es", "fr", "de", "pt-BR", "ar", "hi", "zh-Hans", "ja", "ru", "tr", "id", "bn", "ur",
+    "mr", "te", "vi", "ta", "fa", "ko", "fil", "sw", "it", "th", "gu", "pl", "uk", "zh-Hant", "ms",
+    "nl", "ro", "he",
 ];
 
 struct LocaleSource {
@@ -32,7 +34,9 @@ macro_rules! sources {
 }
 
 const SOURCES: &[LocaleSource] = sources!(
-    "en", "es", "fr", "de", "pt-BR", "ar", "hi", "zh-Hans", "ja", "ru", "tr", "id"
+    "en", "es", "fr", "de", "pt-BR", "ar", "hi", "zh-Hans", "ja", "ru", "tr", "id", "bn", "ur",
+    "mr", "te", "vi", "ta", "fa", "ko", "fil", "sw", "it", "th", "gu", "pl", "uk", "zh-Hant", "ms",
+    "nl", "ro", "he"
 );
 
 /// `code<TAB>value` lines, `#` comments skipped.
@@ -62,7 +66,21 @@ pub fn shipped_locale(tag: &str) -> Option<&'static str> {
         return Some(shipped);
     }
     let id: LanguageIdentifier = tag.parse().ok()?;
-    best_match(&[id])
+    best_match(&[with_likely_script(id)])
+}
+
+/// Chinese tags rarely name their script (`zh-TW`, `zh-CN`), and negotiation
+/// alone would give every one of them the first Chinese locale: the script
+/// the region writes (CLDR likely subtags) picks `zh-Hant` or `zh-Hans`.
+fn with_likely_script(mut id: LanguageIdentifier) -> LanguageIdentifier {
+    if id.language.as_str() == "zh" && id.script.is_none() {
+        let traditional = matches!(
+            id.region.as_ref().map(|r| r.as_str()),
+            Some("TW" | "HK" | "MO")
+        );
+        id.script = if traditional { "Hant" } else { "Hans" }.parse().ok();
+    }
+    id
 }
 
 fn available() -> &'static [LanguageIdentifier] {
@@ -296,7 +314,7 @@ impl I18n {
                     .filter_map(|p| p.trim().strip_prefix("q="))
                     .find_map(|q| q.trim().parse::<f32>().ok())
                     .unwrap_or(1.0);
-                let id = tag.parse::<LanguageIdentifier>().ok()?;
+                let id = with_likely_script(tag.parse::<LanguageIdentifier>().ok()?);
                 (q > 0.0 && tag != "*").then_some((q, i, id))
             })
             .take(20)
@@ -445,9 +463,18 @@ mod tests {
         assert_eq!(i.negotiate(Some("es-MX,es;q=0.9,en;q=0.8")), "es");
         assert_eq!(i.negotiate(Some("en;q=0.3, es;q=0.9")), "es");
         assert_eq!(i.negotiate(Some("fr-FR, fr;q=0.9")), "fr");
-        assert_eq!(i.negotiate(Some("nl, de;q=0.5")), "de");
-        assert_eq!(i.negotiate(Some("nl, es;q=0")), "en");
+        assert_eq!(i.negotiate(Some("nl, de;q=0.5")), "nl");
+        assert_eq!(i.negotiate(Some("sv, de;q=0.5")), "de");
+        assert_eq!(i.negotiate(Some("sv, es;q=0")), "en");
         assert_eq!(i.negotiate(Some("zh-CN")), "zh-Hans");
+        assert_eq!(i.negotiate(Some("zh")), "zh-Hans");
+        assert_eq!(i.negotiate(Some("zh-TW,zh;q=0.9")), "zh-Hant");
+        assert_eq!(i.negotiate(Some("zh-Hant-HK")), "zh-Hant");
+        assert_eq!(i.negotiate(Some("he-IL")), "he");
+        assert_eq!(
+            i.negotiate_with_region(Some("zh-HK")),
+            ("zh-Hant", Some("HK"))
+        );
         assert_eq!(i.negotiate(Some("pt-BR")), "pt-BR");
         assert_eq!(
             i.negotiate_with_region(Some("es-MX,es;q=0.9")),
@@ -472,7 +499,16 @@ mod tests {
         assert_eq!(shipped_locale("zh"), Some("zh-Hans"));
         assert_eq!(locale_for_region("JP"), Some("ja"));
         assert_eq!(locale_for_region("MX"), Some("es"));
-        assert_eq!(locale_for_region("NL"), None);
+        assert_eq!(locale_for_region("NL"), Some("nl"));
+        assert_eq!(locale_for_region("VN"), Some("vi"));
+        assert_eq!(locale_for_region("UA"), Some("uk"));
+        assert_eq!(locale_for_region("MY"), Some("ms"));
+        assert_eq!(locale_for_region("SE"), None);
+        assert_eq!(locale_for_region("TW"), Some("zh-Hant"));
+        assert_eq!(locale_for_region("IR"), Some("fa"));
+        assert_eq!(shipped_locale("zh-TW"), Some("zh-Hant"));
+        assert_eq!(shipped_locale("zh-HK"), Some("zh-Hant"));
+        assert_eq!(shipped_locale("zh-CN"), Some("zh-Hans"));
         assert_eq!(shipped_locale("<script>"), None);
     }
 
@@ -501,12 +537,20 @@ mod tests {
             en.args("code-attempts-left", &[("count", 3u32.into())]),
             "You have 3 attempts left."
         );
-        let es = Tr::new(i, "es", "Acme".into());
+        let es = Tr::new(i.clone(), "es", "Acme".into());
         assert!(
             es.args("code-attempts-left", &[("count", 1u32.into())])
                 .contains("1 intento")
         );
         assert_eq!(es.dir(), "ltr");
         assert_eq!(direction("ar"), "rtl");
+        for lang in ["fa", "he", "ur"] {
+            assert_eq!(direction(lang), "rtl", "{lang}");
+        }
+        let he = Tr::new(i, "he", "Acme".into());
+        assert!(
+            he.args("code-attempts-left", &[("count", 2u32.into())])
+                .contains("שני")
+        );
     }
 }

@@ -46,7 +46,7 @@ code-attempts-left =
         [many] لديك { $count } محاولة متبقية.
        *[other] لديك { $count } محاولة متبقية.
     }
-code-resend = إرسال رمز جديد
+code-resend = أرسل لي رمزًا جديدًا
 # $time عدّ تنازلي مثل 0:25 (دقائق:ثوانٍ).
 code-resend-wait = يمكنك طلب رمز جديد بعد { $time }.
 code-resend-ready = يمكنك الآن طلب رمز جديد.

@@ -105,10 +105,10 @@ help-support = Support kontaktieren
 
 # The proof-of-work check some sends need (a bot defense that runs in the
 # browser, by itself, for a few seconds; no puzzle for the person).
-challenge-needed = Bevor wir Ihnen einen Code per SMS senden, muss Ihr Browser kurz bestätigen, dass Sie kein Bot sind. Danach sendet er das Formular automatisch erneut.
-challenge-working = Wir stellen sicher, dass Sie kein Bot sind. Das dauert einige Sekunden…
-challenge-done = Prüfung abgeschlossen.
-challenge-failed = Die Prüfung hat nicht funktioniert. Klicken Sie erneut auf die Schaltfläche, um es noch einmal zu versuchen.
+challenge-needed = Bevor wir Ihnen einen Code per SMS senden, führt Ihr Browser kurz eine Bot-Prüfung durch. Danach sendet er das Formular automatisch erneut.
+challenge-working = Bot-Prüfung läuft. Das dauert einige Sekunden…
+challenge-done = Bot-Prüfung abgeschlossen.
+challenge-failed = Die Bot-Prüfung hat nicht funktioniert. Klicken Sie erneut auf die Schaltfläche, um es noch einmal zu versuchen.
 challenge-needs-js = Für diesen Schritt ist JavaScript nötig: Aktivieren Sie JavaScript oder verwenden Sie einen anderen Browser, um Ihren Code zu erhalten.
 
 sms-body =

@@ -98,7 +98,7 @@ error-internal = Something went wrong on our side. Please try again.
 flash-expired = Your code expired. Enter your number to get a new one.
 start-over = Start again
 
-help-title = Not received a text message?
+help-title = Didn’t get a text message?
 help-delay = Text messages can take a few minutes to arrive.
 help-options = If it hasn’t arrived, you can ask for a new code or use a different number.
 help-support = Contact support

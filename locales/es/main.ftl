@@ -100,7 +100,7 @@ start-over = Volver a empezar
 help-title = ¿No te ha llegado el SMS?
 help-delay = Los SMS pueden tardar unos minutos en llegar.
 help-options = Si no te ha llegado, puedes pedir otro código o usar otro número.
-help-support = Contactar con el servicio de ayuda
+help-support = Contactar con soporte
 
 # The proof-of-work check some sends need (a bot defense that runs in the
 # browser, by itself, for a few seconds; no puzzle for the person).

@@ -105,10 +105,10 @@ help-support = Contacter l’assistance
 
 # The proof-of-work check some sends need (a bot defense that runs in the
 # browser, by itself, for a few seconds; no puzzle for the person).
-challenge-needed = Avant de vous envoyer un code par SMS, votre navigateur doit effectuer une vérification rapide pour confirmer que vous n’êtes pas un robot. Une fois la vérification terminée, il renverra automatiquement le formulaire.
-challenge-working = Vérification en cours pour confirmer que vous n’êtes pas un robot. Cela prend quelques secondes…
-challenge-done = Vérification terminée.
-challenge-failed = La vérification n’a pas fonctionné. Appuyez de nouveau sur le bouton pour réessayer.
+challenge-needed = Avant de vous envoyer un code par SMS, votre navigateur doit effectuer un contrôle rapide pour confirmer que vous n’êtes pas un robot. Une fois le contrôle terminé, il renverra automatiquement le formulaire.
+challenge-working = Contrôle en cours pour confirmer que vous n’êtes pas un robot. Cela prend quelques secondes…
+challenge-done = Contrôle terminé.
+challenge-failed = Le contrôle n’a pas fonctionné. Appuyez de nouveau sur le bouton pour réessayer.
 challenge-needs-js = Cette étape nécessite JavaScript : activez-le ou utilisez un autre navigateur pour recevoir votre code.
 
 sms-body =

@@ -10,7 +10,7 @@ phone-hint = Contoh: { $example }
 country-label = Negara
 country-hint = Hanya diperlukan jika nomor Anda tidak diawali dengan +
 client-asks = { $client } ingin mengonfirmasi nomor telepon Anda.
-phone-submit = Kirim kode via SMS
+phone-submit = Kirim kode melalui SMS
 
 code-title = Masukkan kode
 code-intro = Kami telah mengirimkan kode melalui SMS ke { $phone }.
@@ -40,7 +40,7 @@ error-summary-title = Ada masalah
 error-empty-phone = Masukkan nomor telepon Anda.
 error-invalid-phone = Nomor telepon ini sepertinya tidak valid. Periksa kembali, dan sertakan kode negara jika nomor tersebut bukan dari negara yang dipilih.
 error-not-mobile = Nomor ini tidak dapat menerima SMS. Gunakan nomor ponsel.
-error-incorrect-code = Kode salah. Anda masih punya { $count } kesempatan lagi.
+error-incorrect-code = Kode salah. Sisa kesempatan Anda: { $count }.
 error-opted-out = Nomor ini telah berhenti menerima SMS dari kami. Kirim SMS berisi START ke nomor pengirim pesan kami, lalu coba lagi.
 error-expired = Kode ini sudah kedaluwarsa. Minta kode baru.
 error-empty-code = Masukkan kode yang kami kirim melalui SMS.

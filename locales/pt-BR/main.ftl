@@ -86,8 +86,8 @@ error-country-not-allowed = Não podemos enviar códigos para números deste pa�
 error-blocked = No momento, não podemos enviar códigos para este número. Tente de novo mais tarde.
 error-budget = No momento, não podemos enviar mais códigos. Tente de novo mais tarde.
 error-rate-limited = Muitas solicitações vindas da sua rede. Aguarde um minuto e tente de novo.
-error-bad-client = Este link de verificação não é válido. Volte ao site que trouxe você até aqui e tente de novo.
-error-flow-expired = Esta página de verificação expirou. Volte ao site que trouxe você até aqui e comece de novo.
+error-bad-client = Este link de confirmação não é válido. Volte ao site que trouxe você até aqui e tente de novo.
+error-flow-expired = Esta página de confirmação expirou. Volte ao site que trouxe você até aqui e comece de novo.
 error-csrf = Este formulário expirou. Volte, recarregue a página e tente de novo.
 error-not-found = Não encontramos essa página.
 error-too-large = Essa solicitação é grande demais.
@@ -105,10 +105,10 @@ help-support = Falar com o suporte
 
 # The proof-of-work check some sends need (a bot defense that runs in the
 # browser, by itself, for a few seconds; no puzzle for the person).
-challenge-needed = Antes de enviarmos um código por SMS, seu navegador precisa fazer uma verificação rápida para confirmar que você não é um robô. Quando ela terminar, ele envia o formulário de novo automaticamente.
-challenge-working = Verificando se você não é um robô. Isso leva alguns segundos…
-challenge-done = Verificação concluída.
-challenge-failed = A verificação não funcionou. Pressione o botão de novo para tentar outra vez.
+challenge-needed = Antes de enviarmos um código por SMS, seu navegador precisa fazer uma verificação de segurança rápida para confirmar que você não é um robô. Quando ela terminar, ele envia o formulário de novo automaticamente.
+challenge-working = Fazendo a verificação de segurança para confirmar que você não é um robô. Isso leva alguns segundos…
+challenge-done = Verificação de segurança concluída.
+challenge-failed = A verificação de segurança não funcionou. Pressione o botão de novo para tentar outra vez.
 challenge-needs-js = Esta etapa precisa de JavaScript: ative-o ou use outro navegador para receber seu código.
 
 # Sem "código": o ó forçaria UCS-2 e a mensagem passaria a ocupar dois segmentos.

@@ -103,8 +103,8 @@ help-support = Destek ekibiyle iletişime geçin
 
 # The proof-of-work check some sends need (a bot defense that runs in the
 # browser, by itself, for a few seconds; no puzzle for the person).
-challenge-needed = Size SMS ile kod göndermeden önce tarayıcınızın, robot olmadığınızı doğrulamak için kısa bir kontrol yapması gerekiyor. Kontrol bitince tarayıcınız formu otomatik olarak yeniden gönderir.
-challenge-working = Robot olmadığınız kontrol ediliyor. Bu birkaç saniye sürer…
+challenge-needed = Size SMS ile kod göndermeden önce tarayıcınızın, robot olmadığınızdan emin olmak için kısa bir kontrol yapması gerekiyor. Kontrol bitince tarayıcınız formu otomatik olarak yeniden gönderir.
+challenge-working = Robot olmadığınızdan emin olmak için kontrol yapılıyor. Bu birkaç saniye sürer…
 challenge-done = Kontrol tamamlandı.
 challenge-failed = Kontrol başarısız oldu. Tekrar denemek için düğmeye yeniden basın.
 challenge-needs-js = Bu adım için JavaScript gerekiyor. Kodunuzu almak için JavaScript'i etkinleştirin veya başka bir tarayıcı kullanın.

@@ -68,6 +68,16 @@ mod tests {
     }
 
     #[test]
+    fn persian_and_urdu_digits_map_one_to_one() {
+        // U+06F0–U+06F9, which Persian and Urdu keyboards type (U+06F4–U+06F6
+        // differ in shape from the Arabic-Indic ones, not in value).
+        assert_eq!(to_ascii_digits("۰۱۲۳۴۵۶۷۸۹"), "0123456789");
+        for (i, c) in ('\u{06F0}'..='\u{06F9}').enumerate() {
+            assert_eq!(decimal_value(c), Some(i as u8), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
     fn every_block_maps_zero_to_nine() {
         for &zero in ZEROS {
             for d in 0..10u32 {

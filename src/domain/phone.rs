@@ -300,6 +300,10 @@ mod tests {
             ("07400 123456", Some("GB"), "+447400123456"),
             ("+44 7400 123456", Some("US"), "+447400123456"),
             ("٠٧٤٠٠١٢٣٤٥٦", Some("GB"), "+447400123456"),
+            // Extended Arabic-Indic digits, as Persian and Urdu keyboards type them.
+            ("۰۹۱۲ ۳۴۵ ۶۷۸۹", Some("IR"), "+989123456789"),
+            ("۰۳۰۰ ۱۲۳۴۵۶۷", Some("PK"), "+923001234567"),
+            ("+۹۸ ۹۱۲ ۳۴۵ ۶۷۸۹", None, "+989123456789"),
             ("＋４４７４００１２３４５６", None, "+447400123456"),
         ];
         for (input, region, want) in cases {

@@ -430,8 +430,21 @@ async fn api_locale_and_country_fallback(backend: Backend) {
     assert!(
         app.last_sms("+31612345678")
             .await
+            .starts_with("Je code voor Acme"),
+        "the Netherlands reads Dutch"
+    );
+    call(
+        &app,
+        "POST",
+        "/api/v1/verifications",
+        Some(json!({"phone": "+46701234567"})),
+    )
+    .await;
+    assert!(
+        app.last_sms("+46701234567")
+            .await
             .starts_with("Your Acme code"),
-        "Dutch is not shipped: DEFAULT_LOCALE"
+        "Swedish is not shipped: DEFAULT_LOCALE"
     );
 }
 

@@ -70,7 +70,10 @@ async fn happy_path(backend: Backend) {
     assert!(page.body.contains(r#"autocomplete="one-time-code""#));
     assert!(page.body.contains(r#"inputmode="numeric""#));
     assert!(page.body.contains(r#"spellcheck="false""#));
-    assert!(page.body.contains("<title>Enter your code · Acme</title>"));
+    assert!(
+        page.body
+            .contains("<title>Enter your code · &#x2068;Acme&#x2069;</title>")
+    );
     assert!(
         page.body
             .contains("You can ask for a new code 30 seconds after we sent it."),
@@ -113,7 +116,7 @@ async fn wrong_code_shows_attempts_left(backend: Backend) {
     assert!(page.body.contains(r#"aria-invalid="true""#));
     assert!(
         page.body
-            .contains("<title>Error: Enter your code · Acme</title>"),
+            .contains("<title>Error: Enter your code · &#x2068;Acme&#x2069;</title>"),
         "the title says there is an error"
     );
     assert!(

@@ -10,6 +10,17 @@ use crate::{
     helpers::{Backend, code_of, spawn_app_with},
 };
 
+/// The shipped locales written right to left.
+const RIGHT_TO_LEFT: &[&str] = &["ar", "fa", "he", "ur"];
+
+fn rtl(lang: &str) -> &'static str {
+    if RIGHT_TO_LEFT.contains(&lang) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
 fn files(dir: &Path, ext: &str, out: &mut Vec<String>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -123,7 +134,7 @@ fn languages_are_named_in_themselves_and_rtl_is_marked() {
     assert_eq!(unique.len(), LOCALES.len(), "{names:?}");
     for lang in LOCALES {
         let tr = Tr::new(i18n.clone(), lang, "Acme".into());
-        assert_eq!(tr.dir(), if *lang == "ar" { "rtl" } else { "ltr" });
+        assert_eq!(tr.dir(), rtl(lang), "{lang}");
         assert!(tr.countries().len() > 200, "{lang}: country names");
     }
 }
@@ -138,12 +149,17 @@ async fn every_page_in_every_locale(backend: Backend) {
         let phone = format!("+1415555{:04}", 2600 + i);
         let first = browser.get(&format!("/verify?lang={lang}")).await;
         assert_eq!(first.status, StatusCode::OK, "{lang}");
-        let dir = if *lang == "ar" { "rtl" } else { "ltr" };
+        let dir = rtl(lang);
         assert!(
             first
                 .body
                 .contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)),
             "{lang}"
+        );
+        assert!(
+            first.body.contains("<bdi>Acme</bdi>")
+                && first.body.contains("&#x2068;Acme&#x2069;</title>"),
+            "{lang}: the brand keeps its own direction in the header and the title"
         );
         let csrf = first.csrf();
         let bad = browser
