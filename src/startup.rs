@@ -168,6 +168,11 @@ impl Application {
                 settings.webhook_retry_schedule.clone(),
                 self.state.metrics.clone(),
                 self.state.clock.clone(),
+                settings
+                    .test_numbers
+                    .iter()
+                    .map(|(n, _)| n.clone())
+                    .collect(),
             ));
             tokio::spawn(dispatcher.run())
         });

@@ -28,7 +28,7 @@ use crate::{
     metrics::Metrics,
     storage::{
         Store,
-        webhooks::{Delivery, NewDelivery, OutboxEvent, QUEUE_CAP, Settle},
+        webhooks::{Delivery, NewDelivery, OutboxEvent, Settle, TEST_QUEUE_CAP},
     },
 };
 
@@ -108,20 +108,22 @@ pub fn payload(endpoint: &WebhookEndpoint, event: &OutboxEvent) -> Value {
     })
 }
 
-/// The deliveries of `event`: one per endpoint that wants it.
-pub fn plan(endpoints: &[WebhookEndpoint], event: &OutboxEvent) -> Vec<NewDelivery> {
+/// The deliveries of `event`: one per endpoint that wants it (an event of a
+/// `TEST_NUMBERS` verification, `test`, only to endpoints that ask for them).
+pub fn plan(endpoints: &[WebhookEndpoint], event: &OutboxEvent, test: bool) -> Vec<NewDelivery> {
     let Some(kind) = EventType::parse(&event.kind) else {
         tracing::warn!(kind = %event.kind, "unknown webhook event dropped");
         return Vec::new();
     };
     endpoints
         .iter()
-        .filter(|e| e.wants(kind, event.client.as_deref()))
+        .filter(|e| e.wants(kind, event.client.as_deref()) && (!test || e.test_numbers))
         .map(|e| NewDelivery {
             msg_id: format!("msg_{}", uuid::Uuid::new_v4().simple()),
             endpoint: e.url.clone(),
             event_type: event.kind.clone(),
             payload: payload(e, event).to_string(),
+            test,
         })
         .collect()
 }
@@ -185,6 +187,8 @@ fn http_client() -> HttpClient {
 pub struct Dispatcher {
     store: Arc<dyn Store>,
     endpoints: Arc<Vec<WebhookEndpoint>>,
+    /// `TEST_NUMBERS` (E.164): their events go only to endpoints that ask.
+    test_numbers: Arc<std::collections::HashSet<String>>,
     urls: Vec<String>,
     schedule: Vec<u32>,
     metrics: Arc<Metrics>,
@@ -212,9 +216,11 @@ impl Dispatcher {
         schedule: Vec<u32>,
         metrics: Arc<Metrics>,
         clock: Arc<dyn Clock>,
+        test_numbers: std::collections::HashSet<String>,
     ) -> Self {
         Self {
             store,
+            test_numbers: Arc::new(test_numbers),
             urls: endpoints.iter().map(|e| e.url.clone()).collect(),
             endpoints: Arc::new(endpoints),
             schedule,
@@ -269,12 +275,16 @@ impl Dispatcher {
         let now = self.clock.now();
         let expired = self.store.report_expired(now, BATCH).await?;
         let endpoints = self.endpoints.clone();
-        let plan = move |event: &OutboxEvent| plan(&endpoints, event);
+        let tests = self.test_numbers.clone();
+        let plan = move |event: &OutboxEvent| {
+            let test = event.phone.as_deref().is_some_and(|p| tests.contains(p));
+            plan(&endpoints, event, test)
+        };
         let fanned = self.store.fan_out(&plan, now, BATCH).await?;
         if fanned.dropped > 0 {
             tracing::warn!(
                 dropped = fanned.dropped,
-                "webhook deliveries dropped: an endpoint has {QUEUE_CAP} waiting"
+                "webhook deliveries of test numbers dropped: an endpoint has {TEST_QUEUE_CAP} waiting"
             );
             self.metrics.webhook_dropped.inc_by(fanned.dropped);
         }

@@ -61,6 +61,9 @@ pub struct RawWebhook {
     /// Show the number as `+1******2671` in this endpoint's payloads.
     #[serde(default)]
     pub mask_phone: bool,
+    /// Also deliver the events of `TEST_NUMBERS` verifications.
+    #[serde(default)]
+    pub test_numbers: bool,
 }
 
 /// Where events are delivered, signed with its own secret.
@@ -73,6 +76,8 @@ pub struct WebhookEndpoint {
     /// Only this client's verifications.
     pub client_id: Option<String>,
     pub mask_phone: bool,
+    /// Events of `TEST_NUMBERS` verifications too (none by default).
+    pub test_numbers: bool,
 }
 
 impl std::fmt::Debug for WebhookEndpoint {
@@ -83,6 +88,7 @@ impl std::fmt::Debug for WebhookEndpoint {
             .field("events", &self.events)
             .field("client_id", &self.client_id)
             .field("mask_phone", &self.mask_phone)
+            .field("test_numbers", &self.test_numbers)
             .finish()
     }
 }
@@ -183,6 +189,7 @@ pub fn validate_webhooks(
             events,
             client_id: w.client_id,
             mask_phone: w.mask_phone,
+            test_numbers: w.test_numbers,
         });
     }
     Ok(endpoints)
@@ -230,6 +237,7 @@ mod tests {
             events: vec!["verification.approved".into()],
             client_id: None,
             mask_phone: false,
+            test_numbers: false,
         }
     }
 

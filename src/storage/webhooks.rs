@@ -46,6 +46,8 @@ pub struct NewDelivery {
     pub event_type: String,
     /// The signed body.
     pub payload: String,
+    /// About a `TEST_NUMBERS` verification: dropped past [`TEST_QUEUE_CAP`].
+    pub test: bool,
 }
 
 impl std::fmt::Debug for NewDelivery {
@@ -157,9 +159,11 @@ impl Redeliver {
 /// take it (an attempt takes at most 10 s; a worker that died leaves it).
 pub const CLAIM_LEASE: time::Duration = time::Duration::seconds(60);
 
-/// Pending deliveries one endpoint may have; past it, new ones are dropped
-/// (counted and logged), so a dead endpoint cannot fill the database.
-pub const QUEUE_CAP: i64 = 10_000;
+/// Pending deliveries past which an endpoint gets no more deliveries of
+/// `TEST_NUMBERS` verifications (dropped, counted and logged), so test
+/// traffic, which no limit counts, cannot fill its queue. A real
+/// verification's delivery is never dropped: the send budget bounds them.
+pub const TEST_QUEUE_CAP: i64 = 1_000;
 
 /// Delivered rows are kept a day, failed ones a week.
 pub const KEEP_DELIVERED: time::Duration = time::Duration::days(1);
@@ -180,8 +184,8 @@ pub trait WebhookStore: Send + Sync {
     async fn report_expired(&self, now: OffsetDateTime, limit: i64) -> Result<u64, StoreError>;
 
     /// In one transaction: takes up to `limit` events, writes their
-    /// deliveries as `plan` says (due at `now`; none past an endpoint's
-    /// [`QUEUE_CAP`]), and deletes the events. Safe on many instances.
+    /// deliveries as `plan` says (due at `now`; a test number's none past an
+    /// endpoint's [`TEST_QUEUE_CAP`]), and deletes the events. Safe on many instances.
     async fn fan_out(
         &self,
         plan: Plan<'_>,

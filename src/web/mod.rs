@@ -79,6 +79,10 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
             tower_governor::GovernorLayer::new(limits.clone())
                 .error_handler(move |e| security::rate_limited(e, &metrics))
         })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::same_site_forms,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), ui_context))
         .layer(session_layer)
         .layer(middleware::from_fn_with_state(

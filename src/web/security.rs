@@ -123,6 +123,51 @@ pub fn logo_origin(logo: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
+/// Whether a state-changing request comes from another site's page: the
+/// browser's `Sec-Fetch-Site` says anything but `same-origin` (or `none`, a
+/// person's own navigation); without it, an `Origin` that is neither
+/// `PUBLIC_URL`'s nor the host the request came to. A browser that sends
+/// neither, or `Origin: null` (our pages' `no-referrer` policy makes their
+/// own posts send it), is left to the form tokens.
+pub fn from_another_site(headers: &HeaderMap, public_url: &url::Url) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return !matches!(site.as_bytes(), b"same-origin" | b"none");
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
+        return false;
+    };
+    if origin == "null" {
+        return false;
+    }
+    let ours = public_url.origin().ascii_serialization();
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let to_host = url::Url::parse(origin).ok().is_some_and(|o| {
+        let authority = match o.port() {
+            Some(port) => format!("{}:{port}", o.host_str().unwrap_or_default()),
+            None => o.host_str().unwrap_or_default().to_owned(),
+        };
+        host.is_some_and(|h| h.eq_ignore_ascii_case(&authority))
+    });
+    origin != ours && !to_host
+}
+
+/// Refuses a state-changing form post that another site's page made a
+/// visitor's browser send (403, nothing stored or sent), before the
+/// session or the form is looked at.
+pub async fn same_site_forms(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if !request.method().is_safe()
+        && from_another_site(request.headers(), &state.settings.public_url)
+    {
+        tracing::info!("a form post from another site refused");
+        return super::error::AppError::Csrf.into_response();
+    }
+    next.run(request).await
+}
+
 pub async fn headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let h = response.headers_mut();
@@ -378,6 +423,40 @@ mod tests {
             hops,
             ipv6_prefix: 64,
         }
+    }
+
+    #[test]
+    fn a_form_post_from_another_site_is_told_apart() {
+        let ours: url::Url = "https://verify.example".parse().unwrap();
+        let with = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = HeaderMap::new();
+            h.insert(header::HOST, "verify.example".parse().unwrap());
+            for (k, v) in pairs {
+                h.insert(*k, v.parse().unwrap());
+            }
+            from_another_site(&h, &ours)
+        };
+        assert!(!with(&[("sec-fetch-site", "same-origin")]));
+        assert!(!with(&[("sec-fetch-site", "none")]));
+        assert!(with(&[("sec-fetch-site", "cross-site")]));
+        assert!(with(&[("sec-fetch-site", "same-site")]));
+        assert!(
+            with(&[
+                ("sec-fetch-site", "cross-site"),
+                ("origin", "https://verify.example")
+            ]),
+            "Sec-Fetch-Site wins"
+        );
+        assert!(!with(&[("origin", "https://verify.example")]));
+        assert!(with(&[("origin", "http://evil.example")]));
+        assert!(!with(&[("origin", "null")]), "left to the tokens");
+        assert!(!with(&[]), "left to the tokens");
+        // Served on another address than PUBLIC_URL (a test, a proxy that
+        // keeps the Host): the host the request came to.
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, "127.0.0.1:5000".parse().unwrap());
+        h.insert(header::ORIGIN, "http://127.0.0.1:5000".parse().unwrap());
+        assert!(!from_another_site(&h, &ours));
     }
 
     #[test]

@@ -120,6 +120,7 @@ async fn a_host_page_gets_the_token_through_phone_verify_js() {
             events: vec!["verification.approved".into()],
             client_id: Some("acme".into()),
             mask_phone: false,
+            test_numbers: false,
         }],
     )
     .await;

@@ -132,7 +132,93 @@ both_backends!(
     iframe_headers_follow_the_client,
     stale_flow_ids_are_refused,
     a_number_from_the_app_is_named_by_its_last_digits,
+    another_sites_page_cannot_drive_an_app_flow,
 );
+
+/// A stranger's page takes an app flow's form token and has visitors'
+/// browsers post it (issue 23): with `Sec-Fetch-Site: cross-site` or a
+/// foreign `Origin` each gets 403 and nothing is sent, whatever the bot
+/// check; the plain flow's posts are refused alike. A browser that sends
+/// neither header is left to the form tokens, as before.
+async fn another_sites_page_cannot_drive_an_app_flow(backend: Backend) {
+    for bot_check in ["adaptive", "always"] {
+        let app = spawn_app_with_clients(
+            backend,
+            &[("BOT_CHALLENGE", bot_check)],
+            vec![acme(&[RETURN_TO])],
+        )
+        .await;
+        let query = format!("client_id=acme&return_to={}&state=st", urlencode(RETURN_TO));
+        let attacker = cookieless();
+        let first = page(
+            attacker
+                .get(app.url(&format!("/verify?{query}")))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        let action = form_action(&first.body);
+        let csrf = first.csrf();
+        for (name, value) in [
+            ("origin", "http://evil.example"),
+            ("sec-fetch-site", "cross-site"),
+            ("sec-fetch-site", "same-site"),
+        ] {
+            for n in 0..3 {
+                let victim = cookieless();
+                let phone = format!("+1415555{:04}", 3000 + n);
+                let posted = victim
+                    .post(app.url(&action))
+                    .header(name, value)
+                    .form(&[
+                        ("csrf_token", csrf.as_str()),
+                        ("phone", phone.as_str()),
+                        ("country", "US"),
+                    ])
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(posted.status(), StatusCode::FORBIDDEN, "{name}: {value}");
+            }
+        }
+        // The plain flow's form and code posts too.
+        for path in ["/verify", "/verify/code", "/verify/resend"] {
+            let posted = cookieless()
+                .post(app.url(path))
+                .header("origin", "http://evil.example")
+                .form(&[("csrf_token", "x"), ("phone", US), ("country", "US")])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(posted.status(), StatusCode::FORBIDDEN, "{path}");
+        }
+        assert_eq!(app.outbox_len().await, 0, "nothing was sent");
+        assert_eq!(app.count("SELECT count(*) FROM verifications").await, 0);
+        // phone-verify's own page posting (same origin) still works.
+        let browser = app.new_browser(None);
+        let first = browser.get(&format!("/verify?{query}")).await;
+        let own = browser
+            .client
+            .post(app.url(&form_action(&first.body)))
+            .header("sec-fetch-site", "same-origin")
+            .header("origin", "null")
+            .form(&[
+                ("csrf_token", first.csrf().as_str()),
+                ("phone", US),
+                ("country", "US"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        if bot_check == "adaptive" {
+            assert_eq!(own.status(), StatusCode::SEE_OTHER);
+            assert_eq!(app.outbox_len().await, 1);
+        } else {
+            assert_eq!(own.status(), StatusCode::BAD_REQUEST, "asked for the check");
+        }
+    }
+}
 
 /// A number the app passed (`phone=`) is named "the number ending in 2671"
 /// on the code page (not a row of asterisks a screen reader spells out);

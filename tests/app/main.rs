@@ -20,4 +20,5 @@ mod rules;
 mod sns;
 mod store_contract;
 mod twilio;
+mod webhook_queue;
 mod webhooks;

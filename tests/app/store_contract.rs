@@ -40,7 +40,7 @@ both_backends!(
     a_challenge_is_spent_once_across_instances,
     state_changes_write_their_events_in_the_same_step,
     deliveries_are_claimed_once_retried_and_redelivered,
-    a_dead_endpoint_cannot_fill_the_database,
+    test_traffic_cannot_crowd_out_real_events,
     an_expiry_is_kept_until_it_is_reported,
 );
 
@@ -1149,6 +1149,7 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
             endpoint: "http://127.0.0.1:9/hook".into(),
             event_type: e.kind.clone(),
             payload: format!("{{\"id\":\"{}\"}}", e.verification_id.unwrap()),
+            test: false,
         }]
     };
     let (a, b) = tokio::join!(
@@ -1326,30 +1327,37 @@ async fn deliveries_are_claimed_once_retried_and_redelivered(backend: Backend) {
     assert_eq!(c.store.queue_stats().await.unwrap().pending, 0);
 }
 
-/// One endpoint holds at most 10,000 waiting deliveries; past that new ones
-/// are dropped (and counted), not written.
-async fn a_dead_endpoint_cannot_fill_the_database(backend: Backend) {
+/// Test numbers' deliveries stop at 1,000 waiting for an endpoint (dropped
+/// and counted, not written); a real verification's are never dropped.
+async fn test_traffic_cannot_crowd_out_real_events(backend: Backend) {
     let c = ctx(backend).await;
     c.store.set_events(true);
-    c.store
-        .create(&new("+14155552671", c.now), None, c.now)
-        .await
-        .unwrap();
-    let cap = storage::webhooks::QUEUE_CAP as usize;
-    let plan = |_: &OutboxEvent| {
-        (0..=cap)
+    for phone in ["+14155552671", "+14155552672"] {
+        c.store
+            .create(&new(phone, c.now), None, c.now)
+            .await
+            .unwrap();
+    }
+    let cap = storage::webhooks::TEST_QUEUE_CAP as usize;
+    // The first event is a test number's: one more than the cap; the
+    // second a real one's, past the cap.
+    let plan = |e: &OutboxEvent| {
+        let test = e.phone.as_deref() == Some("+14155552671");
+        let n = if test { cap + 1 } else { 3 };
+        (0..n)
             .map(|i| NewDelivery {
-                msg_id: format!("msg_{i}"),
+                msg_id: format!("msg_{test}_{i}"),
                 endpoint: "https://dead.example/hook".into(),
                 event_type: "verification.started".into(),
                 payload: "{}".into(),
+                test,
             })
             .collect()
     };
     let fanned = c.store.fan_out(&plan, c.now, 10).await.unwrap();
-    assert_eq!((fanned.events, fanned.dropped), (1, 1));
+    assert_eq!((fanned.events, fanned.dropped), (2, 1));
     let stats = c.store.queue_stats().await.unwrap();
-    assert_eq!((stats.pending, stats.failed), (cap as i64, 0));
+    assert_eq!((stats.pending, stats.failed), (cap as i64 + 3, 0));
 }
 
 /// With webhooks on, the purge keeps a pending verification whose expiry

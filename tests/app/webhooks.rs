@@ -113,6 +113,7 @@ fn endpoint(url: &str, events: &[&str]) -> RawWebhook {
         events: events.iter().map(|e| (*e).to_owned()).collect(),
         client_id: None,
         mask_phone: false,
+        test_numbers: false,
     }
 }
 

@@ -11,7 +11,7 @@ use crate::storage::{
     StoreError,
     webhooks::{
         CLAIM_LEASE, Delivery, FailedDelivery, FanOut, KEEP_DELIVERED, KEEP_FAILED, OutboxEvent,
-        Plan, QUEUE_CAP, QueueStats, Redeliver, Settle, WebhookStore,
+        Plan, QueueStats, Redeliver, Settle, TEST_QUEUE_CAP, WebhookStore,
     },
 };
 
@@ -108,7 +108,7 @@ impl WebhookStore for PgStore {
                         .await?
                     }
                 };
-                if depth >= QUEUE_CAP {
+                if d.test && depth >= TEST_QUEUE_CAP {
                     dropped += 1;
                     continue;
                 }

@@ -13,7 +13,7 @@ use crate::{
         StoreError,
         webhooks::{
             CLAIM_LEASE, Delivery, FailedDelivery, FanOut, KEEP_DELIVERED, KEEP_FAILED,
-            OutboxEvent, Plan, QUEUE_CAP, QueueStats, Redeliver, Settle, WebhookStore,
+            OutboxEvent, Plan, QueueStats, Redeliver, Settle, TEST_QUEUE_CAP, WebhookStore,
         },
     },
 };
@@ -164,7 +164,7 @@ impl WebhookStore for SqliteStore {
                         .await?
                     }
                 };
-                if depth >= QUEUE_CAP {
+                if d.test && depth >= TEST_QUEUE_CAP {
                     dropped += 1;
                     continue;
                 }
