@@ -4,12 +4,13 @@
 -- Any text works: every code texted for a verification stays good until its
 -- own expiry. `older_codes` packs the replaced codes, 40 bytes each: the
 -- 32-byte HMAC, then the expiry in milliseconds since the epoch as a
--- big-endian int8 (`domain::OlderCodes` reads the same layout).
+-- big-endian int8 (`domain::OlderCodes` reads the same layout). A code
+-- sent again (a test number's fixed code) is not kept twice.
 -- Twilio's `Tags` are kept as sent (a JSON object).
 ALTER TABLE verifications ADD COLUMN older_codes BYTEA;
 ALTER TABLE verifications ADD COLUMN tags TEXT;
 UPDATE verifications
-   SET older_codes = prev_code_hash || int8send((extract(epoch FROM prev_expires_at) * 1000)::bigint)
+   SET older_codes = prev_code_hash || int8send(floor(extract(epoch FROM prev_expires_at) * 1000)::bigint)
  WHERE prev_code_hash IS NOT NULL AND prev_expires_at IS NOT NULL;
 
 DROP INDEX verifications_one_pending;
@@ -25,7 +26,7 @@ LANGUAGE sql IMMUTABLE AS $$
     SELECT COALESCE(string_agg(substr(p_codes, i, 40), ''::bytea ORDER BY i), ''::bytea)
       FROM generate_series(1, COALESCE(length(p_codes), 0), 40) AS i
      WHERE ('x' || encode(substr(p_codes, i + 32, 8), 'hex'))::bit(64)::bigint
-           > (extract(epoch FROM p_now) * 1000)::bigint
+           > floor(extract(epoch FROM p_now) * 1000)::bigint
 $$;
 
 DROP FUNCTION pv_create_and_send;
@@ -133,8 +134,9 @@ BEGIN
         RETURN;
     END IF;
     UPDATE verifications v
-       SET older_codes = pv_live_codes(v.older_codes, p_now) || v.code_hash
-                         || int8send((extract(epoch FROM v.expires_at) * 1000)::bigint),
+       SET older_codes = CASE WHEN v.code_hash = p_code_hash THEN pv_live_codes(v.older_codes, p_now)
+                              ELSE pv_live_codes(v.older_codes, p_now) || v.code_hash
+                                   || int8send(floor(extract(epoch FROM v.expires_at) * 1000)::bigint) END,
            code_hash = p_code_hash, expires_at = p_expires_at, last_sent_at = p_now, updated_at = p_now
      WHERE v.id = p_id AND v.status = 'pending'
     RETURNING v.attempts_left, v.locale, v.created_at, v.tenant, v.older_codes, v.tags

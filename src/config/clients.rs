@@ -16,9 +16,10 @@ pub struct ClientConfig {
     pub frame_ancestors: Vec<String>,
     /// The Twilio Verify service SID (`VA…`) this client answers as.
     pub service_sid: Option<String>,
-    /// Its Twilio creates may send `RiskCheck=disable`, which turns the
-    /// pumping breaker off for that send (`allow_risk_check_disable`).
-    pub allow_risk_check_disable: bool,
+    /// The API tenants (key names) whose Twilio creates on this client's
+    /// service may send `RiskCheck=disable`, which turns the pumping breaker
+    /// off for that send (`allow_risk_check_disable = ["acme"]`).
+    pub allow_risk_check_disable: Vec<String>,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -50,7 +51,7 @@ pub struct RawClient {
     #[serde(default)]
     pub service_sid: Option<String>,
     #[serde(default)]
-    pub allow_risk_check_disable: bool,
+    pub allow_risk_check_disable: Vec<String>,
 }
 
 /// Checks the clients: ids unique, secrets of 32 bytes or more, exact

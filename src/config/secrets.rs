@@ -55,8 +55,11 @@ fn parse_api_key(entry: &str) -> Result<ApiKey, ConfigError> {
         ));
     }
     let name = match name {
+        // `key-…` is the unnamed keys' own (so a name cannot join a tenant
+        // it was not given).
         Some(name)
             if (1..=64).contains(&name.len())
+                && !name.starts_with("key-")
                 && name
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') =>
@@ -66,7 +69,9 @@ fn parse_api_key(entry: &str) -> Result<ApiKey, ConfigError> {
         Some(name) => {
             return Err(problem(
                 "API_KEYS",
-                format!("the key name `{name}` must be 1 to 64 letters, digits, - or _"),
+                format!(
+                    "the key name `{name}` must be 1 to 64 letters, digits, - or _, not starting with key-"
+                ),
             ));
         }
         None => {

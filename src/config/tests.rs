@@ -297,6 +297,7 @@ fn api_keys_may_carry_names() {
         "bad name:key-of-the-shop-0123",
         "shop:short",
         "a:key-0123456789abcd,b:key-0123456789abcd",
+        "key-1a2b3c4d:key-0123456789abcd",
     ] {
         assert_eq!(
             settings(&[("API_KEYS", bad)]).unwrap_err().name,

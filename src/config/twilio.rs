@@ -12,9 +12,9 @@ pub struct TwilioService {
     pub friendly_name: String,
     /// The `[[clients]]` entry it belongs to, if any (for webhooks).
     pub client: Option<String>,
-    /// Whether its creates may send `RiskCheck=disable` (the client's
-    /// `allow_risk_check_disable`).
-    pub allow_risk_check_disable: bool,
+    /// The tenants whose creates may send `RiskCheck=disable` (the
+    /// client's `allow_risk_check_disable`).
+    pub allow_risk_check_disable: Vec<String>,
 }
 
 /// The API's settings, when it is on.
@@ -69,7 +69,7 @@ impl Settings {
                 sid: sid.clone(),
                 friendly_name: self.brand.name.clone(),
                 client: None,
-                allow_risk_check_disable: false,
+                allow_risk_check_disable: Vec::new(),
             });
         }
         for client in &self.clients {
@@ -86,7 +86,7 @@ impl Settings {
                 sid: sid.clone(),
                 friendly_name: client.name.clone(),
                 client: Some(client.id.clone()),
-                allow_risk_check_disable: client.allow_risk_check_disable,
+                allow_risk_check_disable: client.allow_risk_check_disable.clone(),
             });
         }
         match (&self.twilio_account_sid, services.is_empty()) {

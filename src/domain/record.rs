@@ -130,17 +130,26 @@ impl OlderCodes {
             .map(|(hash, _)| hash)
     }
 
-    /// After a resend at `now`: the codes still good, and the replaced
-    /// current code (`hash`, good until `until`).
-    pub fn after_resend(&self, hash: &[u8], until: OffsetDateTime, now: OffsetDateTime) -> Self {
+    /// After a resend at `now` of `new`: the codes still good, and the
+    /// replaced current code (`hash`, good until `until`) unless it is
+    /// `new` again (a test number's fixed code is not kept twice).
+    pub fn after_resend(
+        &self,
+        hash: &[u8],
+        until: OffsetDateTime,
+        new: &[u8],
+        now: OffsetDateTime,
+    ) -> Self {
         let now_ms = millis(now);
         let mut bytes = Vec::with_capacity(self.0.len() + Self::ENTRY);
         for (h, ms) in self.entries().filter(|(_, ms)| *ms > now_ms) {
             bytes.extend_from_slice(h);
             bytes.extend_from_slice(&ms.to_be_bytes());
         }
-        bytes.extend_from_slice(hash);
-        bytes.extend_from_slice(&millis(until).to_be_bytes());
+        if hash != new {
+            bytes.extend_from_slice(hash);
+            bytes.extend_from_slice(&millis(until).to_be_bytes());
+        }
         Self(bytes)
     }
 }
@@ -189,6 +198,12 @@ pub enum Answer {
 pub struct CheckRecord {
     /// Until when a wrong guess counts against the number's budget.
     pub guess_until: OffsetDateTime,
+    /// The number's wrong-code budget (`WRONG_CODE_LIMIT_PER_PHONE`) and the
+    /// start of its window: a wrong guess that spends the budget's last
+    /// ends the verification, whichever tenant's it is (each tenant has its
+    /// own pending verification; the number has one budget).
+    pub guess_budget: u32,
+    pub guess_since: OffsetDateTime,
     /// The clock hour of the operator page's counter an approval adds to.
     pub hour: OffsetDateTime,
 }
@@ -204,8 +219,8 @@ mod tests {
         let minute = time::Duration::minutes(1);
         let none = OlderCodes::default();
         assert_eq!(none.live(t0).count(), 0);
-        let one = none.after_resend(&[1; 32], t0 + 10 * minute, t0);
-        let two = one.after_resend(&[2; 32], t0 + 11 * minute, t0 + minute);
+        let one = none.after_resend(&[1; 32], t0 + 10 * minute, &[2; 32], t0);
+        let two = one.after_resend(&[2; 32], t0 + 11 * minute, &[3; 32], t0 + minute);
         let live: Vec<&[u8]> = two.live(t0 + 2 * minute).collect();
         assert_eq!(live, vec![&[1u8; 32][..], &[2u8; 32][..]], "oldest first");
         assert_eq!(
@@ -214,15 +229,20 @@ mod tests {
             "the first ends at 10 minutes"
         );
         // A resend prunes what has expired: the packing stays bounded.
-        let three = two.after_resend(&[3; 32], t0 + 20 * minute, t0 + 10 * minute);
+        let three = two.after_resend(&[3; 32], t0 + 20 * minute, &[4; 32], t0 + 10 * minute);
         assert_eq!(three.as_bytes().len(), 2 * 40);
+        // The same code sent again is not kept twice.
+        assert_eq!(
+            three.after_resend(&[4; 32], t0 + 21 * minute, &[4; 32], t0 + 10 * minute),
+            three
+        );
         assert_eq!(
             OlderCodes::from_stored(Some(three.as_bytes().to_vec())),
             three
         );
         // Millisecond expiries, as both databases pack them.
         let until = t0 + time::Duration::milliseconds(1500);
-        let ms = OlderCodes::default().after_resend(&[4; 32], until, t0);
+        let ms = OlderCodes::default().after_resend(&[4; 32], until, &[5; 32], t0);
         assert_eq!(
             ms.as_bytes()[32..],
             (until.unix_timestamp_nanos() / 1_000_000).to_be_bytes()[8..]

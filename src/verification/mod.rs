@@ -216,6 +216,16 @@ impl Verifier {
         }
     }
 
+    /// What a check at `now` records beside the verification.
+    fn check_record(&self, now: OffsetDateTime) -> CheckRecord {
+        CheckRecord {
+            guess_until: now + self.send_window(),
+            guess_budget: self.policy.send.wrong_code_limit,
+            guess_since: now - self.send_window(),
+            hour: clock_hour(now),
+        }
+    }
+
     /// The window of the per-number limits: sends and wrong codes.
     fn send_window(&self) -> Duration {
         Duration::seconds(i64::from(self.policy.send.limit_window_seconds))
@@ -465,10 +475,7 @@ impl Verifier {
                 None => Answer::Wrong,
             };
             // A right answer is counted on the operator page by the same write.
-            let record = CheckRecord {
-                guess_until: now + self.send_window(),
-                hour: clock_hour(now),
-            };
+            let record = self.check_record(now);
             if let Some(after) = self
                 .store
                 .record_check(id, &current.code_hash, answer, now, &record)
@@ -504,10 +511,7 @@ impl Verifier {
         if current.status_at(now) != Status::Pending {
             return Err(VerifyError::NotPending(current.status_at(now)));
         }
-        let record = CheckRecord {
-            guess_until: now + self.send_window(),
-            hour: clock_hour(now),
-        };
+        let record = self.check_record(now);
         match self
             .store
             .record_check(id, &current.code_hash, Answer::Current, now, &record)

@@ -23,8 +23,14 @@ use subtle::ConstantTimeEq;
 use super::{
     ClientLimits,
     security::{network_of, request_client_ip},
+    throttle::CountWindow,
 };
 use crate::{config::twilio::is_sid, domain::Reason, state::AppState};
+
+/// The window in which an address's failed authentications are counted.
+const FAILURE_WINDOW: Duration = Duration::from_secs(60);
+/// Addresses whose failures are remembered.
+const MAX_FAILING: usize = 100_000;
 
 /// The two server doors, each answering in its own shapes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +49,11 @@ pub struct Callers {
     /// Each tenant's rate (`API_RATE_LIMIT_*`), keyed by the tenant's
     /// name: a closed set, the names in `API_KEYS`.
     per_tenant: RateLimiter<String, DefaultKeyedStateStore<String>, DefaultClock>,
+    /// Failed authentications per client address: past
+    /// `IP_RATE_LIMIT_BURST` in a minute, every request from it is refused
+    /// before its credentials are looked at (so a right guess cannot stand
+    /// out). A full table never holds an address that has not failed.
+    failures: CountWindow<IpAddr>,
 }
 
 impl std::fmt::Debug for Callers {
@@ -71,6 +82,7 @@ impl Callers {
         Arc::new(Self {
             per_address,
             per_tenant: RateLimiter::keyed(quota),
+            failures: CountWindow::new(abuse.ip_burst, FAILURE_WINDOW, MAX_FAILING, false),
         })
     }
 
@@ -143,16 +155,26 @@ fn too_many(door: Door, Limited(wait): Limited) -> Response {
     }
 }
 
-/// Before a server door's routes: an authenticated request is counted
-/// against its tenant's rate (and the tenant handed on as [`Tenant`]); any
-/// other, except the public OpenAPI document, against its address. Either
-/// past its rate is 429; an unauthenticated request then goes on to its
-/// route's 401.
+/// Before a server door's routes: an address past its failed
+/// authentications is refused whatever it sends; then an authenticated
+/// request is counted against its tenant's rate (and the tenant handed on
+/// as [`Tenant`]); any other, except the public OpenAPI document, is a
+/// failure of its address and counted against its per-address limit.
+/// Refusals are 429 with `Retry-After`; an unauthenticated request that
+/// is not refused goes on to its route's 401.
 pub async fn gate(
     State((state, callers, door)): State<(AppState, Arc<Callers>, Door)>,
     mut request: Request,
     next: Next,
 ) -> Response {
+    let address =
+        request_client_ip(&state.client_address, &request).map(|ip| state.client_address.key(ip));
+    let now = std::time::Instant::now();
+    if let Some(wait) = address.and_then(|a| callers.failures.wait(&a, now)) {
+        state.metrics.refuse(Reason::RateLimited);
+        tracing::info!(wait_seconds = wait, "authentication failures: address held");
+        return too_many(door, Limited(wait));
+    }
     let limited = match authenticate(&state, door, request.headers()) {
         Some(name) => {
             tracing::Span::current().record("api_key", name);
@@ -163,8 +185,11 @@ pub async fn gate(
             limited
         }
         None if door == Door::Api && request.uri().path() == "/api/v1/openapi.json" => Ok(()),
-        None => match request_client_ip(&state.client_address, &request) {
-            Some(ip) => callers.address(&state, ip),
+        None => match address {
+            Some(address) => {
+                callers.failures.count(address, now);
+                callers.address(&state, address)
+            }
             None => Ok(()),
         },
     };
@@ -180,11 +205,14 @@ pub async fn gate(
 }
 
 /// The person's address an app passed (`client_ip`, `DeviceIp`): an IPv4
-/// or IPv6 address, nothing else.
+/// or IPv6 address that could be a person's — not unspecified, loopback,
+/// multicast or broadcast (a backend passing its own or an empty address
+/// would charge one bucket for everyone).
 pub fn parse_person_ip(raw: &str) -> Option<IpAddr> {
-    let raw = raw.trim();
     // Only the plain forms: no zone, no brackets, no port.
-    raw.parse::<IpAddr>().ok()
+    let ip = raw.trim().parse::<IpAddr>().ok()?;
+    let v4_broadcast = matches!(ip, IpAddr::V4(v4) if v4.is_broadcast());
+    (!ip.is_unspecified() && !ip.is_loopback() && !ip.is_multicast() && !v4_broadcast).then_some(ip)
 }
 
 /// The network a server send counts for: the person's (IPv4 /24, IPv6
@@ -227,6 +255,12 @@ mod tests {
             "[2001:db8::1]",
             "1.2.3",
             "fe80::1%eth0",
+            "0.0.0.0",
+            "127.0.0.1",
+            "::1",
+            "::",
+            "224.0.0.1",
+            "255.255.255.255",
         ] {
             assert_eq!(parse_person_ip(bad), None, "{bad}");
         }

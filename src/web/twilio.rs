@@ -409,10 +409,17 @@ impl CreateParams {
         }
         let skip_risk_check = match p.get("RiskCheck").map(String::as_str) {
             None | Some("enable") => false,
-            Some("disable") if caller.service.allow_risk_check_disable => true,
+            Some("disable")
+                if caller
+                    .service
+                    .allow_risk_check_disable
+                    .contains(&caller.key) =>
+            {
+                true
+            }
             Some("disable") => {
                 return Err(TwilioError::unsupported(
-                    "RiskCheck=disable (for this service; an operator allows it with allow_risk_check_disable)",
+                    "RiskCheck=disable (for this key and service; an operator allows it with allow_risk_check_disable)",
                 ));
             }
             Some(_) => return Err(TwilioError::invalid("RiskCheck")),
@@ -465,8 +472,11 @@ impl CreateParams {
 fn is_control_or_format(c: char) -> bool {
     c.is_control()
         || matches!(c,
-            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+            '\u{00AD}' | '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}'
+            | '\u{115F}' | '\u{1160}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FEFF}'
+            | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}' | '\u{110BD}' | '\u{110CD}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
 }
 
 /// `Tags` as Twilio takes them: a JSON object of at most 10 string values,

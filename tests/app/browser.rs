@@ -509,7 +509,7 @@ async fn iframe_flow_with_third_party_cookies_blocked() {
             redirect_uris: vec![format!("{host}/done")],
             frame_ancestors: vec![host.clone()],
             service_sid: None,
-            allow_risk_check_disable: false,
+            allow_risk_check_disable: Vec::new(),
         }],
     )
     .await;

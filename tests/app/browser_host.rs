@@ -112,7 +112,7 @@ async fn a_host_page_gets_the_token_through_phone_verify_js() {
             redirect_uris: vec![format!("{host}/done")],
             frame_ancestors: vec![host.clone()],
             service_sid: None,
-            allow_risk_check_disable: false,
+            allow_risk_check_disable: Vec::new(),
         }],
         vec![RawWebhook {
             url: receiver.url(),
@@ -301,7 +301,7 @@ async fn a_host_that_may_not_frame_the_flow_is_redirected() {
             redirect_uris: vec![format!("{refusing}/done"), format!("{unlisted}/done")],
             frame_ancestors: vec![refusing.clone()],
             service_sid: None,
-            allow_risk_check_disable: false,
+            allow_risk_check_disable: Vec::new(),
         }],
         Vec::new(),
     )

@@ -31,6 +31,7 @@ both_backends!(
     every_text_works_through_both_apis,
     the_twilio_door_takes_what_twilio_apps_send,
     risk_check_disable_only_for_a_service_allowed_it,
+    the_wrong_code_budget_is_the_numbers_across_tenants,
 );
 
 /// An instance with three keys (two of tenant `acme`), the Twilio door, and
@@ -127,8 +128,16 @@ async fn a_backend_with_the_shipped_defaults_is_limited_per_tenant_not_per_addre
 }
 
 async fn wrong_credentials_are_throttled_per_address(backend: Backend) {
-    let app = spawn(backend, &[]).await;
-    let http = reqwest::Client::new();
+    let app = spawn(backend, &[("TRUST_PROXY_HEADERS", "true")]).await;
+    let from = |ip: &str| {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("x-forwarded-for", ip.parse().unwrap());
+        reqwest::Client::builder()
+            .default_headers(headers)
+            .build()
+            .unwrap()
+    };
+    let http = from("198.51.100.7");
     let (mut unauthorized, mut limited) = (0, 0);
     for i in 0..200 {
         let request = if i % 2 == 0 {
@@ -153,11 +162,25 @@ async fn wrong_credentials_are_throttled_per_address(backend: Backend) {
         "the shipped burst is 10 (and 20 a minute): {unauthorized} answered 401"
     );
     assert_eq!(unauthorized + limited, 200);
-    // The right key is not held back by its address's failures.
-    let (status, body) = create(&app, KEY, json!({"phone": us(0)})).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    // Nor is the public OpenAPI document.
-    let doc = http
+    // From that address even the right key is refused for the minute, so
+    // a right guess cannot stand out; from another address it works.
+    let create_from = |ip: &'static str| {
+        from(ip)
+            .post(app.url("/api/v1/verifications"))
+            .bearer_auth(KEY)
+            .json(&json!({"phone": us(0)}))
+            .send()
+    };
+    let held = create_from("198.51.100.7").await.unwrap();
+    assert_eq!(held.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(held.headers().get("retry-after").is_some());
+    assert_eq!(
+        create_from("198.51.100.8").await.unwrap().status(),
+        StatusCode::CREATED
+    );
+    assert_eq!(app.outbox_len().await, 1);
+    // The public OpenAPI document is not held back.
+    let doc = reqwest::Client::new()
         .get(app.url("/api/v1/openapi.json"))
         .send()
         .await
@@ -534,7 +557,7 @@ async fn the_twilio_door_takes_what_twilio_apps_send(backend: Backend) {
 
 async fn risk_check_disable_only_for_a_service_allowed_it(backend: Backend) {
     const ALLOWED: &str = "VA0123456789abcdef0123456789abcdef";
-    let keys = format!("acme:{KEY}");
+    let keys = format!("acme:{KEY},{OTHER}");
     let mut settings = vec![
         ("API_KEYS", keys.as_str()),
         ("TWILIO_ACCOUNT_SID", ACCOUNT),
@@ -547,7 +570,7 @@ async fn risk_check_disable_only_for_a_service_allowed_it(backend: Backend) {
         id: "shop".into(),
         secret: "s".repeat(32),
         service_sid: Some(ALLOWED.into()),
-        allow_risk_check_disable: true,
+        allow_risk_check_disable: vec!["acme".into()],
         ..Default::default()
     };
     let app = spawn_app_with_clients(backend, &settings, vec![client]).await;
@@ -597,6 +620,18 @@ async fn risk_check_disable_only_for_a_service_allowed_it(backend: Backend) {
         (status, body["code"].clone()),
         (StatusCode::BAD_REQUEST, json!(60204))
     );
+    let other = reqwest::Client::new()
+        .post(app.url(&format!("/v2/Services/{ALLOWED}/Verifications")))
+        .basic_auth(ACCOUNT, Some(OTHER))
+        .form(&off)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        other.json::<Value>().await.unwrap()["code"],
+        60204,
+        "only the tenants the service names"
+    );
     let (status, body) = post(ALLOWED, &off).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let (status, body) = post(ALLOWED, &[("To", us(11).as_str()), ("Channel", "sms")]).await;
@@ -605,4 +640,54 @@ async fn risk_check_disable_only_for_a_service_allowed_it(backend: Backend) {
         (StatusCode::FORBIDDEN, json!(60410)),
         "without RiskCheck=disable the breaker holds for that service too"
     );
+}
+
+/// Two tenants each hold a pending verification of one number: the
+/// number's wrong-code budget (5, as shipped) still bounds the guesses over
+/// both, not 5 each (at most one guess more, on the one that was not the
+/// last to spend the budget).
+async fn the_wrong_code_budget_is_the_numbers_across_tenants(backend: Backend) {
+    let app = spawn(backend, &[]).await;
+    let phone = us(0);
+    let (_, first) = create(&app, KEY, json!({"phone": phone})).await;
+    app.clock.advance(Duration::seconds(31));
+    let (_, second) = create(&app, OTHER, json!({"phone": phone})).await;
+    let wrong = {
+        let code = app.last_code(&phone).await;
+        if code == "000000" { "111111" } else { "000000" }
+    };
+    let mut open = vec![
+        (KEY, first["id"].as_str().unwrap().to_owned()),
+        (OTHER, second["id"].as_str().unwrap().to_owned()),
+    ];
+    let mut guesses = 0;
+    while !open.is_empty() && guesses < 20 {
+        let mut still = Vec::new();
+        for (key, id) in open {
+            let (status, body) = call_as(
+                &app,
+                key,
+                "POST",
+                &format!("/api/v1/verifications/{id}/check"),
+                Some(json!({"code": wrong})),
+            )
+            .await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+            guesses += 1;
+            if body["error"]["code"] == "incorrect_code" {
+                still.push((key, id));
+            } else {
+                assert_eq!(body["error"]["code"], "max_attempts_reached", "{body}");
+            }
+        }
+        open = still;
+    }
+    assert!(
+        guesses <= 6,
+        "{guesses} wrong codes over two tenants' verifications"
+    );
+    // And a new start is refused: the number's budget is spent.
+    app.clock.advance(Duration::seconds(31));
+    let (status, body) = create(&app, KEY, json!({"phone": phone})).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
 }

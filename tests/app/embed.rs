@@ -26,7 +26,7 @@ pub(crate) fn acme(redirect_uris: &[&str]) -> RawClient {
         redirect_uris: redirect_uris.iter().map(|s| s.to_string()).collect(),
         frame_ancestors: vec!["https://acme.example".into()],
         service_sid: None,
-        allow_risk_check_disable: false,
+        allow_risk_check_disable: Vec::new(),
     }
 }
 
@@ -543,7 +543,7 @@ async fn iframe_headers_follow_the_client(backend: Backend) {
                 redirect_uris: vec![RETURN_TO.into()],
                 frame_ancestors: vec![],
                 service_sid: None,
-                allow_risk_check_disable: false,
+                allow_risk_check_disable: Vec::new(),
             },
         ],
     )

@@ -311,7 +311,7 @@ async fn page_views_write_no_rows(backend: Backend) {
             redirect_uris: vec!["https://acme.example/cb".into()],
             frame_ancestors: vec!["https://acme.example".into()],
             service_sid: None,
-            allow_risk_check_disable: false,
+            allow_risk_check_disable: Vec::new(),
         }],
     )
     .await;

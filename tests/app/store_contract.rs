@@ -87,6 +87,8 @@ fn new(phone: &str, now: OffsetDateTime) -> NewVerification {
 fn wrong(now: OffsetDateTime) -> CheckRecord {
     CheckRecord {
         guess_until: now + Duration::hours(1),
+        guess_budget: 100,
+        guess_since: now - Duration::hours(1),
         hour: limits(now).hour,
     }
 }

@@ -344,8 +344,9 @@ impl Store for PgStore {
     ) -> Result<Option<Admitted<Verification>>, StoreError> {
         let Some(limits) = limits else {
             let row: Option<Row> = sqlx::query_as(&format!(
-                "UPDATE verifications SET older_codes = pv_live_codes(older_codes, $4) || code_hash
-                        || int8send((extract(epoch FROM expires_at) * 1000)::bigint),
+                "UPDATE verifications SET older_codes = CASE WHEN code_hash = $2 THEN pv_live_codes(older_codes, $4)
+                        ELSE pv_live_codes(older_codes, $4) || code_hash
+                             || int8send(floor(extract(epoch FROM expires_at) * 1000)::bigint) END,
                     code_hash = $2, expires_at = $3, last_sent_at = $4, updated_at = $4
                  WHERE id = $1 AND status = 'pending' RETURNING {COLUMNS}"
             ))
@@ -442,9 +443,10 @@ impl Store for PgStore {
             "WITH changed AS (
                 UPDATE verifications SET
                     status = CASE WHEN $3 THEN 'approved'
-                                  WHEN attempts_left <= 1 THEN 'max_attempts_reached'
+                                  WHEN attempts_left <= 1 OR {spent} THEN 'max_attempts_reached'
                                   ELSE 'pending' END,
-                    attempts_left = CASE WHEN $3 THEN attempts_left ELSE attempts_left - 1 END,
+                    attempts_left = CASE WHEN $3 THEN attempts_left WHEN {spent} THEN 0
+                                         ELSE attempts_left - 1 END,
                     updated_at = $4
                 WHERE id = $1 AND status = 'pending' AND expires_at > $4 AND attempts_left > 0 AND code_hash = $2
                 RETURNING {COLUMNS}, client
@@ -464,6 +466,8 @@ impl Store for PgStore {
              )
              SELECT {COLUMNS} FROM changed",
             events = status_events(self.events(), "$4"),
+            // The number's budget spent by this guess (see `CheckRecord`).
+            spent = "(SELECT count(*) FROM guesses g WHERE g.phone = verifications.phone AND g.at > $7) + 1 >= $8",
         ))
         .bind(id)
         .bind(seen_hash)
@@ -471,6 +475,8 @@ impl Store for PgStore {
         .bind(now)
         .bind(check.hour)
         .bind(check.guess_until)
+        .bind(check.guess_since)
+        .bind(i64::from(check.guess_budget))
         .fetch_optional(&self.pool)
         .await?)
     }

@@ -361,7 +361,7 @@ impl Store for SqliteStore {
         .bind(ms(now))
         .bind(
             OlderCodes::from_stored(older)
-                .after_resend(&replaced, from_ms(replaced_until)?, now)
+                .after_resend(&replaced, from_ms(replaced_until)?, code_hash, now)
                 .as_bytes()
                 .to_vec(),
         )
@@ -398,17 +398,21 @@ impl Store for SqliteStore {
         let row = one(sqlx::query_as(&format!(
             "UPDATE verifications SET
                 status = CASE WHEN ?3 THEN 'approved'
-                              WHEN attempts_left <= 1 THEN 'max_attempts_reached'
+                              WHEN attempts_left <= 1 OR {spent} THEN 'max_attempts_reached'
                               ELSE 'pending' END,
-                attempts_left = CASE WHEN ?3 THEN attempts_left ELSE attempts_left - 1 END,
+                attempts_left = CASE WHEN ?3 THEN attempts_left WHEN {spent} THEN 0
+                                     ELSE attempts_left - 1 END,
                 updated_at = ?4
              WHERE id = ?1 AND status = 'pending' AND expires_at > ?4 AND attempts_left > 0 AND code_hash = ?2
-             RETURNING {COLUMNS}"
+             RETURNING {COLUMNS}",
+            spent = "(SELECT count(*) FROM guesses g WHERE g.phone = verifications.phone AND g.at > ?5) + 1 >= ?6",
         ))
         .bind(id.to_string())
         .bind(seen_hash)
         .bind(answer != Answer::Wrong)
         .bind(ms(now))
+        .bind(ms(check.guess_since))
+        .bind(i64::from(check.guess_budget))
         .fetch_optional(&mut *tx)
         .await?)?;
         // An approval's side effects (sends marked verified, wrong codes
