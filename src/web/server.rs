@@ -2,9 +2,14 @@
 //! service down: a request's headers must arrive within
 //! `HTTP_HEADER_TIMEOUT_SECONDS`, an idle keep-alive connection closes after
 //! `HTTP_IDLE_TIMEOUT_SECONDS` (the body's deadline is the `read_body`
-//! middleware's), connections are capped in all (below the open-file limit)
-//! and per client address, a connection past a cap is closed at once, and
-//! accept errors (such as running out of descriptors) back off instead of
+//! middleware's), a response the client does not read closes the
+//! connection once writing has made no progress for the header deadline,
+//! a connection answers at most [`MAX_REQUESTS_PER_CONNECTION`] requests
+//! (pipelined ones wait in a bounded buffer), connections are capped in all
+//! (below the open-file limit) and per client address, a connection past a
+//! cap is closed at once — except that a small reserve of connections, one
+//! per client address, is kept for `/healthz` and `/readyz` — and accept
+//! errors (such as running out of descriptors) back off instead of
 //! spinning. HTTP/1.1, with a graceful stop.
 use std::{
     collections::HashMap,
@@ -17,7 +22,7 @@ use std::{
     time::Duration,
 };
 
-use axum::{Router, extract::ConnectInfo};
+use axum::{Router, extract::ConnectInfo, response::IntoResponse as _};
 use hyper_util::{
     rt::{TokioIo, TokioTimer},
     server::graceful::GracefulShutdown,
@@ -36,6 +41,26 @@ use crate::config::HttpSettings;
 /// Descriptors kept free for everything but client connections: the
 /// database pool, SQLite's files, the SMS client, logs.
 pub const RESERVED_DESCRIPTORS: u64 = 100;
+
+/// Connections kept for health checks once the caps are reached: at most
+/// one per client address, each for one `/healthz` or `/readyz` request
+/// within [`HEALTH_HEADER_TIMEOUT`].
+pub const HEALTH_RESERVE: u32 = 32;
+const HEALTH_HEADER_TIMEOUT: Duration = Duration::from_secs(1);
+
+/// Requests one connection may make; the last answer says `Connection:
+/// close`.
+pub const MAX_REQUESTS_PER_CONNECTION: u32 = 1000;
+
+/// What hyper buffers of a connection, each way: a request's headers (and
+/// pipelined requests, which wait past it in the kernel), and the answers
+/// not yet sent (about one page: a client that does not read gets few
+/// rendered).
+const READ_BUFFER: usize = 16 * 1024;
+
+/// The kernel's send buffer of a connection (Linux doubles it: room for
+/// about two of the largest pages, 14 KB each).
+const SEND_BUFFER: usize = 16 * 1024;
 
 /// How the server treats connections.
 #[derive(Debug, Clone, Copy)]
@@ -57,7 +82,9 @@ impl Limits {
         let descriptors = rlimit::getrlimit(rlimit::Resource::NOFILE)
             .map(|(soft, _)| soft)
             .unwrap_or(1024);
-        let room = descriptors.saturating_sub(RESERVED_DESCRIPTORS).max(16);
+        let room = descriptors
+            .saturating_sub(RESERVED_DESCRIPTORS + u64::from(HEALTH_RESERVE))
+            .max(16);
         Self {
             header_timeout: http.header_timeout,
             idle_timeout: http.idle_timeout,
@@ -78,6 +105,11 @@ pub fn raise_open_file_limit() -> Option<u64> {
 
 /// Serves `router` on `listener` until `shutdown` completes, then stops
 /// accepting and lets the connections finish their requests.
+///
+/// Connections are accepted on a thread of their own, which also serves
+/// the health reserve: however busy the runtime's workers are with other
+/// clients' requests, a new connection is accepted, and a health check on
+/// the reserve answered, without waiting for them.
 pub async fn serve(
     listener: TcpListener,
     router: Router,
@@ -87,16 +119,47 @@ pub async fn serve(
     tracing::info!(
         max_connections = limits.max_connections,
         max_per_client = limits.max_per_client,
+        health_reserve = HEALTH_RESERVE,
         "accepting connections"
     );
+    let listener = listener.into_std()?;
+    let workers = tokio::runtime::Handle::current();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let (done, finished) = tokio::sync::oneshot::channel::<io::Result<()>>();
+    std::thread::Builder::new()
+        .name("pv-accept".into())
+        .spawn(move || {
+            let result = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .and_then(|runtime| {
+                    runtime.block_on(accept_loop(listener, router, limits, workers, stopped))
+                });
+            let _ = done.send(result);
+        })?;
+    shutdown.await;
+    let _ = stop.send(());
+    finished
+        .await
+        .unwrap_or_else(|_| Err(io::Error::other("the accept thread ended")))
+}
+
+async fn accept_loop(
+    listener: std::net::TcpListener,
+    router: Router,
+    limits: Limits,
+    workers: tokio::runtime::Handle,
+    stopped: tokio::sync::oneshot::Receiver<()>,
+) -> io::Result<()> {
+    let listener = TcpListener::from_std(listener)?;
     let open = Arc::new(Open::new(limits));
     let graceful = GracefulShutdown::new();
-    let mut shutdown = std::pin::pin!(shutdown);
+    let mut shutdown = std::pin::pin!(stopped);
     let mut backoff = Duration::from_millis(5);
     loop {
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
-            () = &mut shutdown => break,
+            _ = &mut shutdown => break,
         };
         let (stream, peer) = match accepted {
             Ok(pair) => {
@@ -109,52 +172,140 @@ pub async fn serve(
                 tracing::warn!(error = %e, backoff_ms = backoff.as_millis() as u64, "accept error");
                 tokio::select! {
                     () = tokio::time::sleep(backoff) => {},
-                    () = &mut shutdown => break,
+                    _ = &mut shutdown => break,
                 }
                 backoff = (backoff * 2).min(Duration::from_secs(1));
                 continue;
             }
         };
         let Some(slot) = open.admit(peer.ip()) else {
-            // Past a cap: closed at once.
+            // Past a cap and the health reserve: closed at once.
             drop(stream);
             continue;
         };
         let _ = stream.set_nodelay(true);
-        let phase = Arc::new(Phase::new());
-        let io = TimedIo::new(stream, phase.clone(), limits);
+        // A small send buffer: a client that does not read its answers
+        // stalls after a few of them (and is closed at the write deadline)
+        // instead of having hundreds rendered into the kernel's buffers.
+        let _ = socket2::SockRef::from(&stream).set_send_buffer_size(SEND_BUFFER);
+        let watcher = graceful.watcher();
         let router = router.clone();
-        let service =
-            tower::service_fn(move |request: axum::http::Request<hyper::body::Incoming>| {
-                let router = router.clone();
-                let phase = phase.clone();
-                phase.busy();
-                let mut request = request.map(axum::body::Body::new);
-                request.extensions_mut().insert(ConnectInfo(peer));
-                async move {
-                    let response = router.oneshot(request).await;
-                    phase.idle();
-                    response
+        let workers = workers.clone();
+        tokio::spawn(async move {
+            // A health check (its first bytes say so) and the reserve's
+            // connections are served here, beside the accept loop, one
+            // request each; the rest by the runtime's workers.
+            let mut head = [0u8; 16];
+            let peeked = tokio::time::timeout(limits.header_timeout, stream.peek(&mut head)).await;
+            let Ok(Ok(n)) = peeked else {
+                return; // Nothing within the header deadline: closed.
+            };
+            if slot.reserve || is_health_head(&head[..n]) {
+                connection(stream, peer, slot, router, limits, watcher, true).await;
+                return;
+            }
+            let Ok(stream) = stream.into_std() else {
+                return;
+            };
+            workers.spawn(async move {
+                if let Ok(stream) = TcpStream::from_std(stream) {
+                    connection(stream, peer, slot, router, limits, watcher, false).await;
                 }
             });
-        let mut builder = hyper::server::conn::http1::Builder::new();
-        builder
-            .timer(TokioTimer::new())
-            // Our own header and idle deadlines (hyper's would also close
-            // idle keep-alive connections at the header deadline).
-            .header_read_timeout(None)
-            .keep_alive(true);
-        let connection =
-            builder.serve_connection(TokioIo::new(io), TowerToHyperService::new(service));
-        let connection = graceful.watch(connection);
-        tokio::spawn(async move {
-            let _ = connection.await;
-            drop(slot);
         });
     }
     drop(listener);
     graceful.shutdown().await;
     Ok(())
+}
+
+/// The first bytes of a health check: `GET` or `HEAD` of `/healthz` or
+/// `/readyz`.
+fn is_health_head(head: &[u8]) -> bool {
+    [
+        &b"GET /healthz"[..],
+        b"GET /readyz",
+        b"HEAD /healthz",
+        b"HEAD /readyz",
+    ]
+    .iter()
+    .any(|p| {
+        head.strip_prefix(*p)
+            .and_then(|rest| rest.first())
+            .is_some_and(|b| matches!(b, b' ' | b'?'))
+    })
+}
+
+/// Serves one admitted connection until it ends; then its slot is freed.
+/// `one` answers one request and closes (a health check's, or the
+/// reserve's, where anything but a health check gets 503).
+async fn connection(
+    stream: TcpStream,
+    peer: std::net::SocketAddr,
+    slot: Slot,
+    router: Router,
+    limits: Limits,
+    watcher: hyper_util::server::graceful::Watcher,
+    one: bool,
+) {
+    let health_only = slot.reserve;
+    let phase = Arc::new(Phase::new());
+    let mut io_limits = limits;
+    if one {
+        io_limits.header_timeout = limits.header_timeout.min(HEALTH_HEADER_TIMEOUT);
+    }
+    let io = TimedIo::new(stream, phase.clone(), io_limits);
+    let served = Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let service = tower::service_fn(move |request: axum::http::Request<hyper::body::Incoming>| {
+        let router = router.clone();
+        let phase = phase.clone();
+        phase.busy();
+        let count = served.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let mut request = request.map(axum::body::Body::new);
+        request.extensions_mut().insert(ConnectInfo(peer));
+        async move {
+            let mut response = if health_only && !is_health_check(&request) {
+                (
+                    axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                    [(axum::http::header::RETRY_AFTER, "1")],
+                    "Too many connections.",
+                )
+                    .into_response()
+            } else {
+                match router.oneshot(request).await {
+                    Ok(response) => response,
+                    Err(never) => match never {},
+                }
+            };
+            if one || count >= MAX_REQUESTS_PER_CONNECTION {
+                response.headers_mut().insert(
+                    axum::http::header::CONNECTION,
+                    axum::http::HeaderValue::from_static("close"),
+                );
+            }
+            phase.idle();
+            Ok::<_, std::convert::Infallible>(response)
+        }
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        // Our own header and idle deadlines (hyper's would also close
+        // idle keep-alive connections at the header deadline).
+        .header_read_timeout(None)
+        .max_buf_size(READ_BUFFER)
+        .keep_alive(!one);
+    let connection = builder.serve_connection(TokioIo::new(io), TowerToHyperService::new(service));
+    let _ = watcher.watch(connection).await;
+    drop(slot);
+}
+
+/// A request the health reserve answers: `GET`/`HEAD` `/healthz` or `/readyz`.
+fn is_health_check<B>(request: &axum::http::Request<B>) -> bool {
+    matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    ) && matches!(request.uri().path(), "/healthz" | "/readyz")
 }
 
 /// Errors of one connection that accept reports; the next one may be fine.
@@ -167,26 +318,42 @@ fn is_connection_error(e: &io::Error) -> bool {
     )
 }
 
-/// The open connections, in all and per client.
+/// The open connections, in all and per client: the ordinary ones, and
+/// the health reserve's.
 struct Open {
     limits: Limits,
-    counts: Mutex<(u32, HashMap<IpAddr, u32>)>,
+    counts: Mutex<Counts>,
+}
+
+#[derive(Default)]
+struct Counts {
+    total: u32,
+    per_client: HashMap<IpAddr, u32>,
+    reserve: u32,
+    reserve_clients: std::collections::HashSet<IpAddr>,
 }
 
 /// One admitted connection; it counts until dropped.
 struct Slot {
     open: Arc<Open>,
     client: IpAddr,
+    /// One of the health reserve's: it answers only health checks.
+    reserve: bool,
 }
 
 impl Drop for Slot {
     fn drop(&mut self) {
         let mut counts = self.open.lock();
-        counts.0 = counts.0.saturating_sub(1);
-        if let Some(n) = counts.1.get_mut(&self.client) {
+        if self.reserve {
+            counts.reserve = counts.reserve.saturating_sub(1);
+            counts.reserve_clients.remove(&self.client);
+            return;
+        }
+        counts.total = counts.total.saturating_sub(1);
+        if let Some(n) = counts.per_client.get_mut(&self.client) {
             *n -= 1;
             if *n == 0 {
-                counts.1.remove(&self.client);
+                counts.per_client.remove(&self.client);
             }
         }
     }
@@ -200,26 +367,36 @@ impl Open {
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, (u32, HashMap<IpAddr, u32>)> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Counts> {
         self.counts.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// A slot for a connection from `peer`, unless a cap is reached.
+    /// A slot for a connection from `peer`: an ordinary one under the
+    /// caps, else one of the health reserve's (one per client address),
+    /// else none.
     fn admit(self: &Arc<Self>, peer: IpAddr) -> Option<Slot> {
         let client = self.limits.client_address.key(peer);
         let mut counts = self.lock();
-        if counts.0 >= self.limits.max_connections {
+        let mine = counts.per_client.get(&client).copied().unwrap_or(0);
+        if counts.total < self.limits.max_connections
+            && !self.limits.max_per_client.is_some_and(|max| mine >= max)
+        {
+            counts.total += 1;
+            counts.per_client.insert(client, mine + 1);
+            return Some(Slot {
+                open: self.clone(),
+                client,
+                reserve: false,
+            });
+        }
+        if counts.reserve >= HEALTH_RESERVE || !counts.reserve_clients.insert(client) {
             return None;
         }
-        let mine = counts.1.get(&client).copied().unwrap_or(0);
-        if self.limits.max_per_client.is_some_and(|max| mine >= max) {
-            return None;
-        }
-        counts.0 += 1;
-        counts.1.insert(client, mine + 1);
+        counts.reserve += 1;
         Some(Slot {
             open: self.clone(),
             client,
+            reserve: true,
         })
     }
 }
@@ -260,12 +437,17 @@ impl Phase {
 }
 
 /// A connection whose reads fail with `TimedOut` when the client is too
-/// slow with a request's headers or stays idle too long.
+/// slow with a request's headers or stays idle too long, and whose writes
+/// fail with `TimedOut` when the client has read nothing of an answer for
+/// the header deadline (a client that pipelines requests and never reads).
 struct TimedIo {
     stream: TcpStream,
     phase: Arc<Phase>,
     limits: Limits,
     sleep: Pin<Box<Sleep>>,
+    /// Since when writing has made no progress, while it has not.
+    stalled: Option<Instant>,
+    write_sleep: Pin<Box<Sleep>>,
 }
 
 impl TimedIo {
@@ -276,6 +458,33 @@ impl TimedIo {
             phase,
             limits,
             sleep: Box::pin(tokio::time::sleep_until(first)),
+            stalled: None,
+            write_sleep: Box::pin(tokio::time::sleep_until(first)),
+        }
+    }
+
+    /// A write's result: progress clears the stall; no progress past the
+    /// deadline is `TimedOut`.
+    fn written<T>(
+        &mut self,
+        cx: &mut Context<'_>,
+        poll: Poll<io::Result<T>>,
+    ) -> Poll<io::Result<T>> {
+        if poll.is_ready() {
+            self.stalled = None;
+            return poll;
+        }
+        let since = *self.stalled.get_or_insert_with(Instant::now);
+        let deadline = since + self.limits.header_timeout;
+        if self.write_sleep.deadline() != deadline {
+            self.write_sleep.as_mut().reset(deadline);
+        }
+        match self.write_sleep.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "the client does not read its answers",
+            ))),
+            Poll::Pending => Poll::Pending,
         }
     }
 
@@ -333,11 +542,15 @@ impl AsyncWrite for TimedIo {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.get_mut().stream).poll_write(cx, buf)
+        let this = self.get_mut();
+        let poll = Pin::new(&mut this.stream).poll_write(cx, buf);
+        this.written(cx, poll)
     }
 
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.get_mut().stream).poll_flush(cx)
+        let this = self.get_mut();
+        let poll = Pin::new(&mut this.stream).poll_flush(cx);
+        this.written(cx, poll)
     }
 
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
@@ -349,10 +562,37 @@ impl AsyncWrite for TimedIo {
         cx: &mut Context<'_>,
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.get_mut().stream).poll_write_vectored(cx, bufs)
+        let this = self.get_mut();
+        let poll = Pin::new(&mut this.stream).poll_write_vectored(cx, bufs);
+        this.written(cx, poll)
     }
 
     fn is_write_vectored(&self) -> bool {
         self.stream.is_write_vectored()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_health_head;
+
+    #[test]
+    fn a_health_check_is_told_by_its_first_bytes() {
+        for yes in [
+            &b"GET /healthz HTTP/1.1\r\n"[..],
+            b"GET /readyz?x=1 HTTP",
+            b"HEAD /healthz HTTP/1.1",
+        ] {
+            assert!(is_health_head(&yes[..yes.len().min(16)]), "{yes:?}");
+        }
+        for no in [
+            &b"GET /healthzz HTTP/1.1"[..],
+            b"GET /verify HTTP/1.1",
+            b"POST /healthz HTTP",
+            b"GET /heal",
+            b"",
+        ] {
+            assert!(!is_health_head(&no[..no.len().min(16)]), "{no:?}");
+        }
     }
 }

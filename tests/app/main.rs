@@ -17,6 +17,7 @@ mod hardening;
 mod locales;
 mod ops;
 mod rules;
+mod slow_readers;
 mod sns;
 mod store_contract;
 mod twilio;
