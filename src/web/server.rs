@@ -379,7 +379,7 @@ impl Open {
         let mut counts = self.lock();
         let mine = counts.per_client.get(&client).copied().unwrap_or(0);
         if counts.total < self.limits.max_connections
-            && !self.limits.max_per_client.is_some_and(|max| mine >= max)
+            && self.limits.max_per_client.is_none_or(|max| mine < max)
         {
             counts.total += 1;
             counts.per_client.insert(client, mine + 1);
