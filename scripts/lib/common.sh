@@ -1,5 +1,7 @@
 # Shared by scripts/test and scripts/bench: logging, root, a free port, and a
 # throwaway PostgreSQL cluster. Source it with `root` set to the checkout.
+# shellcheck shell=bash
+: "${root:?set root to the checkout before sourcing common.sh}"
 
 log() { printf '==> %s\n' "$*" >&2; }
 
@@ -13,7 +15,7 @@ pg_bindir() {
     pg_config --bindir; return
   fi
   local d
-  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  d=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   [ -n "$d" ] && [ -x "$d/initdb" ] && echo "$d"
 }
 PGBIN=$(pg_bindir || true)
@@ -52,5 +54,5 @@ start_pg() {
 }
 
 stop_pg() {
-  [ -n "${pgdir:-}" ] && run_pg "$PGBIN/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true
+  if [ -n "${pgdir:-}" ]; then run_pg "$PGBIN/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1 || true; fi
 }
