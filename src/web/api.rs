@@ -476,6 +476,8 @@ async fn create_verification(
         (status = 200, description = "The verification", body = VerificationBody),
         (status = 401, description = "unauthorized", body = ErrorBody),
         (status = 404, description = "not_found", body = ErrorBody),
+        (status = 429, description = "rate_limited (the tenant's rate)", body = ErrorBody),
+        (status = 503, description = "unavailable", body = ErrorBody),
     )
 )]
 async fn get_verification(

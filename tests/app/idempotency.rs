@@ -1,9 +1,16 @@
 //! Retries made safe: `Idempotency-Key` on `/api/v1`'s POSTs and
 //! `I-Twilio-Idempotency-Token` on the Twilio door's, over real HTTP, with
 //! the shipped per-address limit.
-use phone_verify::{clock::Clock as _, storage::Retention};
+use phone_verify::{
+    clock::Clock as _,
+    storage::{
+        Retention,
+        idempotency::{Claimed, KeyClaim},
+    },
+};
 use reqwest::{StatusCode, header::HeaderMap};
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
 use crate::{
     both_backends,
@@ -86,8 +93,10 @@ both_backends!(
     keys_are_per_tenant,
     after_24_hours_a_key_is_new_and_purged,
     refusals_that_invite_a_retry_are_not_kept,
+    a_failed_request_is_not_kept,
     a_malformed_key_is_400_and_does_nothing,
     a_concurrent_pair_with_one_key_sends_one_text,
+    a_repeat_while_the_first_runs_is_409_until_its_lease_lapses,
     the_twilio_door_takes_its_token,
 );
 
@@ -286,6 +295,50 @@ async fn refusals_that_invite_a_retry_are_not_kept(backend: Backend) {
     assert!(again.replayed());
 }
 
+/// Runs one statement on the app's database.
+async fn execute(app: &TestApp, sql: &str) {
+    use sqlx::Connection as _;
+    match app.backend {
+        Backend::Sqlite => {
+            let mut conn = sqlx::SqliteConnection::connect(&app.db.url).await.unwrap();
+            sqlx::query(sql).execute(&mut conn).await.unwrap();
+        }
+        Backend::Postgres => {
+            let mut conn = sqlx::PgConnection::connect(&app.db.url).await.unwrap();
+            sqlx::query(sql).execute(&mut conn).await.unwrap();
+        }
+    }
+}
+
+/// A 5xx (here the database fails the send) is not kept: the retry with
+/// the same key runs again.
+async fn a_failed_request_is_not_kept(backend: Backend) {
+    let app = spawn(backend).await;
+    execute(
+        &app,
+        "ALTER TABLE verifications RENAME TO verifications_away",
+    )
+    .await;
+    let failed = create(&app, KEY, Some("after-outage"), US).await;
+    assert_eq!(
+        failed.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        failed.body
+    );
+    assert_eq!(keys_kept(&app).await, 0, "the key is let go");
+    assert_eq!(app.outbox_len().await, 0);
+    execute(
+        &app,
+        "ALTER TABLE verifications_away RENAME TO verifications",
+    )
+    .await;
+    let retried = create(&app, KEY, Some("after-outage"), US).await;
+    assert_eq!(retried.status, StatusCode::CREATED, "{}", retried.body);
+    assert!(!retried.replayed());
+    assert_eq!(app.outbox_len().await, 1);
+}
+
 async fn a_malformed_key_is_400_and_does_nothing(backend: Backend) {
     let app = spawn(backend).await;
     let long = "k".repeat(256);
@@ -350,6 +403,71 @@ async fn a_concurrent_pair_with_one_key_sends_one_text(backend: Backend) {
         assert_eq!(ids.len(), 1, "one verification");
     }
     assert_eq!(app.outbox_len().await, 5, "one text per pair");
+}
+
+/// A request whose key another instance holds (it claimed it and has not
+/// answered yet): 409 with `Retry-After: 1`, nothing sent; once the claim's
+/// lease lapses (that instance died), the same request takes it over.
+async fn a_repeat_while_the_first_runs_is_409_until_its_lease_lapses(backend: Backend) {
+    let app = spawn(backend).await;
+    let body = format!(r#"{{"phone":"{US}"}}"#);
+    let hash: [u8; 32] = Sha256::new()
+        .chain_update(b"POST\0/api/v1/verifications\0")
+        .chain_update(body.as_bytes())
+        .finalize()
+        .into();
+    let now = app.clock.now();
+    let claimed = app
+        .state
+        .store
+        .claim_key(&KeyClaim {
+            tenant: "acme",
+            key: "busy",
+            request_hash: &hash,
+            claim: uuid::Uuid::new_v4(),
+            now,
+            expires_at: now + time::Duration::hours(24),
+            stale_before: now - time::Duration::minutes(5),
+        })
+        .await
+        .unwrap();
+    assert_eq!(claimed, Claimed::Yours);
+    let send = async || {
+        let r = app
+            .client
+            .post(app.url("/api/v1/verifications"))
+            .bearer_auth(KEY)
+            .header("Idempotency-Key", "busy")
+            .header("Content-Type", "application/json")
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap();
+        let status = r.status();
+        let retry = r.headers().get("retry-after").cloned();
+        (status, retry, r.json::<Value>().await.unwrap())
+    };
+    let (status, retry, answer) = send().await;
+    assert_eq!(status, StatusCode::CONFLICT, "{answer}");
+    assert_eq!(retry.unwrap(), "1");
+    assert_eq!(answer["error"]["code"], "invalid_request");
+    assert!(
+        answer["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("in progress")
+    );
+    assert_eq!(app.outbox_len().await, 0, "nothing sent");
+    // Another request with the key is 422 even while it runs.
+    let other = create(&app, KEY, Some("busy"), US2).await;
+    assert_eq!(other.status, StatusCode::UNPROCESSABLE_ENTITY);
+    app.clock
+        .advance(time::Duration::minutes(5) + time::Duration::seconds(1));
+    let (status, _, answer) = send().await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    assert_eq!(app.outbox_len().await, 1);
+    let (status, _, again) = send().await;
+    assert_eq!((status, again), (StatusCode::CREATED, answer));
 }
 
 async fn the_twilio_door_takes_its_token(backend: Backend) {
