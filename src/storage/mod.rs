@@ -12,6 +12,7 @@ use crate::domain::{
     Verification,
 };
 
+pub mod idempotency;
 pub mod postgres;
 pub mod sessions;
 pub mod sqlite;
@@ -116,7 +117,7 @@ pub struct Purged {
 
 /// How long rows are kept, for both backends. Rows with their own
 /// `expires_at` (send records, wrong codes, blocks, flows, spent
-/// challenges) go at it.
+/// challenges, idempotency keys) go at it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Retention {
     pub now: OffsetDateTime,
@@ -175,7 +176,15 @@ impl From<sqlx::Error> for StoreError {
 /// Where verifications and sends are kept and every limit is decided; a
 /// store also keeps apps' flows and the operator page's counters.
 #[async_trait]
-pub trait Store: FlowStore + StatsStore + webhooks::WebhookStore + Send + Sync + 'static {
+pub trait Store:
+    FlowStore
+    + StatsStore
+    + webhooks::WebhookStore
+    + idempotency::IdempotencyStore
+    + Send
+    + Sync
+    + 'static
+{
     /// `postgres` or `sqlite`.
     fn backend(&self) -> &'static str;
 

@@ -229,6 +229,25 @@ impl ApiError {
         e
     }
 
+    /// 400, 409 or 422 `invalid_request` (a malformed or reused
+    /// `Idempotency-Key`).
+    pub(crate) fn invalid_request(status: StatusCode, message: String) -> Self {
+        Self::new(status, "invalid_request", message)
+    }
+
+    /// 409 `invalid_request`: a request with the same `Idempotency-Key` is
+    /// running; retry after a second.
+    pub(crate) fn in_progress(message: &str) -> Self {
+        let mut e = Self::new(StatusCode::CONFLICT, "invalid_request", message);
+        e.retry_after = Some(1);
+        e
+    }
+
+    /// The database failed: 503 as any other request's.
+    pub(crate) fn store_failed(state: &AppState, e: crate::storage::StoreError) -> Self {
+        Self::from_verify(VerifyError::Store(e), &english(state))
+    }
+
     /// The outcome table's answer, worded in English.
     fn from_outcome(outcome: &Outcome, tr: &Tr) -> Self {
         let mut e = Self::new(outcome.status, outcome.code, outcome.message(tr));
@@ -379,14 +398,20 @@ fn english(state: &AppState) -> Tr {
     post,
     path = "/api/v1/verifications",
     tag = "verifications",
+    params(
+        ("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 255, pattern = "^[!-~]{1,255}$",
+            description = "Makes a retry safe: 1 to 255 visible ASCII characters, per tenant, kept 24 hours. A repeat of the same request (method, path and body) with the same key answers the first answer again (`Idempotent-Replayed: true`) and does nothing; the same key with another request is 422, and while the first still runs 409. Answers 429 and 5xx are not kept: a retry with the key runs again."),
+    ),
     request_body = CreateRequest,
     responses(
         (status = 201, description = "Code sent", body = VerificationBody),
-        (status = 400, description = "invalid_phone or invalid_request", body = ErrorBody),
+        (status = 400, description = "invalid_phone or invalid_request (also a malformed Idempotency-Key)", body = ErrorBody),
         (status = 401, description = "unauthorized", body = ErrorBody),
         (status = 403, description = "country_not_allowed", body = ErrorBody),
+        (status = 409, description = "invalid_request: a request with this Idempotency-Key is in progress (Retry-After)", body = ErrorBody),
         (status = 413, description = "invalid_request: body too large", body = ErrorBody),
         (status = 415, description = "unsupported_media_type", body = ErrorBody),
+        (status = 422, description = "invalid_request: this Idempotency-Key was used with another request", body = ErrorBody),
         (status = 429, description = "rate_limited (cooldown, quota, the tenant's rate, client_ip's address or pumping guard)", body = ErrorBody),
         (status = 503, description = "budget_exhausted, sms_failed or unavailable", body = ErrorBody),
     )
@@ -452,6 +477,7 @@ async fn create_verification(
         (status = 401, description = "unauthorized", body = ErrorBody),
         (status = 404, description = "not_found", body = ErrorBody),
         (status = 429, description = "rate_limited: the tenant's rate, or this address's failed authentication", body = ErrorBody),
+        (status = 503, description = "unavailable", body = ErrorBody),
     )
 )]
 async fn get_verification(
@@ -475,15 +501,21 @@ async fn get_verification(
     post,
     path = "/api/v1/verifications/{id}/check",
     tag = "verifications",
-    params(("id" = Uuid, Path, description = "The verification id")),
+    params(
+        ("id" = Uuid, Path, description = "The verification id"),
+        ("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 255, pattern = "^[!-~]{1,255}$",
+            description = "Makes a retry safe: 1 to 255 visible ASCII characters, per tenant, kept 24 hours. A repeat of the same request (method, path and body) with the same key answers the first answer again (`Idempotent-Replayed: true`) and does nothing; the same key with another request is 422, and while the first still runs 409. Answers 429 and 5xx are not kept: a retry with the key runs again."),
+    ),
     request_body = CheckRequest,
     responses(
         (status = 200, description = "Approved", body = VerificationBody),
-        (status = 400, description = "incorrect_code (with attempts_left), expired, approved, canceled, max_attempts_reached or invalid_request", body = ErrorBody),
+        (status = 400, description = "incorrect_code (with attempts_left), expired, approved, canceled, max_attempts_reached or invalid_request (also a malformed Idempotency-Key)", body = ErrorBody),
         (status = 401, description = "unauthorized", body = ErrorBody),
         (status = 404, description = "not_found", body = ErrorBody),
+        (status = 409, description = "invalid_request: a request with this Idempotency-Key is in progress (Retry-After)", body = ErrorBody),
         (status = 413, description = "invalid_request: body too large", body = ErrorBody),
         (status = 415, description = "unsupported_media_type", body = ErrorBody),
+        (status = 422, description = "invalid_request: this Idempotency-Key was used with another request", body = ErrorBody),
         (status = 429, description = "rate_limited", body = ErrorBody),
         (status = 503, description = "unavailable", body = ErrorBody),
     )
@@ -538,13 +570,21 @@ async fn check_verification(
     post,
     path = "/api/v1/verifications/{id}/cancel",
     tag = "verifications",
-    params(("id" = Uuid, Path, description = "The verification id")),
+    params(
+        ("id" = Uuid, Path, description = "The verification id"),
+        ("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 255, pattern = "^[!-~]{1,255}$",
+            description = "Makes a retry safe: 1 to 255 visible ASCII characters, per tenant, kept 24 hours. A repeat of the same request (method, path and body) with the same key answers the first answer again (`Idempotent-Replayed: true`) and does nothing; the same key with another request is 422, and while the first still runs 409. Answers 429 and 5xx are not kept: a retry with the key runs again."),
+    ),
     responses(
         (status = 200, description = "Canceled", body = VerificationBody),
-        (status = 400, description = "expired, approved, canceled or max_attempts_reached", body = ErrorBody),
+        (status = 400, description = "expired, approved, canceled or max_attempts_reached; invalid_request for a malformed Idempotency-Key", body = ErrorBody),
         (status = 401, description = "unauthorized", body = ErrorBody),
         (status = 404, description = "not_found", body = ErrorBody),
+        (status = 409, description = "invalid_request: a request with this Idempotency-Key is in progress (Retry-After)", body = ErrorBody),
+        (status = 413, description = "invalid_request: a body over 16 KiB with an Idempotency-Key", body = ErrorBody),
+        (status = 422, description = "invalid_request: this Idempotency-Key was used with another request", body = ErrorBody),
         (status = 429, description = "rate_limited", body = ErrorBody),
+        (status = 503, description = "unavailable", body = ErrorBody),
     )
 )]
 async fn cancel_verification(

@@ -28,6 +28,7 @@ pub mod dev;
 pub mod embed;
 pub mod error;
 pub mod health;
+pub mod idempotency;
 pub mod journey;
 pub mod outcome;
 pub mod pages;
@@ -279,12 +280,16 @@ fn rate_limit_config(state: &AppState, method: axum::http::Method) -> ClientLimi
 
 /// The JSON API, when `API_KEYS` is set: outside the session layer, behind
 /// [`callers::gate`] (per tenant; per address when authentication fails),
-/// answering in JSON.
+/// answering in JSON; its routes take `Idempotency-Key` ([`idempotency`]).
 fn api_router(state: &AppState, callers: std::sync::Arc<callers::Callers>) -> Router<AppState> {
     if state.settings.api_keys.is_empty() {
         return Router::new();
     }
     api::router()
+        .route_layer(middleware::from_fn_with_state(
+            (state.clone(), callers::Door::Api),
+            idempotency::layer,
+        ))
         .route(
             "/api/v1/{*rest}",
             axum::routing::any(|| async { api::ApiError::not_found() }),

@@ -80,6 +80,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
             "/v2/Services/{service}/VerificationCheck",
             only(axum::routing::post(check)),
         )
+        // Its POSTs take `I-Twilio-Idempotency-Token`.
+        .route_layer(axum::middleware::from_fn_with_state(
+            (state.clone(), callers::Door::Twilio),
+            super::idempotency::layer,
+        ))
         .route("/v2/{*rest}", axum::routing::any(not_supported))
         .route("/v2", axum::routing::any(not_supported_root))
         .route("/v2/", axum::routing::any(not_supported_root))
@@ -137,6 +142,21 @@ impl TwilioError {
             retry_after: Some(retry_after.max(1)),
             ..Self::new(StatusCode::TOO_MANY_REQUESTS, 20429, "Too many requests")
         }
+    }
+
+    /// 409: a request with the same `I-Twilio-Idempotency-Token` is
+    /// running; retry after a second.
+    pub(crate) fn in_progress(message: &str) -> Self {
+        Self {
+            retry_after: Some(1),
+            ..Self::new(StatusCode::CONFLICT, 60200, message)
+        }
+    }
+
+    /// The database failed: 503 (20503) as any other request's.
+    pub(crate) fn store_failed(e: crate::storage::StoreError) -> Self {
+        tracing::error!(error = %e, "Twilio API request failed");
+        from_verify(VerifyError::Store(e))
     }
 
     fn unauthorized() -> Self {

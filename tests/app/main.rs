@@ -14,6 +14,7 @@ mod cli;
 mod embed;
 mod flow;
 mod hardening;
+mod idempotency;
 mod locales;
 mod ops;
 mod rules;

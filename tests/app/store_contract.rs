@@ -9,6 +9,7 @@ use phone_verify::{
     },
     storage::{
         self, AppFlow, Retention, Store,
+        idempotency::{Claimed, KeptAnswer, KeyClaim},
         webhooks::{NewDelivery, OutboxEvent, Redeliver, Settle},
     },
 };
@@ -42,6 +43,7 @@ both_backends!(
     deliveries_are_claimed_once_retried_and_redelivered,
     test_traffic_cannot_crowd_out_real_events,
     an_expiry_is_kept_until_it_is_reported,
+    an_idempotency_key_is_claimed_once_answered_and_purged,
 );
 
 struct Ctx {
@@ -1381,4 +1383,152 @@ async fn an_expiry_is_kept_until_it_is_reported(backend: Backend) {
         c.store.get(v.id).await.unwrap().is_none(),
         "reported, then purged"
     );
+}
+
+/// An idempotency key: one claim of many racing (over two instances), the
+/// kept answer for the same request, 422's case for another, a stale claim
+/// taken over, and the key free again after its 24 hours.
+async fn an_idempotency_key_is_claimed_once_answered_and_purged(backend: Backend) {
+    let c = ctx(backend).await;
+    let (other, _) = storage::connect(&c.db.url).await.unwrap();
+    let now = c.now;
+    let claim =
+        |tenant: &'static str, key: &'static str, hash: &'static [u8], at: OffsetDateTime| {
+            KeyClaim {
+                tenant,
+                key,
+                request_hash: hash,
+                claim: Uuid::new_v4(),
+                now: at,
+                expires_at: at + Duration::hours(24),
+                stale_before: at - Duration::minutes(5),
+            }
+        };
+    static HASH: [u8; 32] = [1u8; 32];
+    static OTHER_HASH: [u8; 32] = [2u8; 32];
+    let mut tasks = Vec::new();
+    let mut claims = Vec::new();
+    for store in [c.store.clone(), other.clone()]
+        .into_iter()
+        .cycle()
+        .take(10)
+    {
+        let k = claim("acme", "k1", &HASH, now);
+        claims.push(k.claim);
+        tasks.push(tokio::spawn(async move {
+            (k.claim, store.claim_key(&k).await.unwrap())
+        }));
+    }
+    let mut winner = None;
+    for t in tasks {
+        match t.await.unwrap() {
+            (id, Claimed::Yours) => {
+                assert!(winner.is_none(), "one claim of ten");
+                winner = Some(id);
+            }
+            (_, found) => assert_eq!(found, Claimed::InFlight),
+        }
+    }
+    let winner = winner.expect("one claim took the key");
+    // Another request with the key, in flight or answered: OtherRequest.
+    assert_eq!(
+        c.store
+            .claim_key(&claim("acme", "k1", &OTHER_HASH, now))
+            .await
+            .unwrap(),
+        Claimed::OtherRequest
+    );
+    // Only the winner's claim finishes it.
+    let answer = KeptAnswer {
+        status: 201,
+        body: r#"{"id":"x"}"#.into(),
+    };
+    let loser = *claims.iter().find(|id| **id != winner).unwrap();
+    c.store
+        .finish_key("acme", "k1", loser, &answer)
+        .await
+        .unwrap();
+    c.store.release_key("acme", "k1", loser).await.unwrap();
+    assert_eq!(
+        c.store
+            .claim_key(&claim("acme", "k1", &HASH, now))
+            .await
+            .unwrap(),
+        Claimed::InFlight
+    );
+    other
+        .finish_key("acme", "k1", winner, &answer)
+        .await
+        .unwrap();
+    assert_eq!(
+        c.store
+            .claim_key(&claim("acme", "k1", &HASH, now))
+            .await
+            .unwrap(),
+        Claimed::Answered(answer.clone())
+    );
+    // Another tenant's key of the same name is its own.
+    assert_eq!(
+        c.store
+            .claim_key(&claim("other", "k1", &OTHER_HASH, now))
+            .await
+            .unwrap(),
+        Claimed::Yours
+    );
+    // A released key runs again.
+    let k2 = claim("acme", "k2", &HASH, now);
+    assert_eq!(c.store.claim_key(&k2).await.unwrap(), Claimed::Yours);
+    c.store.release_key("acme", "k2", k2.claim).await.unwrap();
+    assert_eq!(
+        c.store
+            .claim_key(&claim("acme", "k2", &HASH, now))
+            .await
+            .unwrap(),
+        Claimed::Yours
+    );
+    // A claim that never answered is taken over by the same request after
+    // its lease, never by another.
+    let later = now + Duration::minutes(6);
+    assert_eq!(
+        c.store
+            .claim_key(&claim("acme", "k2", &OTHER_HASH, later))
+            .await
+            .unwrap(),
+        Claimed::OtherRequest
+    );
+    assert_eq!(
+        c.store
+            .claim_key(&claim("acme", "k2", &HASH, later))
+            .await
+            .unwrap(),
+        Claimed::Yours
+    );
+    // Past its 24 hours the key is free (before the purge), and the purge
+    // takes it.
+    let day = now + Duration::hours(24);
+    assert_eq!(
+        c.store
+            .claim_key(&claim("acme", "k1", &OTHER_HASH, day))
+            .await
+            .unwrap(),
+        Claimed::Yours
+    );
+    c.store
+        .purge(&Retention::at(
+            day + Duration::hours(24) + Duration::seconds(1),
+        ))
+        .await
+        .unwrap();
+    for tenant in ["acme", "other"] {
+        for key in ["k1", "k2"] {
+            assert_eq!(
+                c.store
+                    .claim_key(&claim(tenant, key, &OTHER_HASH, day))
+                    .await
+                    .unwrap(),
+                Claimed::Yours,
+                "{tenant} {key} purged"
+            );
+        }
+    }
 }

@@ -22,6 +22,7 @@ use uuid::Uuid;
 
 mod admission;
 mod flows;
+mod idempotency;
 mod stats;
 mod webhooks;
 
@@ -627,6 +628,11 @@ impl Store for PgStore {
             .rows_affected();
         deleted("DELETE FROM guesses WHERE expires_at < $1", retention.now).await?;
         deleted("DELETE FROM flows WHERE expires_at < $1", retention.now).await?;
+        deleted(
+            "DELETE FROM idempotency_keys WHERE expires_at < $1",
+            retention.now,
+        )
+        .await?;
         deleted(
             "DELETE FROM challenges_spent WHERE expires_at < $1",
             // Kept a while past their expiry: another instance's clock may

@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 mod admission;
 mod flows;
+mod idempotency;
 mod stats;
 mod webhooks;
 
@@ -590,6 +591,11 @@ impl Store for SqliteStore {
         let sends = deleted("DELETE FROM sms_sends WHERE expires_at < ?1", retention.now).await?;
         deleted("DELETE FROM guesses WHERE expires_at < ?1", retention.now).await?;
         deleted("DELETE FROM flows WHERE expires_at < ?1", retention.now).await?;
+        deleted(
+            "DELETE FROM idempotency_keys WHERE expires_at < ?1",
+            retention.now,
+        )
+        .await?;
         deleted(
             "DELETE FROM challenges_spent WHERE expires_at < ?1",
             // Kept a while past their expiry: another instance's clock may
