@@ -192,9 +192,9 @@ async fn accept_loop(
         let router = router.clone();
         let workers = workers.clone();
         tokio::spawn(async move {
-            // A health check (its first bytes say so) and the reserve's
-            // connections are served here, beside the accept loop, one
-            // request each; the rest by the runtime's workers.
+            // A connection that begins with a health check (its first bytes
+            // say so) and the reserve's are served here, beside the accept
+            // loop, health checks only; the rest by the runtime's workers.
             let mut head = [0u8; 16];
             let peeked = tokio::time::timeout(limits.header_timeout, stream.peek(&mut head)).await;
             let Ok(Ok(n)) = peeked else {
@@ -237,8 +237,8 @@ fn is_health_head(head: &[u8]) -> bool {
 }
 
 /// Serves one admitted connection until it ends; then its slot is freed.
-/// `one` answers one request and closes (a health check's, or the
-/// reserve's, where anything but a health check gets 503).
+/// `health` serves health checks only (anything else gets 503 and the
+/// connection closes); a reserve connection answers one request.
 async fn connection(
     stream: TcpStream,
     peer: std::net::SocketAddr,
@@ -246,12 +246,12 @@ async fn connection(
     router: Router,
     limits: Limits,
     watcher: hyper_util::server::graceful::Watcher,
-    one: bool,
+    health: bool,
 ) {
-    let health_only = slot.reserve;
+    let one = slot.reserve;
     let phase = Arc::new(Phase::new());
     let mut io_limits = limits;
-    if one {
+    if health {
         io_limits.header_timeout = limits.header_timeout.min(HEALTH_HEADER_TIMEOUT);
     }
     let io = TimedIo::new(stream, phase.clone(), io_limits);
@@ -264,7 +264,8 @@ async fn connection(
         let mut request = request.map(axum::body::Body::new);
         request.extensions_mut().insert(ConnectInfo(peer));
         async move {
-            let mut response = if health_only && !is_health_check(&request) {
+            let refused = health && !is_health_check(&request);
+            let mut response = if refused {
                 (
                     axum::http::StatusCode::SERVICE_UNAVAILABLE,
                     [(axum::http::header::RETRY_AFTER, "1")],
@@ -277,7 +278,7 @@ async fn connection(
                     Err(never) => match never {},
                 }
             };
-            if one || count >= MAX_REQUESTS_PER_CONNECTION {
+            if one || refused || count >= MAX_REQUESTS_PER_CONNECTION {
                 response.headers_mut().insert(
                     axum::http::header::CONNECTION,
                     axum::http::HeaderValue::from_static("close"),
