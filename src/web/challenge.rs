@@ -11,7 +11,12 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{error::AppError, journey::Journey, throttle::CountWindow, ui::Ui};
+use super::{
+    error::AppError,
+    journey::Journey,
+    throttle::{CountWindow, Full},
+    ui::Ui,
+};
 use crate::{
     challenge::{ChallengeSettings, Challenger, Failure, Level, Mode},
     domain::ChallengeWhy,
@@ -53,8 +58,18 @@ impl Gate {
             challenger: Challenger::new(secret_key, settings),
             // A full table holds every new network (it asks for the base
             // check), but never raises one that has not failed.
-            sends: CountWindow::new(settings.client_burst, CLIENT_WINDOW, MAX_TRACKED, true),
-            failures: CountWindow::new(FAILURES_BEFORE_RAISED, CLIENT_WINDOW, MAX_TRACKED, false),
+            sends: CountWindow::new(
+                settings.client_burst,
+                CLIENT_WINDOW,
+                MAX_TRACKED,
+                Full::Holds,
+            ),
+            failures: CountWindow::new(
+                FAILURES_BEFORE_RAISED,
+                CLIENT_WINDOW,
+                MAX_TRACKED,
+                Full::Forgets,
+            ),
         }
     }
 
