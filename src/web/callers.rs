@@ -202,7 +202,7 @@ pub fn network_for(tenant: &str, person: Option<IpAddr>) -> String {
 /// to pass). 429 past the address's rate.
 pub fn count_person(state: &AppState, callers: &Callers, person: IpAddr) -> Result<(), Limited> {
     callers.address(state, person)?;
-    state.gate.count_send(&network_of(person));
+    state.gate.count_send(person);
     Ok(())
 }
 
