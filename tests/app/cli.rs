@@ -506,3 +506,37 @@ fn contains_number_ignores_longer_runs() {
     assert!(!contains_number("t=13:55:59.123456789Z", "123456"));
     assert!(!contains_number("nothing here", "123456"));
 }
+
+/// Raw UTF-8 in a request path (U+202E, the right-to-left override, which
+/// reorders what a terminal shows) reaches the text log only
+/// percent-encoded (as does every byte outside printable ASCII).
+#[test]
+fn a_request_path_is_escaped_in_text_logs() {
+    use std::io::{Read, Write};
+    let dir = temp_dir();
+    let app = Running::start(
+        &dir,
+        &[
+            ("SECRET_KEY", SECRET),
+            ("DATABASE_URL", &format!("sqlite://{}/pv.db", dir.display())),
+            ("LOG_FORMAT", "text"),
+            ("RUST_LOG", "info"),
+        ],
+    );
+    let addr = app.base.trim_start_matches("http://").to_owned();
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    let mut request = b"GET /verify/".to_vec();
+    request.extend_from_slice("\u{202E}gnp.exe".as_bytes());
+    request.extend_from_slice(b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    stream.write_all(&request).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 404"), "{answer}");
+    let (_, logs) = app.stop();
+    assert!(
+        logs.contains("/verify/%E2%80%AEgnp.exe"),
+        "the path is logged escaped: {logs}"
+    );
+    assert!(!logs.contains('\u{202E}'), "raw U+202E reached the log");
+}

@@ -14,7 +14,7 @@ use crate::{
     api::call_as,
     both_backends,
     cli::{Running, temp_dir},
-    helpers::{Backend, SECRET, TestApp, spawn_app_with, spawn_app_with_clients},
+    helpers::{Backend, SECRET, TestApp, free_port, spawn_app_with, spawn_app_with_clients},
 };
 
 const US: &str = "+14155552671";
@@ -23,6 +23,7 @@ both_backends!(
     page_views_write_no_rows,
     operator_logins_are_throttled,
     failures_from_many_addresses_cannot_lock_the_operator_out,
+    metrics_bind_addr_takes_the_metrics_off_the_public_listener,
     api_keys_are_tenants,
     one_bucket_per_client,
 );
@@ -454,6 +455,54 @@ async fn failures_from_many_addresses_cannot_lock_the_operator_out(backend: Back
         login("192.0.2.200".into(), "operator-password-123".into()).await,
         StatusCode::TOO_MANY_REQUESTS,
         "the address that used up its failures is still held"
+    );
+}
+
+/// With `METRICS_BIND_ADDR`, `/metrics` (tenant names, per-country counts)
+/// is 404 on the public listener and 200 on its own; the metrics listener
+/// serves nothing else. Without it, the public listener serves them.
+async fn metrics_bind_addr_takes_the_metrics_off_the_public_listener(backend: Backend) {
+    let port = free_port();
+    let metrics_addr = format!("127.0.0.1:{port}");
+    let app = spawn_app_with(backend, &[("METRICS_BIND_ADDR", &metrics_addr)]).await;
+    app.start(US, "US").await;
+    let public = app.client.get(app.url("/metrics")).send().await.unwrap();
+    assert_eq!(public.status(), StatusCode::NOT_FOUND);
+    assert!(!public.text().await.unwrap().contains("phone_verify_"));
+    assert_eq!(
+        app.client
+            .get(app.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    let private = reqwest::get(format!("http://{metrics_addr}/metrics"))
+        .await
+        .unwrap();
+    assert_eq!(private.status(), StatusCode::OK);
+    let body = private.text().await.unwrap();
+    assert!(body.contains("phone_verify_"), "{body}");
+    for path in ["/verify", "/healthz", "/admin", "/api/v1/verifications"] {
+        assert_eq!(
+            reqwest::get(format!("http://{metrics_addr}{path}"))
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::NOT_FOUND,
+            "{path} on the metrics listener"
+        );
+    }
+    let open = spawn_app_with(backend, &[]).await;
+    assert_eq!(
+        open.client
+            .get(open.url("/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
     );
 }
 
