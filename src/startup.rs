@@ -20,6 +20,8 @@ use crate::{
 
 pub struct Application {
     listener: TcpListener,
+    /// `METRICS_BIND_ADDR`'s listener, when set.
+    metrics_listener: Option<TcpListener>,
     state: AppState,
     sessions: SessionStoreAny,
 }
@@ -103,6 +105,12 @@ impl Application {
         let listener = TcpListener::bind(settings.bind_addr)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind_addr))?;
+        let metrics_listener = match settings.metrics_bind_addr {
+            None => None,
+            Some(addr) => Some(TcpListener::bind(addr).await.map_err(|e| {
+                anyhow::anyhow!("cannot listen on {addr} (METRICS_BIND_ADDR): {e}")
+            })?),
+        };
         let brand = settings.brand.name.as_str().into();
         let csp = web::security::csp(
             &web::security::logo_origin(settings.brand.logo_url.as_deref()),
@@ -134,6 +142,7 @@ impl Application {
         };
         Ok(Self {
             listener,
+            metrics_listener,
             state,
             sessions,
         })
@@ -147,6 +156,13 @@ impl Application {
 
     pub fn port(&self) -> u16 {
         self.local_addr().port()
+    }
+
+    /// The metrics listener's address (`METRICS_BIND_ADDR`), when set.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener
+            .as_ref()
+            .and_then(|l| l.local_addr().ok())
     }
 
     pub fn state(&self) -> &AppState {
@@ -176,10 +192,26 @@ impl Application {
             ));
             tokio::spawn(dispatcher.run())
         });
+        // `/metrics` on its own listener: tenant names and per-country
+        // counts stay off the public one.
+        let metrics = self.metrics_listener.map(|listener| {
+            if let Ok(addr) = listener.local_addr() {
+                tracing::info!("metrics on http://{addr}/metrics");
+            }
+            let router = web::health::metrics_router(self.state.clone());
+            tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, router).await {
+                    tracing::warn!(error = %e, "the metrics listener stopped");
+                }
+            })
+        });
         let limits = web::server::Limits::new(&self.state.settings.http, self.state.client_address);
         let router = web::router(self.state, self.sessions);
         let result = web::server::serve(self.listener, router, limits, shutdown).await;
         cleanup.abort();
+        if let Some(task) = metrics {
+            task.abort();
+        }
         if let Some(task) = webhooks {
             task.abort();
         }

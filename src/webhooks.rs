@@ -71,8 +71,14 @@ pub fn sign(key: &[u8], msg_id: &str, ts: i64, body: &str) -> String {
 }
 
 /// The body `endpoint` receives for `event`: `{"type", "timestamp", "data"}`.
+/// Deliveries may arrive out of order (retries, several workers), so
+/// `data` carries the event's own time (`occurred_at`, RFC 3339, the same
+/// as `timestamp`) and its `sequence`: the outbox row's id, which increases
+/// with every event written (a later event of a verification is written
+/// after the change before it committed), so sorting one verification's
+/// events by it gives the order they happened in.
 pub fn payload(endpoint: &WebhookEndpoint, event: &OutboxEvent) -> Value {
-    let data = if event.kind == EventType::PumpingFlagged.as_str() {
+    let mut data = if event.kind == EventType::PumpingFlagged.as_str() {
         let mut data = event
             .detail
             .as_deref()
@@ -101,9 +107,12 @@ pub fn payload(endpoint: &WebhookEndpoint, event: &OutboxEvent) -> Value {
             "phone": phone,
         })
     };
+    let occurred_at = timestamp(event.occurred_at);
+    data["occurred_at"] = json!(occurred_at);
+    data["sequence"] = json!(event.id);
     json!({
         "type": event.kind,
-        "timestamp": timestamp(event.occurred_at),
+        "timestamp": occurred_at,
         "data": data,
     })
 }

@@ -45,6 +45,20 @@ pub fn bind_addr(src: &Source) -> Result<SocketAddr, ConfigError> {
     }
 }
 
+/// `METRICS_BIND_ADDR`: when set, `/metrics` is served only on a listener
+/// of its own at this address (and not on the public one).
+pub fn metrics_bind_addr(src: &Source) -> Result<Option<SocketAddr>, ConfigError> {
+    match src.get("METRICS_BIND_ADDR") {
+        None => Ok(None),
+        Some(v) => v.parse().map(Some).map_err(|_| {
+            problem(
+                "METRICS_BIND_ADDR",
+                format!("`{v}` is not an address:port such as 127.0.0.1:9090"),
+            )
+        }),
+    }
+}
+
 /// `PUBLIC_URL`: an http(s) URL with a host.
 pub fn public_url(src: &Source) -> Result<Url, ConfigError> {
     let v = src.get("PUBLIC_URL").unwrap_or("http://127.0.0.1:8080");

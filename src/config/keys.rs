@@ -90,6 +90,7 @@ numbers! {
 /// Every key that is not a number, in the SPEC's spelling.
 pub const TEXT: &[&str] = &[
     "BIND_ADDR",
+    "METRICS_BIND_ADDR",
     "PUBLIC_URL",
     "DATABASE_URL",
     "SECRET_KEY",

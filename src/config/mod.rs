@@ -54,6 +54,9 @@ pub enum LogFormat {
 #[derive(Clone)]
 pub struct Settings {
     pub bind_addr: SocketAddr,
+    /// `METRICS_BIND_ADDR`: `/metrics` on a listener of its own there, and
+    /// not on the public one; `None`: on the public one.
+    pub metrics_bind_addr: Option<SocketAddr>,
     pub public_url: Url,
     pub database_url: String,
     pub secret_key: SecretKey,
@@ -93,6 +96,7 @@ impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Settings")
             .field("bind_addr", &self.bind_addr)
+            .field("metrics_bind_addr", &self.metrics_bind_addr)
             .field("public_url", &self.public_url.as_str())
             .field("database_url", &redact_url(&self.database_url))
             .field("secret_key", &self.secret_key)
@@ -206,6 +210,7 @@ impl Settings {
 
     fn from_source(src: &Source, key_file: &Path) -> Result<Self, ConfigError> {
         let bind_addr = http::bind_addr(src)?;
+        let metrics_bind_addr = http::metrics_bind_addr(src)?;
         let public_url = http::public_url(src)?;
         let database_url = database_url(src)?;
         let sms = sms::sms(src, bind_addr, &public_url)?;
@@ -230,6 +235,7 @@ impl Settings {
         let secret_key = secrets::secret_key(src, key_file)?;
         Ok(Self {
             bind_addr,
+            metrics_bind_addr,
             public_url,
             database_url,
             secret_key,

@@ -82,6 +82,7 @@ fn bad_values_name_the_variable_and_the_range() {
         ("OTP_TTL_SECONDS", "601", "from 30 to 600"),
         ("OTP_MAX_ATTEMPTS", "0", "from 1 to 20"),
         ("BIND_ADDR", "localhost", "address:port"),
+        ("METRICS_BIND_ADDR", "metrics", "address:port"),
         ("PUBLIC_URL", "ftp://x", "http"),
         ("DATABASE_URL", "mysql://x", "sqlite://"),
         ("SMS_PROVIDER", "carrier-pigeon", "allowed: outbox, sns"),

@@ -38,6 +38,9 @@ pub struct Requester {
     /// The client's network (`203.0.113.0/24`, `2001:db8:1::/48`), for the
     /// pumping breaker; `None` for the API.
     pub network: Option<String>,
+    /// The browser's address, for the bot check's per-address counts;
+    /// `None` for the API.
+    pub address: Option<std::net::IpAddr>,
     /// A browser, which can solve a proof-of-work challenge (the API
     /// cannot, and is never asked to).
     pub challengeable: bool,

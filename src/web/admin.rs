@@ -15,7 +15,10 @@ use axum::{
 use subtle::ConstantTimeEq;
 use time::Duration;
 
-use super::{error::AppError, throttle::CountWindow};
+use super::{
+    error::AppError,
+    throttle::{CountWindow, Full},
+};
 use crate::{
     domain::{Block, StatKind},
     state::AppState,
@@ -110,16 +113,19 @@ fn percent(part: i64, whole: i64) -> String {
 
 /// Failed operator logins per client: after [`MAX_FAILURES`] in
 /// [`FAILURE_WINDOW`], the client gets 429 until the window ends, whatever
-/// it sends (see [`CountWindow`]).
+/// it sends (see [`CountWindow`]). At most [`MAX_CLIENTS`] clients are
+/// remembered; a full table forgets the clients with the fewest failures
+/// ([`Full::Evicts`]), so a client that has not failed is never held: a
+/// flood of failures from many addresses cannot lock the operator out.
 pub type LoginThrottle = CountWindow<IpAddr>;
 
 pub const MAX_FAILURES: u32 = 10;
 pub const FAILURE_WINDOW: std::time::Duration = std::time::Duration::from_secs(600);
-const MAX_CLIENTS: usize = 10_000;
+pub const MAX_CLIENTS: usize = 10_000;
 
 /// The operator page's login throttle.
 pub fn login_throttle() -> LoginThrottle {
-    CountWindow::new(MAX_FAILURES, FAILURE_WINDOW, MAX_CLIENTS, true)
+    CountWindow::new(MAX_FAILURES, FAILURE_WINDOW, MAX_CLIENTS, Full::Evicts)
 }
 
 async fn page(

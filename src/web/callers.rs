@@ -23,7 +23,7 @@ use subtle::ConstantTimeEq;
 use super::{
     ClientLimits,
     security::{network_of, request_client_ip},
-    throttle::CountWindow,
+    throttle::{CountWindow, Full},
 };
 use crate::{config::twilio::is_sid, domain::Reason, state::AppState};
 
@@ -52,7 +52,8 @@ pub struct Callers {
     /// Failed authentications per client address: past
     /// `IP_RATE_LIMIT_BURST` in a minute, every request from it is refused
     /// before its credentials are looked at (so a right guess cannot stand
-    /// out). A full table never holds an address that has not failed.
+    /// out). A full table makes room (`Full::Evicts`): it never holds an
+    /// address that has not failed, and keeps those that are held.
     failures: CountWindow<IpAddr>,
 }
 
@@ -82,7 +83,7 @@ impl Callers {
         Arc::new(Self {
             per_address,
             per_tenant: RateLimiter::keyed(quota),
-            failures: CountWindow::new(abuse.ip_burst, FAILURE_WINDOW, MAX_FAILING, false),
+            failures: CountWindow::new(abuse.ip_burst, FAILURE_WINDOW, MAX_FAILING, Full::Evicts),
         })
     }
 
@@ -230,7 +231,7 @@ pub fn network_for(tenant: &str, person: Option<IpAddr>) -> String {
 /// to pass). 429 past the address's rate.
 pub fn count_person(state: &AppState, callers: &Callers, person: IpAddr) -> Result<(), Limited> {
     callers.address(state, person)?;
-    state.gate.count_send(&network_of(person));
+    state.gate.count_send(person);
     Ok(())
 }
 

@@ -2,7 +2,10 @@
 //! start or resend proved and whether it must prove more before the store
 //! looks at it, and the check's place on a page (`templates/challenge.html`,
 //! `static/challenge.js`).
-use std::time::{Duration, Instant};
+use std::{
+    net::{IpAddr, Ipv4Addr, Ipv6Addr},
+    time::{Duration, Instant},
+};
 
 use axum::{
     Json,
@@ -11,7 +14,13 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{error::AppError, journey::Journey, throttle::CountWindow, ui::Ui};
+use super::{
+    error::AppError,
+    journey::Journey,
+    security::network_of,
+    throttle::{CountWindow, Full},
+    ui::Ui,
+};
 use crate::{
     challenge::{ChallengeSettings, Challenger, Failure, Level, Mode},
     domain::ChallengeWhy,
@@ -19,24 +28,99 @@ use crate::{
     storage::StoreError,
 };
 
-/// The window in which a client network's texts and failed solutions are
-/// counted.
+/// The window in which a client's texts and failed solutions are counted.
 const CLIENT_WINDOW: Duration = Duration::from_secs(600);
-/// Failed solutions from one client network before its challenges are
-/// raised.
+/// Failed solutions from one address (an IPv6 /64) before its challenges
+/// are raised.
 const FAILURES_BEFORE_RAISED: u32 = 3;
-/// Client networks remembered (each list). Past that a new network is
-/// asked for the base check (texts), but not raised (failures).
+/// A network (IPv4 /24, IPv6 /48) is raised, or asked, once its addresses
+/// together reach this many times one address's threshold, each address
+/// counting only up to its own threshold: one address, however busy, never
+/// moves its neighbours; several misbehaving ones do (three past their own
+/// threshold, or more below it).
+const NETWORK_SHARES: u32 = 3;
+/// Addresses and networks remembered (each table). Past that a new address
+/// is asked for the base check (texts), but not raised (failures).
 const MAX_TRACKED: usize = 100_000;
+
+/// The address a client is counted as: an IPv4 address, or an IPv6 /64
+/// (one host's usual share); an IPv4-mapped IPv6 address is its IPv4.
+pub fn address_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & (u128::MAX << 64))),
+        },
+    }
+}
+
+/// Events counted per address and per network: an address is held past
+/// its own `most`; its network once its addresses together counted
+/// `NETWORK_SHARES × most`, each address's events counted toward it only
+/// up to its own `most`.
+struct Counts {
+    most: u32,
+    addresses: CountWindow<IpAddr>,
+    networks: CountWindow<String>,
+}
+
+impl Counts {
+    fn new(most: u32, full: Full) -> Self {
+        Self {
+            most,
+            addresses: CountWindow::new(most, CLIENT_WINDOW, MAX_TRACKED, full),
+            networks: CountWindow::new(
+                most.saturating_mul(NETWORK_SHARES),
+                CLIENT_WINDOW,
+                MAX_TRACKED,
+                full,
+            ),
+        }
+    }
+
+    /// Whether `ip`'s address or its network is held now.
+    fn held(&self, ip: IpAddr) -> bool {
+        let now = Instant::now();
+        self.addresses.wait(&address_key(ip), now).is_some()
+            || self.networks.wait(&network_of(ip), now).is_some()
+    }
+
+    /// Counts an event of `ip`.
+    fn count(&self, ip: IpAddr) {
+        let now = Instant::now();
+        let count = self.addresses.count(address_key(ip), now);
+        if (1..=self.most).contains(&count) {
+            self.networks.count(network_of(ip), now);
+        }
+    }
+
+    /// Whether `ip`'s address or its network was held, then counts this
+    /// event (one step for the address, so concurrent events cannot all
+    /// slip under its limit).
+    fn hit(&self, ip: IpAddr) -> bool {
+        let now = Instant::now();
+        let (address_held, count) = self.addresses.hit_count(address_key(ip), now);
+        let network = network_of(ip);
+        let network_held = if (1..=self.most).contains(&count) {
+            self.networks.hit(network, now)
+        } else {
+            self.networks.wait(&network, now).is_some()
+        };
+        address_held || network_held
+    }
+}
 
 /// Issues challenges and decides, per request, what one must prove.
 pub struct Gate {
     pub challenger: Challenger,
-    /// Texts each client network asked for (adaptive: past its burst, a
-    /// challenge).
-    sends: CountWindow<String>,
-    /// Failed solutions per client network (past a few, raised challenges).
-    failures: CountWindow<String>,
+    /// Texts asked for per address and network (adaptive: past the burst,
+    /// a challenge). A full table asks every new address for the base
+    /// check, but never raises one.
+    sends: Counts,
+    /// Failed solutions per address and network (past a few, raised
+    /// challenges). A full table forgets: flooding must not raise everyone.
+    failures: Counts,
 }
 
 impl std::fmt::Debug for Gate {
@@ -47,14 +131,18 @@ impl std::fmt::Debug for Gate {
     }
 }
 
+/// The address of a request whose client is unknown: all such requests
+/// count as one.
+fn or_unknown(ip: Option<IpAddr>) -> IpAddr {
+    ip.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+}
+
 impl Gate {
     pub fn new(secret_key: &[u8], settings: ChallengeSettings) -> Self {
         Self {
             challenger: Challenger::new(secret_key, settings),
-            // A full table holds every new network (it asks for the base
-            // check), but never raises one that has not failed.
-            sends: CountWindow::new(settings.client_burst, CLIENT_WINDOW, MAX_TRACKED, true),
-            failures: CountWindow::new(FAILURES_BEFORE_RAISED, CLIENT_WINDOW, MAX_TRACKED, false),
+            sends: Counts::new(settings.client_burst, Full::Holds),
+            failures: Counts::new(FAILURES_BEFORE_RAISED, Full::Forgets),
         }
     }
 
@@ -62,16 +150,15 @@ impl Gate {
         self.challenger.settings().mode
     }
 
-    fn failing(&self, network: &str) -> bool {
-        self.failures
-            .wait(&network.to_owned(), Instant::now())
-            .is_some()
+    fn failing(&self, client: Option<IpAddr>) -> bool {
+        self.failures.held(or_unknown(client))
     }
 
-    /// The level of a new challenge for this client network: as asked, or
-    /// raised while its solutions keep failing.
-    pub fn level_for(&self, network: &str, asked: Level) -> Level {
-        if self.failing(network) {
+    /// The level of a new challenge for this client: as asked, or raised
+    /// while its own solutions, or several of its network's addresses',
+    /// keep failing.
+    pub fn level_for(&self, client: Option<IpAddr>, asked: Level) -> Level {
+        if self.failing(client) {
             Level::Raised
         } else {
             asked
@@ -81,13 +168,14 @@ impl Gate {
     /// What the form's `altcha` payload proves for the page whose form
     /// binding is `page_binding`: the level of a challenge solved for it, spent
     /// now (once, across instances). A payload that fails is counted
-    /// against the client network and proves nothing.
+    /// against the client's address (and, within its share, its network)
+    /// and proves nothing.
     async fn proof(
         &self,
         state: &AppState,
         payload: Option<&str>,
         page_binding: &str,
-        network: &str,
+        client: Option<IpAddr>,
     ) -> Result<Option<Level>, StoreError> {
         let Some(payload) = payload.filter(|p| !p.trim().is_empty()) else {
             return Ok(None);
@@ -112,7 +200,7 @@ impl Gate {
         };
         tracing::info!(reason = failure.as_str(), "challenge solution refused");
         state.metrics.challenge("failed", failure.as_str());
-        self.failures.count(network.to_owned(), Instant::now());
+        self.failures.count(or_unknown(client));
         Ok(None)
     }
 
@@ -126,36 +214,42 @@ impl Gate {
         journey: &super::journey::Journey,
         requester: &mut crate::verification::Requester,
     ) -> Result<Option<(Level, ChallengeWhy)>, StoreError> {
-        let network = requester.network.clone().unwrap_or_default();
+        let client = requester.address;
         requester.proof = self
-            .proof(state, altcha, &journey.challenge_binding(state), &network)
+            .proof(state, altcha, &journey.challenge_binding(state), client)
             .await?;
-        Ok(self.demand(&network, requester.proof))
+        Ok(self.demand(client, requester.proof))
     }
 
     /// Counts a server send for a person (the address an app passed) toward
-    /// their network's burst, so their own browser is asked for the check
-    /// past it, as if it had asked for those texts itself.
-    pub fn count_send(&self, network: &str) {
+    /// their address's burst (and, within it, their network's), so their
+    /// own browser is asked for the check past it, as if it had asked for
+    /// those texts itself.
+    pub fn count_send(&self, person: IpAddr) {
         if self.mode() == Mode::Adaptive {
-            self.sends.hit(network.to_owned(), Instant::now());
+            self.sends.hit(person);
         }
     }
 
     /// Whether a start or resend that proved `proof` must prove more before
     /// anything else is looked at, and why. In adaptive mode, counts the
-    /// request toward its client network's burst. (A flagged prefix and the
-    /// budget's share are decided by the store, with the send.)
-    fn demand(&self, network: &str, proof: Option<Level>) -> Option<(Level, ChallengeWhy)> {
+    /// request toward its address's burst (and its network's). (A flagged
+    /// prefix and the budget's share are decided by the store, with the
+    /// send.)
+    fn demand(
+        &self,
+        client: Option<IpAddr>,
+        proof: Option<Level>,
+    ) -> Option<(Level, ChallengeWhy)> {
         let need = match self.mode() {
             Mode::Off => return None,
-            _ if self.failing(network) => (Level::Raised, ChallengeWhy::Failures),
+            _ if self.failing(client) => (Level::Raised, ChallengeWhy::Failures),
             Mode::Always => (Level::Base, ChallengeWhy::Always),
             Mode::Adaptive => {
                 if proof.is_some() {
                     return None;
                 }
-                if !self.sends.hit(network.to_owned(), Instant::now()) {
+                if !self.sends.hit(or_unknown(client)) {
                     return None;
                 }
                 (Level::Base, ChallengeWhy::Client)
@@ -238,8 +332,7 @@ pub async fn issue(
         None => Level::Base,
         Some(word) => Level::parse(word).ok_or(AppError::BadRequest)?,
     };
-    let network = requester.network.unwrap_or_default();
-    let level = state.gate.level_for(&network, asked);
+    let level = state.gate.level_for(requester.address, asked);
     let challenge = state.gate.challenger.issue(
         &journey.challenge_binding(&state),
         level,

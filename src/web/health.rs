@@ -1,5 +1,6 @@
 //! Liveness, readiness and the metrics: outside the session layer, since
-//! probes and scrapers carry no cookie.
+//! probes and scrapers carry no cookie. With `METRICS_BIND_ADDR` the
+//! metrics are served on a listener of their own instead ([`metrics_router`]).
 use axum::{
     Router,
     extract::State,
@@ -10,12 +11,24 @@ use axum::{
 
 use crate::state::AppState;
 
-/// Liveness and readiness sit outside the session layer: probes carry no cookie.
-pub fn router() -> Router<AppState> {
-    Router::new()
+/// Liveness and readiness sit outside the session layer: probes carry no
+/// cookie. `/metrics` is here only when `METRICS_BIND_ADDR` is not set.
+pub fn router(state: &AppState) -> Router<AppState> {
+    let router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(ready))
+        .route("/readyz", get(ready));
+    if state.settings.metrics_bind_addr.is_some() {
+        return router;
+    }
+    router.route("/metrics", get(metrics))
+}
+
+/// The metrics listener's routes (`METRICS_BIND_ADDR`): `/metrics`, and 404
+/// for anything else.
+pub fn metrics_router(state: AppState) -> axum::Router {
+    Router::new()
         .route("/metrics", get(metrics))
+        .with_state(state)
 }
 
 /// Prometheus text (OpenMetrics) exposition.

@@ -88,7 +88,9 @@ impl Journey {
     pub fn url(&self, path: &str) -> String {
         match self {
             Journey::Browser { .. } => path.to_owned(),
-            Journey::Client(flow) => format!("{path}?flow={}", flow.id),
+            // The language rides in the URL: a page view never writes it
+            // to the stored flow.
+            Journey::Client(flow) => format!("{path}?flow={}&lang={}", flow.id, flow.lang),
             Journey::NewClient(flow) => {
                 format!("{path}{}&lang={}", embed::pending_query(flow), flow.lang)
             }

@@ -90,7 +90,7 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
             state.clone(),
             session_store_failure,
         ))
-        .merge(health::router())
+        .merge(health::router(&state))
         .merge(api_router(&state, callers.clone()))
         .merge(twilio_router(&state, callers))
         .merge(admin::router(&state))
@@ -174,14 +174,34 @@ async fn request_id(mut request: Request, next: Next) -> Response {
         request_id = %id,
         method = method_label(request.method()),
         api_key = tracing::field::Empty,
-        // The path only: query strings can hold numbers.
-        path = %request.uri().path(),
+        // The path only (query strings can hold numbers), escaped.
+        path = %loggable_path(request.uri().path()),
     );
     let mut response = tracing::Instrument::instrument(next.run(request), span).await;
     if let Ok(value) = axum::http::HeaderValue::from_str(&id) {
         response.headers_mut().insert("x-request-id", value);
     }
     response
+}
+
+/// A request path as it may appear in a log line: printable ASCII as is,
+/// every other byte (controls, spaces, raw UTF-8 such as U+202E, which
+/// would reorder a terminal's text) percent-encoded, and at most 256 bytes
+/// of it.
+pub fn loggable_path(path: &str) -> String {
+    const MOST: usize = 256;
+    let mut out = String::with_capacity(path.len().min(MOST) + 8);
+    for &byte in path.as_bytes().iter().take(MOST) {
+        if byte.is_ascii_graphic() {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    if path.len() > MOST {
+        out.push_str("...");
+    }
+    out
 }
 
 /// Counts and times every response (by route, method and status) and logs
@@ -380,24 +400,20 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
             request.extensions_mut().insert(ui.clone());
             return finish(next.run(request).await, &ui);
         };
-        if let Some(lang) = asked.filter(|l| *l != flow.lang) {
-            flow.lang = lang.to_owned();
-            if let Err(e) = state.store.save_flow(&flow, None).await {
-                return AppError::from(e).into_response();
+        // A language asked for in the URL holds for this page and stays in
+        // its links and forms (`flow_q`); the stored flow is not written on
+        // a page view (a form post that saves the flow keeps it).
+        let switch_q = format!("?flow={}", flow.id);
+        let flow_q = match asked.filter(|l| *l != flow.lang) {
+            Some(lang) => {
+                flow.lang = lang.to_owned();
+                format!("{switch_q}&lang={lang}")
             }
-        }
-        let flow_q = format!("?flow={}", flow.id);
-        return in_app_flow(
-            &state,
-            request,
-            next,
-            flow,
-            flow_q.clone(),
-            flow_q,
-            |r, f| {
-                r.extensions_mut().insert(f);
-            },
-        )
+            None => switch_q.clone(),
+        };
+        return in_app_flow(&state, request, next, flow, flow_q, switch_q, |r, f| {
+            r.extensions_mut().insert(f);
+        })
         .await;
     }
 
@@ -563,5 +579,21 @@ where
             }
             Err(_) => Err(AppError::BadRequest),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn a_logged_path_is_printable_ascii() {
+        assert_eq!(loggable_path("/verify/code"), "/verify/code");
+        assert_eq!(
+            loggable_path("/a\u{202E}b c\u{7}\u{1b}[31m"),
+            "/a%E2%80%AEb%20c%07%1B[31m"
+        );
+        let long = format!("/{}", "x".repeat(1000));
+        assert_eq!(loggable_path(&long).len(), 256 + 3);
     }
 }

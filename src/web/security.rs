@@ -357,13 +357,11 @@ impl axum::extract::FromRequestParts<AppState> for PageRequester {
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map(|c| c.0.ip());
-        let network = state
-            .client_address
-            .client_ip(&parts.headers, peer)
-            .map(network_of);
+        let address = state.client_address.client_ip(&parts.headers, peer);
         Ok(Self(crate::verification::Requester {
             tenant: None,
-            network,
+            network: address.map(network_of),
+            address,
             challengeable: true,
             ..Default::default()
         }))

@@ -20,7 +20,8 @@ both_backends!(
     two_instances_share_the_record_of_used_solutions,
     a_flagged_prefix_asks_for_a_raised_challenge_others_do_not,
     past_half_the_budget_every_send_is_asked,
-    a_client_network_past_its_burst_is_asked,
+    a_client_past_its_burst_is_asked_and_its_neighbours_only_with_others,
+    failures_raise_the_address_and_its_network_only_with_others,
     unsolved_starts_to_a_flagged_prefix_send_nothing,
     the_api_and_off_are_never_asked,
     an_app_flow_in_an_iframe_is_asked_too,
@@ -411,7 +412,11 @@ async fn past_half_the_budget_every_send_is_asked(backend: Backend) {
     );
 }
 
-async fn a_client_network_past_its_burst_is_asked(backend: Backend) {
+/// The burst is counted per address: one address past it is asked, its
+/// neighbours in the /24 are not; the /24 is asked once its addresses
+/// together sent three bursts' worth (each counting up to its own burst),
+/// and another network never.
+async fn a_client_past_its_burst_is_asked_and_its_neighbours_only_with_others(backend: Backend) {
     let app = spawn_app_with(
         backend,
         &[
@@ -425,35 +430,101 @@ async fn a_client_network_past_its_burst_is_asked(backend: Backend) {
     let page = office(1).get("/verify").await;
     assert!(widget_url(&page).is_none());
     assert!(!page.body.contains("challenge.js"));
-    for i in 0..2 {
-        let page = office(i + 1)
-            .start(&format!("+1415555{:04}", 3100 + i), "US")
-            .await;
-        assert_eq!(page.location(), Some("/verify/code"));
+    let mut number = 3100;
+    let mut next = || {
+        number += 1;
+        format!("+1415555{number:04}")
+    };
+    let busy = office(1);
+    for _ in 0..2 {
+        assert_eq!(
+            busy.start(&next(), "US").await.location(),
+            Some("/verify/code")
+        );
     }
-    // The third text from the same /24 is asked; another network is not.
-    let third = office(9);
-    let page = third.start("+14155553102", "US").await;
+    // Its third text is asked; a neighbour's first and second are not.
+    let page = busy.start(&next(), "US").await;
+    assert!(asked(&page), "{}", page.body);
+    let payload = solved(&busy, &widget_url(&page).unwrap()).await;
+    assert_eq!(
+        start_with(&busy, &next(), &payload).await.location(),
+        Some("/verify/code")
+    );
+    for n in [2, 3] {
+        let neighbour = office(n);
+        for _ in 0..2 {
+            assert_eq!(
+                neighbour.start(&next(), "US").await.location(),
+                Some("/verify/code"),
+                "192.0.2.{n} is not asked for 192.0.2.1's texts"
+            );
+        }
+    }
+    // Three addresses used their bursts: now the whole /24 is asked, a
+    // network elsewhere is not.
+    let page = office(9).start(&next(), "US").await;
     assert!(asked(&page), "{}", page.body);
     let elsewhere = app.new_browser(Some("203.0.113.1"));
     assert_eq!(
-        elsewhere.start("+14155553103", "US").await.location(),
-        Some("/verify/code")
-    );
-    let payload = solved(&third, &widget_url(&page).unwrap()).await;
-    assert_eq!(
-        start_with(&third, "+14155553102", &payload)
-            .await
-            .location(),
+        elsewhere.start(&next(), "US").await.location(),
         Some("/verify/code")
     );
     assert!(
         metric(
             &app,
-            r#"phone_verify_challenges_total{event="required",reason="client"} 1"#
+            r#"phone_verify_challenges_total{event="required",reason="client"} 2"#
         )
         .await
     );
+}
+
+/// The level of a challenge fetched by this browser.
+async fn issued_level(browser: &Browser) -> u64 {
+    let challenge = browser.get("/challenge").await;
+    assert_eq!(challenge.status, StatusCode::OK);
+    let json: Value = serde_json::from_str(&challenge.body).unwrap();
+    json["parameters"]["data"]["level"].as_u64().unwrap()
+}
+
+/// Failed solutions are counted per address (an IPv6 /64): three from one
+/// address raise its own challenges, not its neighbours'; the network (a
+/// /24, a /48) is raised only once several of its addresses fail.
+async fn failures_raise_the_address_and_its_network_only_with_others(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        &[("TRUST_PROXY_HEADERS", "true"), ("BOT_CHALLENGE", "always")],
+    )
+    .await;
+    async fn fail(browser: &Browser) {
+        for _ in 0..3 {
+            assert!(asked(
+                &start_with(browser, US, "bm90IGEgc29sdXRpb24=").await
+            ));
+        }
+    }
+    let at = |ip: &str| app.new_browser(Some(ip));
+    let bad = at("192.0.2.1");
+    assert_eq!(issued_level(&bad).await, 1);
+    fail(&bad).await;
+    assert_eq!(issued_level(&bad).await, 2, "its own failures raise it");
+    assert_eq!(
+        issued_level(&at("192.0.2.2")).await,
+        1,
+        "a neighbour in the /24 is not raised"
+    );
+    // IPv6: one /64 is one address; another /64 of the /48 is a neighbour.
+    let v6 = at("2001:db8:1:2::1");
+    fail(&v6).await;
+    assert_eq!(issued_level(&at("2001:db8:1:2::99")).await, 2);
+    assert_eq!(issued_level(&at("2001:db8:1:3::1")).await, 1);
+    // Two more failing addresses in the /24: the whole network is raised,
+    // another network is not.
+    fail(&at("192.0.2.2")).await;
+    assert_eq!(issued_level(&at("192.0.2.50")).await, 1);
+    fail(&at("192.0.2.3")).await;
+    assert_eq!(issued_level(&at("192.0.2.50")).await, 2);
+    assert_eq!(issued_level(&at("198.51.100.1")).await, 1);
+    assert_eq!(app.outbox_len().await, 0);
 }
 
 /// An attack script: many starts to a flagged prefix from rotating

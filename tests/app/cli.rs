@@ -296,8 +296,6 @@ async fn logs_of_a_full_run_hold_no_secrets(backend: Backend) {
     assert!(!logs.contains(&csrf), "a CSRF token reached the logs");
 }
 
-/// At `RUST_LOG=trace` the AWS SDK's own targets stay at `info`: neither the
-/// access key id nor a request signature reaches the logs.
 /// The README's promise about SMS length: within a 12-character brand no
 /// warning; a longer brand warns, per language, at start-up.
 #[test]
@@ -333,53 +331,80 @@ fn a_brand_too_long_for_one_segment_is_warned_about_at_start_up() {
     assert!(warned.iter().all(|l| l.contains("WARN")), "{logs}");
 }
 
+/// Whatever `RUST_LOG` says — the catch-all `trace`, a span's directive
+/// (`[request]=trace`, `[{request_id}]=trace`, which once let everything
+/// inside a request through), or the SDK's own targets named at `trace` —
+/// the AWS SDK's and the HTTP stack's targets stay at `info`: neither the
+/// access key id nor a request signature reaches the logs of a text sent
+/// through moto.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn aws_credentials_stay_out_of_trace_logs() {
     let moto = std::env::var("PV_TEST_MOTO_URL")
         .expect("PV_TEST_MOTO_URL is not set: run the suite with scripts/test, which starts moto");
-    let dir = temp_dir();
     let key_id = "AKIAPVLOGLEAKCHECK01";
     let secret = "pv-secret-access-key-that-must-not-appear";
-    let app = Running::start(
-        &dir,
-        &[
-            ("SECRET_KEY", SECRET),
-            ("DATABASE_URL", &format!("sqlite://{}/pv.db", dir.display())),
-            ("SMS_PROVIDER", "sns"),
-            ("AWS_REGION", "us-east-1"),
-            ("SNS_ENDPOINT_URL", &moto),
-            ("AWS_ACCESS_KEY_ID", key_id),
-            ("AWS_SECRET_ACCESS_KEY", secret),
-            ("AWS_EC2_METADATA_DISABLED", "true"),
-            ("RUST_LOG", "trace"),
-        ],
-    );
-    let base = app.base.clone();
-    let (client, _) = browser();
-    let csrf = csrf(&client, &base).await;
-    let r = client
-        .post(format!("{base}/verify"))
-        .form(&[
-            ("csrf_token", csrf.as_str()),
-            ("phone", "+14155552671"),
-            ("country", "US"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303, "the text went out through moto");
-    let (_, logs) = app.stop();
-    assert!(logs.contains("TRACE"), "trace lines were written");
-    for secret_text in [key_id, secret, "Signature=", "x-amz-security-token"] {
+    // (The harness reads the address from the `info` line at start-up.)
+    for (rust_log, raised) in [
+        ("trace", true),
+        ("info,[request]=trace", true),
+        ("info,[{request_id}]=trace", true),
+        (
+            "info,aws_sigv4=trace,aws_smithy_runtime=trace,aws_smithy_http_client=trace,hyper_util=trace,h2=trace",
+            false,
+        ),
+    ] {
+        let dir = temp_dir();
+        let app = Running::start(
+            &dir,
+            &[
+                ("SECRET_KEY", SECRET),
+                ("DATABASE_URL", &format!("sqlite://{}/pv.db", dir.display())),
+                ("SMS_PROVIDER", "sns"),
+                ("AWS_REGION", "us-east-1"),
+                ("SNS_ENDPOINT_URL", &moto),
+                ("AWS_ACCESS_KEY_ID", key_id),
+                ("AWS_SECRET_ACCESS_KEY", secret),
+                ("AWS_EC2_METADATA_DISABLED", "true"),
+                ("RUST_LOG", rust_log),
+            ],
+        );
+        let base = app.base.clone();
+        let (client, _) = browser();
+        let csrf = csrf(&client, &base).await;
+        let r = client
+            .post(format!("{base}/verify"))
+            .form(&[
+                ("csrf_token", csrf.as_str()),
+                ("phone", "+14155552671"),
+                ("country", "US"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            r.status(),
+            303,
+            "{rust_log}: the text went out through moto"
+        );
+        let (_, logs) = app.stop();
+        // The filter did raise what it names (our own lines inside the
+        // request span); only the clamped targets stayed at `info`.
+        assert_eq!(
+            logs.contains("TRACE") || logs.contains("DEBUG"),
+            raised,
+            "{rust_log}: debug or trace lines\n{logs}"
+        );
+        for secret_text in [key_id, secret, "Signature=", "x-amz-security-token"] {
+            assert!(
+                !logs.contains(secret_text),
+                "{rust_log}: {secret_text} reached the logs"
+            );
+        }
         assert!(
-            !logs.contains(secret_text),
-            "{secret_text} reached the logs"
+            !logs.to_ascii_lowercase().contains("authorization: aws4"),
+            "{rust_log}: a signed header reached the logs"
         );
     }
-    assert!(
-        !logs.to_ascii_lowercase().contains("authorization: aws4"),
-        "a signed header reached the logs"
-    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -480,4 +505,38 @@ fn contains_number_ignores_longer_runs() {
     assert!(contains_number("123456", "123456"));
     assert!(!contains_number("t=13:55:59.123456789Z", "123456"));
     assert!(!contains_number("nothing here", "123456"));
+}
+
+/// Raw UTF-8 in a request path (U+202E, the right-to-left override, which
+/// reorders what a terminal shows) reaches the text log only
+/// percent-encoded (as does every byte outside printable ASCII).
+#[test]
+fn a_request_path_is_escaped_in_text_logs() {
+    use std::io::{Read, Write};
+    let dir = temp_dir();
+    let app = Running::start(
+        &dir,
+        &[
+            ("SECRET_KEY", SECRET),
+            ("DATABASE_URL", &format!("sqlite://{}/pv.db", dir.display())),
+            ("LOG_FORMAT", "text"),
+            ("RUST_LOG", "info"),
+        ],
+    );
+    let addr = app.base.trim_start_matches("http://").to_owned();
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    let mut request = b"GET /verify/".to_vec();
+    request.extend_from_slice("\u{202E}gnp.exe".as_bytes());
+    request.extend_from_slice(b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    stream.write_all(&request).unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 404"), "{answer}");
+    let (_, logs) = app.stop();
+    assert!(
+        logs.contains("/verify/%E2%80%AEgnp.exe"),
+        "the path is logged escaped: {logs}"
+    );
+    assert!(!logs.contains('\u{202E}'), "raw U+202E reached the log");
 }

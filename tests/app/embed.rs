@@ -89,7 +89,7 @@ fn flow_of(url: &str) -> String {
 
 /// Opens an app's flow at `query` and starts a verification of `phone`,
 /// as the page's form does: the flow id, and the code page.
-async fn start_flow(
+pub(crate) async fn start_flow(
     client: &reqwest::Client,
     app: &TestApp,
     query: &str,
@@ -133,6 +133,7 @@ both_backends!(
     stale_flow_ids_are_refused,
     a_number_from_the_app_is_named_by_its_last_digits,
     another_sites_page_cannot_drive_an_app_flow,
+    a_language_in_the_url_is_not_written_to_the_flow,
 );
 
 /// A stranger's page takes an app flow's form token and has visitors'
@@ -218,6 +219,50 @@ async fn another_sites_page_cannot_drive_an_app_flow(backend: Backend) {
             assert_eq!(own.status(), StatusCode::BAD_REQUEST, "asked for the check");
         }
     }
+}
+
+/// A page view of a stored flow with `?lang=` writes nothing: the page, its
+/// links and its forms are in that language (it rides in the URL), and the
+/// stored flow keeps its own.
+async fn a_language_in_the_url_is_not_written_to_the_flow(backend: Backend) {
+    let app = spawn(backend).await;
+    let query = format!("client_id=acme&return_to={}&state=st", urlencode(RETURN_TO));
+    let browser = app.new_browser(None);
+    let (flow, code_page) = start_flow(&browser.client, &app, &query, US).await;
+    assert!(code_page.body.contains("<html lang=\"en\""));
+    let stored =
+        |lang: &str| format!("SELECT count(*) FROM flows WHERE id = '{flow}' AND lang = '{lang}'");
+    assert_eq!(app.count(&stored("en")).await, 1);
+    let all = app.count("SELECT count(*) FROM flows").await;
+    let spanish = browser
+        .get(&format!("/verify/code?flow={flow}&lang=es"))
+        .await;
+    assert_eq!(spanish.status, StatusCode::OK);
+    assert_eq!(
+        app.count(&stored("en")).await,
+        1,
+        "the row keeps its language"
+    );
+    assert_eq!(app.count(&stored("es")).await, 0);
+    assert_eq!(app.count("SELECT count(*) FROM flows").await, all);
+    assert!(
+        spanish.body.contains("<html lang=\"es\""),
+        "{}",
+        spanish.body
+    );
+    assert!(
+        spanish
+            .body
+            .contains(&format!("action=\"/verify/code?flow={flow}&amp;lang=es\""))
+            || spanish
+                .body
+                .contains(&format!("action=\"/verify/code?flow={flow}&#38;lang=es\"")),
+        "the form keeps the language: {}",
+        spanish.body
+    );
+    // Without `lang`, the flow's own language again.
+    let plain = browser.get(&format!("/verify/code?flow={flow}")).await;
+    assert!(plain.body.contains("<html lang=\"en\""));
 }
 
 /// A number the app passed (`phone=`) is named "the number ending in 2671"

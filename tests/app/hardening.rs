@@ -14,7 +14,7 @@ use crate::{
     api::call_as,
     both_backends,
     cli::{Running, temp_dir},
-    helpers::{Backend, SECRET, TestApp, spawn_app_with, spawn_app_with_clients},
+    helpers::{Backend, SECRET, TestApp, free_port, spawn_app_with, spawn_app_with_clients},
 };
 
 const US: &str = "+14155552671";
@@ -22,6 +22,8 @@ const US: &str = "+14155552671";
 both_backends!(
     page_views_write_no_rows,
     operator_logins_are_throttled,
+    failures_from_many_addresses_cannot_lock_the_operator_out,
+    metrics_bind_addr_takes_the_metrics_off_the_public_listener,
     api_keys_are_tenants,
     one_bucket_per_client,
 );
@@ -386,6 +388,121 @@ async fn operator_logins_are_throttled(backend: Backend) {
         other.status(),
         StatusCode::OK,
         "another client is not affected"
+    );
+}
+
+/// One failed login from each of 12,000 addresses (more than the throttle
+/// remembers) locks no one out: the right password from a fresh address is
+/// 200, the table stays within its bound, and an address that used up its
+/// failures before the flood is still held.
+async fn failures_from_many_addresses_cannot_lock_the_operator_out(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("ADMIN_PASSWORD", "operator-password-123"),
+            ("TRUST_PROXY_HEADERS", "true"),
+        ],
+    )
+    .await;
+    let login = |client: String, password: String| {
+        let request = app
+            .client
+            .get(app.url("/admin"))
+            .header("x-forwarded-for", client)
+            .basic_auth("ops", Some(password));
+        async move { request.send().await.unwrap().status() }
+    };
+    for i in 0..10 {
+        login("192.0.2.200".into(), format!("guess-{i}")).await;
+    }
+    assert_eq!(
+        login("192.0.2.200".into(), "operator-password-123".into()).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    let mut statuses = std::collections::HashMap::new();
+    for chunk in 0..120u32 {
+        let mut tasks = tokio::task::JoinSet::new();
+        for j in 0..100u32 {
+            let n = chunk * 100 + j;
+            let address = format!("10.{}.{}.{}", n >> 16, (n >> 8) & 0xff, n & 0xff);
+            tasks.spawn(login(address, format!("guess-{n}")));
+        }
+        while let Some(status) = tasks.join_next().await {
+            *statuses.entry(status.unwrap()).or_insert(0) += 1;
+        }
+    }
+    assert_eq!(
+        statuses,
+        std::collections::HashMap::from([(StatusCode::UNAUTHORIZED, 12_000)]),
+        "each failure is an ordinary 401"
+    );
+    assert!(
+        app.state.admin_logins.len() <= phone_verify::web::admin::MAX_CLIENTS,
+        "{} clients remembered",
+        app.state.admin_logins.len()
+    );
+    assert_eq!(
+        login("198.51.100.77".into(), "operator-password-123".into()).await,
+        StatusCode::OK,
+        "the operator from a fresh address is let in"
+    );
+    assert_eq!(
+        login("10.0.0.1".into(), "operator-password-123".into()).await,
+        StatusCode::OK,
+        "an address with one failure is not held"
+    );
+    assert_eq!(
+        login("192.0.2.200".into(), "operator-password-123".into()).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the address that used up its failures is still held"
+    );
+}
+
+/// With `METRICS_BIND_ADDR`, `/metrics` (tenant names, per-country counts)
+/// is 404 on the public listener and 200 on its own; the metrics listener
+/// serves nothing else. Without it, the public listener serves them.
+async fn metrics_bind_addr_takes_the_metrics_off_the_public_listener(backend: Backend) {
+    let port = free_port();
+    let metrics_addr = format!("127.0.0.1:{port}");
+    let app = spawn_app_with(backend, &[("METRICS_BIND_ADDR", &metrics_addr)]).await;
+    app.start(US, "US").await;
+    let public = app.client.get(app.url("/metrics")).send().await.unwrap();
+    assert_eq!(public.status(), StatusCode::NOT_FOUND);
+    assert!(!public.text().await.unwrap().contains("phone_verify_"));
+    assert_eq!(
+        app.client
+            .get(app.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    let private = reqwest::get(format!("http://{metrics_addr}/metrics"))
+        .await
+        .unwrap();
+    assert_eq!(private.status(), StatusCode::OK);
+    let body = private.text().await.unwrap();
+    assert!(body.contains("phone_verify_"), "{body}");
+    for path in ["/verify", "/healthz", "/admin", "/api/v1/verifications"] {
+        assert_eq!(
+            reqwest::get(format!("http://{metrics_addr}{path}"))
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::NOT_FOUND,
+            "{path} on the metrics listener"
+        );
+    }
+    let open = spawn_app_with(backend, &[]).await;
+    assert_eq!(
+        open.client
+            .get(open.url("/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
     );
 }
 

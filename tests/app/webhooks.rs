@@ -128,6 +128,7 @@ const ALL: [&str; 7] = [
 ];
 
 both_backends!(
+    events_carry_their_own_time_and_an_increasing_sequence,
     a_slow_endpoint_does_not_hold_up_the_others,
     a_page_flow_is_reported_signed_to_each_endpoint_as_configured,
     two_instances_deliver_each_event_once,
@@ -308,6 +309,77 @@ async fn a_page_flow_is_reported_signed_to_each_endpoint_as_configured(backend: 
     all.stop();
     masked.stop();
     tampered.stop();
+}
+
+/// Deliveries may arrive out of order, so each event carries its own time
+/// (`data.occurred_at`, RFC 3339) and a sequence number (`data.sequence`)
+/// that increases with every event: sorted by it, the events of two
+/// interleaved verifications come out as they happened.
+async fn events_carry_their_own_time_and_an_increasing_sequence(backend: Backend) {
+    let dir = temp_dir();
+    let log = dir.join("hooks.jsonl");
+    let receiver = Receiver::start(free_port(), WHSEC, &log, 204);
+    let db = fresh_db(backend).await;
+    let app = spawn_app_with_webhooks(
+        backend,
+        db,
+        &[],
+        Vec::new(),
+        vec![endpoint(&receiver.url(), &ALL)],
+    )
+    .await;
+    let (first, second) = ("+14155552671", "+14155552672");
+    let other = app.new_browser(None);
+    assert_eq!(app.start(first, "US").await.status, 303);
+    app.clock.advance(time::Duration::seconds(2));
+    assert_eq!(other.start(second, "US").await.status, 303);
+    app.clock.advance(time::Duration::seconds(2));
+    let code = app.last_code(second).await;
+    assert_eq!(other.submit_code(&code).await.status, 303);
+    app.clock.advance(time::Duration::seconds(2));
+    let code = app.last_code(first).await;
+    assert_eq!(app.submit_code(&code).await.status, 303);
+
+    let got = wait_for(&log, Duration::from_secs(10), |got| got.len() >= 4).await;
+    assert_eq!(got.len(), 4, "{got:#?}");
+    let mut events: Vec<(i64, String, String, String)> = got
+        .iter()
+        .map(|r| {
+            let data = &r["payload"]["data"];
+            let occurred = data["occurred_at"].as_str().unwrap().to_owned();
+            time::OffsetDateTime::parse(&occurred, &time::format_description::well_known::Rfc3339)
+                .unwrap_or_else(|e| panic!("{occurred} is not RFC 3339: {e}"));
+            assert_eq!(occurred, r["payload"]["timestamp"], "the event's own time");
+            (
+                data["sequence"].as_i64().expect("an integer sequence"),
+                r["payload"]["type"].as_str().unwrap().to_owned(),
+                data["phone"].as_str().unwrap().to_owned(),
+                occurred,
+            )
+        })
+        .collect();
+    events.sort();
+    let order: Vec<(&str, &str)> = events
+        .iter()
+        .map(|(_, kind, phone, _)| (kind.as_str(), phone.as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("verification.started", first),
+            ("verification.started", second),
+            ("verification.approved", second),
+            ("verification.approved", first),
+        ]
+    );
+    let sequences: Vec<i64> = events.iter().map(|e| e.0).collect();
+    assert!(
+        sequences.windows(2).all(|w| w[0] < w[1]),
+        "strictly increasing: {sequences:?}"
+    );
+    let times: Vec<&str> = events.iter().map(|e| e.3.as_str()).collect();
+    assert!(times.windows(2).all(|w| w[0] < w[1]), "{times:?}");
+    receiver.stop();
 }
 
 /// Two instances on one database: every event arrives exactly once.
