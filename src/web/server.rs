@@ -237,8 +237,9 @@ fn is_health_head(head: &[u8]) -> bool {
 }
 
 /// Serves one admitted connection until it ends; then its slot is freed.
-/// `health` serves health checks only (anything else gets 503 and the
-/// connection closes); a reserve connection answers one request.
+/// `health`: a connection kept for health checks (anything else is
+/// answered once and the connection closes); a reserve connection answers
+/// one request, 503 unless it is a health check.
 async fn connection(
     stream: TcpStream,
     peer: std::net::SocketAddr,
@@ -264,8 +265,12 @@ async fn connection(
         let mut request = request.map(axum::body::Body::new);
         request.extensions_mut().insert(ConnectInfo(peer));
         async move {
-            let refused = health && !is_health_check(&request);
-            let mut response = if refused {
+            // Past a health check on a connection kept for them: the
+            // reserve's refuse anything else; another answers it once and
+            // closes, so the client's next request comes on a connection
+            // the workers serve.
+            let other = health && !is_health_check(&request);
+            let mut response = if other && one {
                 (
                     axum::http::StatusCode::SERVICE_UNAVAILABLE,
                     [(axum::http::header::RETRY_AFTER, "1")],
@@ -278,7 +283,7 @@ async fn connection(
                     Err(never) => match never {},
                 }
             };
-            if one || refused || count >= MAX_REQUESTS_PER_CONNECTION {
+            if one || other || count >= MAX_REQUESTS_PER_CONNECTION {
                 response.headers_mut().insert(
                     axum::http::header::CONNECTION,
                     axum::http::HeaderValue::from_static("close"),

@@ -52,6 +52,18 @@ async fn create(app: &TestApp, key: &str, body: Value) -> (StatusCode, Value) {
     call_as(app, key, "POST", "/api/v1/verifications", Some(body)).await
 }
 
+/// A check of verification `id` with `code`, as tenant `key`.
+async fn check(app: &TestApp, key: &str, id: &str, code: &str) -> (StatusCode, Value) {
+    call_as(
+        app,
+        key,
+        "POST",
+        &format!("/api/v1/verifications/{id}/check"),
+        Some(json!({ "code": code })),
+    )
+    .await
+}
+
 /// A Twilio create over plain HTTP with `form`: status and body.
 async fn twilio_post(app: &TestApp, path: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
     let r = reqwest::Client::new()
@@ -301,14 +313,7 @@ async fn keys_of_one_name_are_one_tenant(backend: Backend) {
         StatusCode::NOT_FOUND
     );
     let code = app.last_code(&us(0)).await;
-    let (status, checked) = call_as(
-        &app,
-        ROTATED,
-        "POST",
-        &format!("{path}/check"),
-        Some(json!({"code": code})),
-    )
-    .await;
+    let (status, checked) = check(&app, ROTATED, id, &code).await;
     assert_eq!(
         (status, &checked["status"]),
         (StatusCode::OK, &json!("approved"))
@@ -335,14 +340,7 @@ async fn each_tenant_has_its_own_pending_verification(backend: Backend) {
     // The cooldown is the number's, whatever the door.
     let (status, body) = create(&app, KEY, json!({"phone": phone})).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
-    let (status, checked) = call_as(
-        &app,
-        KEY,
-        "POST",
-        &format!("/api/v1/verifications/{id}/check"),
-        Some(json!({"code": code})),
-    )
-    .await;
+    let (status, checked) = check(&app, KEY, &id, &code).await;
     assert_eq!(
         (status, &checked["status"]),
         (StatusCode::OK, &json!("approved")),
@@ -664,14 +662,7 @@ async fn the_wrong_code_budget_is_the_numbers_across_tenants(backend: Backend) {
     while !open.is_empty() && guesses < 20 {
         let mut still = Vec::new();
         for (key, id) in open {
-            let (status, body) = call_as(
-                &app,
-                key,
-                "POST",
-                &format!("/api/v1/verifications/{id}/check"),
-                Some(json!({"code": wrong})),
-            )
-            .await;
+            let (status, body) = check(&app, key, &id, wrong).await;
             assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
             guesses += 1;
             if body["error"]["code"] == "incorrect_code" {
