@@ -77,6 +77,19 @@ async fn twilio_post(app: &TestApp, path: &str, form: &[(&str, &str)]) -> (Statu
     (status, r.json().await.unwrap_or(Value::Null))
 }
 
+/// A Twilio `GET` of the service's `path` over plain HTTP: the JSON.
+async fn twilio_get(app: &TestApp, path: &str) -> Value {
+    reqwest::Client::new()
+        .get(app.url(&format!("/v2/Services/{SERVICE}{path}")))
+        .basic_auth(ACCOUNT, Some(KEY))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 fn us(n: usize) -> String {
     format!("+1415555{:04}", 1000 + n)
 }
@@ -423,15 +436,7 @@ async fn the_twilio_door_takes_what_twilio_apps_send(backend: Backend) {
     assert_eq!(status, StatusCode::CREATED, "{made}");
     assert_eq!(made["tags"], json!({"order": "42", "flow": "signup"}));
     let sid = made["sid"].as_str().unwrap();
-    let fetched = reqwest::Client::new()
-        .get(app.url(&format!("/v2/Services/{SERVICE}/Verifications/{sid}")))
-        .basic_auth(ACCOUNT, Some(KEY))
-        .send()
-        .await
-        .unwrap()
-        .json::<Value>()
-        .await
-        .unwrap();
+    let fetched = twilio_get(&app, &format!("/Verifications/{sid}")).await;
     assert_eq!(fetched["tags"], made["tags"], "tags are stored");
     // Refused by name: what phone-verify does not do, and RiskCheck=disable
     // for a service that is not allowed to.
@@ -514,15 +519,7 @@ async fn the_twilio_door_takes_what_twilio_apps_send(backend: Backend) {
         assert_eq!(body["code"], 20404, "{path}");
     }
     // The service: real dates, links only to what exists.
-    let service = reqwest::Client::new()
-        .get(app.url(&format!("/v2/Services/{SERVICE}")))
-        .basic_auth(ACCOUNT, Some(KEY))
-        .send()
-        .await
-        .unwrap()
-        .json::<Value>()
-        .await
-        .unwrap();
+    let service = twilio_get(&app, "").await;
     assert!(service["date_created"].is_string() && service["date_updated"].is_string());
     let links: Vec<&String> = service["links"].as_object().unwrap().keys().collect();
     assert_eq!(links, vec!["verification_checks", "verifications"]);
