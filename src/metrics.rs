@@ -11,8 +11,9 @@ pub struct ReasonLabel {
 }
 
 /// A proof-of-work challenge's event (`issued`, `required`, `solved`,
-/// `failed`) and its detail: the level, why it was required, or why a
-/// solution failed. Both from closed sets.
+/// `waited` — a wait pass used instead, without JavaScript —, `failed`)
+/// and its detail: the level, why it was required, or why a solution or
+/// wait pass failed. Both from closed sets.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct ChallengeLabels {
     pub event: &'static str,
@@ -116,7 +117,7 @@ impl Default for Metrics {
         let challenges = Family::<ChallengeLabels, Counter>::default();
         registry.register(
             "challenges",
-            "Proof-of-work challenges: issued and solved (reason: base, raised), required (reason: always, budget, pumping, client, failures), failed (reason: malformed, expired, bad_signature, bad_solution, foreign, replayed)",
+            "Proof-of-work challenges: issued, solved, and waited instead without JavaScript (reason: base, raised), required (reason: always, budget, pumping, client, failures), failed (reason: malformed, expired, bad_signature, bad_solution, foreign, replayed, wait_malformed, wait_bad_signature, wait_foreign, wait_early, wait_expired, wait_replayed, wait_used_up)",
             challenges.clone(),
         );
         let started = Family::<CountryLabel, Counter>::default();
@@ -240,7 +241,7 @@ impl Metrics {
             .inc();
     }
 
-    /// Counts a challenge `event` (`issued`, `required`, `solved`, `failed`).
+    /// Counts a challenge `event` (`issued`, `required`, `solved`, `waited`, `failed`).
     pub fn challenge(&self, event: &'static str, reason: &'static str) {
         self.challenges
             .get_or_create(&ChallengeLabels { event, reason })

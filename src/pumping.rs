@@ -2,7 +2,7 @@
 //! premium or partner numbers to earn a share of the fees: its mark is many
 //! codes sent to one prefix (or country), from many client networks, that
 //! nobody ever types back. The store applies the rules
-//! ([`crate::storage::PumpingLimits`]) in the transaction of each send.
+//! ([`crate::domain::PumpingLimits`]) in the transaction of each send.
 use crate::domain::PhoneNumber;
 
 /// Where a send goes, at the levels the breaker watches.
@@ -15,24 +15,22 @@ pub struct Target {
 }
 
 impl Target {
+    /// The prefix takes `prefix_digits` national digits, but always leaves
+    /// the last three out: it is kept to count, and must never be the
+    /// whole number (a short numbering plan, a large setting).
     pub fn of(phone: &PhoneNumber, prefix_digits: u8) -> Self {
         let cc = phone.calling_code().to_string();
         let national = &phone.e164()[1 + cc.len()..];
-        let take = national.len().min(usize::from(prefix_digits));
+        let take = national
+            .len()
+            .saturating_sub(3)
+            .min(usize::from(prefix_digits));
         Self {
             prefix: format!("+{cc}{}", &national[..take]),
             country: phone
                 .region()
                 .map_or_else(|| format!("+{cc}"), str::to_owned),
         }
-    }
-
-    pub fn prefix_scope(&self) -> String {
-        format!("prefix:{}", self.prefix)
-    }
-
-    pub fn country_scope(&self) -> String {
-        format!("country:{}", self.country)
     }
 }
 
@@ -50,10 +48,12 @@ mod tests {
                 country: "GB".into()
             }
         );
-        assert_eq!(t.prefix_scope(), "prefix:+447400");
         let us = Target::of(&PhoneNumber::parse("+14155552671", None).unwrap(), 3);
         assert_eq!(us.prefix, "+1415");
         assert_eq!(us.country, "US");
+        // Denmark's eight digits, all eight asked for: never the number.
+        let dk = Target::of(&PhoneNumber::parse("+4520123456", None).unwrap(), 8);
+        assert_eq!(dk.prefix, "+4520123");
     }
 
     #[test]

@@ -36,18 +36,24 @@ impl Application {
         settings: Settings,
         clock: Arc<dyn Clock>,
     ) -> anyhow::Result<Self> {
-        let (store, sessions) = storage::connect(&settings.database_url).await?;
-        store
-            .migrate()
-            .await
-            .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
-        sessions
-            .migrate()
-            .await
-            .map_err(|e| anyhow::anyhow!("session table migration failed: {e}"))?;
+        let hasher = CodeHasher::new(settings.secret_key.bytes());
+        let (store, sessions) = storage::open(&settings.database_url, &hasher).await?;
         // State changes write webhook events only when someone reads them.
         store.set_events(!settings.webhooks.is_empty());
-        let i18n = Arc::new(I18n::new(&settings.default_locale)?);
+        let i18n = Arc::new(I18n::with_locales_dir(
+            &settings.default_locale,
+            settings.locales_dir.as_ref(),
+        )?);
+        for warning in settings.warnings() {
+            tracing::warn!("{warning}");
+        }
+        if let Some(dir) = &settings.locales_dir {
+            tracing::info!(
+                dir = %dir.dir.display(),
+                locales = dir.locales.len(),
+                "messages from LOCALES_DIR"
+            );
+        }
         let metrics = Arc::new(Metrics::default());
         let (sms, outbox): (Arc<dyn SmsSender>, _) = match settings.sms_provider {
             SmsProvider::Outbox => {
@@ -78,7 +84,7 @@ impl Application {
             store.clone(),
             sms,
             clock.clone(),
-            CodeHasher::new(settings.secret_key.bytes()),
+            hasher,
             i18n.clone(),
             policy,
             metrics.clone(),

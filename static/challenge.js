@@ -10,6 +10,9 @@
   var field = box.querySelector("input[name=altcha]");
   var status = box.querySelector(".bot-check-status");
   var ttl = (parseInt(box.getAttribute("data-ttl"), 10) || 300) * 1000;
+  // The page's notice is true without script; with it, the form goes on by itself.
+  var notice = document.getElementById("bot-check-notice");
+  if (notice && notice.hasAttribute("data-scripted")) notice.textContent = notice.getAttribute("data-scripted");
   var state = "idle"; // idle, working, done, failed, sent
   var wanted = box.hasAttribute("data-resubmit"); // send the form once solved
   var workers = [];

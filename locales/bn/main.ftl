@@ -92,3 +92,14 @@ outbox-empty = এখনো কোনো মেসেজ নেই।
 outbox-to = প্রাপক
 outbox-sent-at = পাঠানোর সময়
 outbox-body = মেসেজ
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = এসএমএস-এ কোড পাঠানোর আগে আমাদের নিশ্চিত হতে হবে যে আপনি রোবট নন।
+challenge-wait = JavaScript ছাড়া এই পরীক্ষাটি হলো অপেক্ষা: এই পেজ খোলার পর { $seconds } সেকেন্ড অপেক্ষা করুন, তারপর বোতামটি চাপুন।
+challenge-wait-early = এখনও নয়: আরও { $seconds } সেকেন্ড অপেক্ষা করুন, তারপর আবার বোতামটি চাপুন।
+challenge-wait-used-up = আপনার নেটওয়ার্ক থেকে JavaScript ছাড়া অনেক বেশি পরীক্ষা হয়েছে। JavaScript চালু করুন বা { $minutes } মিনিট পরে আবার চেষ্টা করুন।
+dialog-close = বন্ধ করুন
+dialog-refused = এই সাইটটি যাচাইয়ের পেজ নিজের পেজের ভেতরে দেখাতে পারছে না। আলাদা পেজে আপনার নম্বর যাচাই করতে চালিয়ে যান; তারপর আপনি এখানে ফিরে আসবেন।
+dialog-confirm-close = আমরা ইতিমধ্যে এসএমএস-এ আপনাকে একটি কোড পাঠিয়েছি। তবুও যাচাই বন্ধ করবেন?

@@ -123,3 +123,26 @@ outbox-empty = Noch keine Nachrichten.
 outbox-to = An
 outbox-sent-at = Gesendet
 outbox-body = Nachricht
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Bevor wir Ihnen einen Code per SMS senden, ist eine kurze Bot-Prüfung nötig.
+challenge-wait =
+    { $seconds ->
+        [one] Ohne JavaScript besteht die Bot-Prüfung aus einer Wartezeit: Warten Sie nach dem Öffnen dieser Seite { $seconds } Sekunde und drücken Sie dann die Schaltfläche.
+       *[other] Ohne JavaScript besteht die Bot-Prüfung aus einer Wartezeit: Warten Sie nach dem Öffnen dieser Seite { $seconds } Sekunden und drücken Sie dann die Schaltfläche.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] Noch nicht: Warten Sie noch { $seconds } Sekunde und drücken Sie dann erneut die Schaltfläche.
+       *[other] Noch nicht: Warten Sie noch { $seconds } Sekunden und drücken Sie dann erneut die Schaltfläche.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] Zu viele Bot-Prüfungen ohne JavaScript aus Ihrem Netzwerk. Aktivieren Sie JavaScript oder versuchen Sie es in { $minutes } Minute erneut.
+       *[other] Zu viele Bot-Prüfungen ohne JavaScript aus Ihrem Netzwerk. Aktivieren Sie JavaScript oder versuchen Sie es in { $minutes } Minuten erneut.
+    }
+dialog-close = Schließen
+dialog-refused = Diese Website kann die Bestätigung nicht innerhalb ihrer Seite anzeigen. Fahren Sie fort, um Ihre Nummer auf einer eigenen Seite zu bestätigen; danach kommen Sie hierher zurück.
+dialog-confirm-close = Wir haben Ihnen bereits einen Code per SMS gesendet. Die Bestätigung trotzdem schließen?

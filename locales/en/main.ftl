@@ -123,3 +123,26 @@ outbox-empty = No messages yet.
 outbox-to = To
 outbox-sent-at = Sent
 outbox-body = Message
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Before we text you a code, we need to check that you’re not a bot.
+challenge-wait =
+    { $seconds ->
+        [one] Without JavaScript, this check is a wait instead: wait 1 second after this page opened, then press the button.
+       *[other] Without JavaScript, this check is a wait instead: wait { $seconds } seconds after this page opened, then press the button.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] Not yet: wait 1 more second, then press the button again.
+       *[other] Not yet: wait { $seconds } more seconds, then press the button again.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] Too many checks without JavaScript from your network. Turn JavaScript on, or try again in 1 minute.
+       *[other] Too many checks without JavaScript from your network. Turn JavaScript on, or try again in { $minutes } minutes.
+    }
+dialog-close = Close
+dialog-refused = This site can’t show the verification inside its page. Continue to verify your number on a page of its own; you’ll come back here afterwards.
+dialog-confirm-close = We’ve already texted you a code. Close the verification anyway?

@@ -124,3 +124,26 @@ outbox-empty = Todavía no hay mensajes.
 outbox-to = Para
 outbox-sent-at = Enviado
 outbox-body = Mensaje
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Antes de enviarte un código por SMS, tenemos que comprobar que no eres un robot.
+challenge-wait =
+    { $seconds ->
+        [one] Sin JavaScript, esta comprobación es una espera: espera 1 segundo desde que se abrió esta página y luego pulsa el botón.
+       *[other] Sin JavaScript, esta comprobación es una espera: espera { $seconds } segundos desde que se abrió esta página y luego pulsa el botón.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] Todavía no: espera 1 segundo más y vuelve a pulsar el botón.
+       *[other] Todavía no: espera { $seconds } segundos más y vuelve a pulsar el botón.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] Demasiadas comprobaciones sin JavaScript desde tu red. Activa JavaScript o vuelve a intentarlo dentro de 1 minuto.
+       *[other] Demasiadas comprobaciones sin JavaScript desde tu red. Activa JavaScript o vuelve a intentarlo dentro de { $minutes } minutos.
+    }
+dialog-close = Cerrar
+dialog-refused = Este sitio no puede mostrar la verificación dentro de su página. Continúa para verificar tu número en una página aparte; después volverás aquí.
+dialog-confirm-close = Ya te enviamos un código por SMS. ¿Cerrar la verificación de todos modos?

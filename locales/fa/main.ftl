@@ -94,3 +94,14 @@ outbox-empty = هنوز پیامی نیست.
 outbox-to = گیرنده
 outbox-sent-at = زمان ارسال
 outbox-body = متن پیام
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = پیش از اینکه کد را با پیامک برایتان بفرستیم، باید مطمئن شویم ربات نیستید.
+challenge-wait = بدون JavaScript، این بررسی یک انتظار است: پس از باز شدن این صفحه { $seconds } ثانیه صبر کنید و سپس دکمه را بزنید.
+challenge-wait-early = هنوز نه: { $seconds } ثانیهٔ دیگر صبر کنید و سپس دوباره دکمه را بزنید.
+challenge-wait-used-up = بررسی‌های بدون JavaScript از شبکهٔ شما بیش از حد شده است. JavaScript را فعال کنید یا { $minutes } دقیقهٔ دیگر دوباره تلاش کنید.
+dialog-close = بستن
+dialog-refused = این سایت نمی‌تواند تأیید را درون صفحهٔ خود نشان دهد. ادامه دهید تا شماره‌تان را در صفحه‌ای جداگانه تأیید کنید؛ سپس به اینجا بازمی‌گردید.
+dialog-confirm-close = کد را پیش‌تر با پیامک برایتان فرستاده‌ایم. با این حال تأیید بسته شود؟

@@ -89,3 +89,14 @@ outbox-empty = Wala pang mensahe.
 outbox-to = Para kay
 outbox-sent-at = Ipinadala
 outbox-body = Mensahe
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Bago kami mag-text sa iyo ng code, kailangan naming tiyakin na hindi ka bot.
+challenge-wait = Kung walang JavaScript, paghihintay ang pagsusuring ito: maghintay ng { $seconds } segundo mula nang mabuksan ang page na ito, saka pindutin ang button.
+challenge-wait-early = Hindi pa: maghintay pa ng { $seconds } segundo, saka pindutin ulit ang button.
+challenge-wait-used-up = Masyadong maraming pagsusuri nang walang JavaScript mula sa iyong network. I-on ang JavaScript, o subukan ulit pagkalipas ng { $minutes } minuto.
+dialog-close = Isara
+dialog-refused = Hindi maipakita ng site na ito ang pag-verify sa loob ng page nito. Magpatuloy para i-verify ang iyong numero sa sarili nitong page; babalik ka rito pagkatapos.
+dialog-confirm-close = Nakapag-text na kami sa iyo ng code. Isara pa rin ang pag-verify?

@@ -123,3 +123,26 @@ outbox-empty = Aucun message pour l’instant.
 outbox-to = Destinataire
 outbox-sent-at = Envoyé le
 outbox-body = Message
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Avant de vous envoyer un code par SMS, nous devons effectuer un contrôle pour confirmer que vous n’êtes pas un robot.
+challenge-wait =
+    { $seconds ->
+        [one] Sans JavaScript, ce contrôle prend la forme d’une attente : attendez { $seconds } seconde après l’ouverture de cette page, puis appuyez sur le bouton.
+       *[other] Sans JavaScript, ce contrôle prend la forme d’une attente : attendez { $seconds } secondes après l’ouverture de cette page, puis appuyez sur le bouton.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] Pas encore : attendez encore { $seconds } seconde, puis appuyez de nouveau sur le bouton.
+       *[other] Pas encore : attendez encore { $seconds } secondes, puis appuyez de nouveau sur le bouton.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] Trop de contrôles sans JavaScript depuis votre réseau. Activez JavaScript ou réessayez dans { $minutes } minute.
+       *[other] Trop de contrôles sans JavaScript depuis votre réseau. Activez JavaScript ou réessayez dans { $minutes } minutes.
+    }
+dialog-close = Fermer
+dialog-refused = Ce site ne peut pas afficher la vérification dans sa page. Continuez pour vérifier votre numéro sur une page à part ; vous reviendrez ici ensuite.
+dialog-confirm-close = Nous vous avons déjà envoyé un code par SMS. Fermer la vérification quand même ?

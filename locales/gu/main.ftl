@@ -92,3 +92,14 @@ outbox-empty = હજુ કોઈ મેસેજ નથી.
 outbox-to = પ્રતિ
 outbox-sent-at = મોકલ્યાનો સમય
 outbox-body = મેસેજ
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = SMS દ્વારા કોડ મોકલતા પહેલાં, તમે બૉટ નથી તેની અમારે ખાતરી કરવી પડશે.
+challenge-wait = JavaScript વગર આ તપાસ એક રાહ છે: આ પેજ ખૂલ્યા પછી { $seconds } સેકન્ડ રાહ જુઓ, પછી બટન દબાવો.
+challenge-wait-early = હજી નહીં: વધુ { $seconds } સેકન્ડ રાહ જુઓ, પછી ફરી બટન દબાવો.
+challenge-wait-used-up = તમારા નેટવર્ક પરથી JavaScript વગર ઘણી બધી તપાસ થઈ છે. JavaScript ચાલુ કરો અથવા { $minutes } મિનિટ પછી ફરી પ્રયાસ કરો.
+dialog-close = બંધ કરો
+dialog-refused = આ સાઇટ ચકાસણીને પોતાના પેજની અંદર બતાવી શકતી નથી. અલગ પેજ પર તમારો નંબર ચકાસવા આગળ વધો; પછી તમે અહીં પાછા આવશો.
+dialog-confirm-close = અમે તમને SMS દ્વારા કોડ પહેલેથી મોકલી દીધો છે. તેમ છતાં ચકાસણી બંધ કરવી છે?

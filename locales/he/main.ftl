@@ -139,3 +139,29 @@ outbox-empty = אין עדיין הודעות.
 outbox-to = אל
 outbox-sent-at = נשלחה
 outbox-body = הודעה
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = לפני שנשלח אליך קוד ב-SMS, צריך לוודא שאינך בוט.
+challenge-wait =
+    { $seconds ->
+        [one] בלי JavaScript, הבדיקה הזו היא המתנה: יש להמתין שנייה אחת מפתיחת הדף ואז ללחוץ על הכפתור.
+        [two] בלי JavaScript, הבדיקה הזו היא המתנה: יש להמתין שתי שניות מפתיחת הדף ואז ללחוץ על הכפתור.
+       *[other] בלי JavaScript, הבדיקה הזו היא המתנה: יש להמתין { $seconds } שניות מפתיחת הדף ואז ללחוץ על הכפתור.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] עוד לא: יש להמתין עוד שנייה אחת ואז ללחוץ שוב על הכפתור.
+        [two] עוד לא: יש להמתין עוד שתי שניות ואז ללחוץ שוב על הכפתור.
+       *[other] עוד לא: יש להמתין עוד { $seconds } שניות ואז ללחוץ שוב על הכפתור.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] יותר מדי בדיקות בלי JavaScript מהרשת שלך. יש להפעיל JavaScript או לנסות שוב בעוד דקה.
+        [two] יותר מדי בדיקות בלי JavaScript מהרשת שלך. יש להפעיל JavaScript או לנסות שוב בעוד שתי דקות.
+       *[other] יותר מדי בדיקות בלי JavaScript מהרשת שלך. יש להפעיל JavaScript או לנסות שוב בעוד { $minutes } דקות.
+    }
+dialog-close = סגירה
+dialog-refused = האתר הזה לא יכול להציג את האימות בתוך הדף שלו. אפשר להמשיך כדי לאמת את המספר בדף נפרד, ואחר כך לחזור לכאן.
+dialog-confirm-close = כבר שלחנו אליך קוד ב-SMS. לסגור את האימות בכל זאת?

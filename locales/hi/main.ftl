@@ -123,3 +123,26 @@ outbox-empty = अभी कोई मैसेज नहीं है।
 outbox-to = किसे
 outbox-sent-at = भेजा गया
 outbox-body = मैसेज
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = SMS से कोड भेजने से पहले हमें पक्का करना होगा कि आप रोबोट नहीं हैं।
+challenge-wait =
+    { $seconds ->
+        [one] JavaScript के बिना यह जाँच एक इंतज़ार है: यह पेज खुलने के बाद { $seconds } सेकंड रुकें, फिर बटन दबाएँ।
+       *[other] JavaScript के बिना यह जाँच एक इंतज़ार है: यह पेज खुलने के बाद { $seconds } सेकंड रुकें, फिर बटन दबाएँ।
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] अभी नहीं: { $seconds } सेकंड और रुकें, फिर बटन दोबारा दबाएँ।
+       *[other] अभी नहीं: { $seconds } सेकंड और रुकें, फिर बटन दोबारा दबाएँ।
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] आपके नेटवर्क से JavaScript के बिना बहुत ज़्यादा जाँचें हो चुकी हैं। JavaScript चालू करें या { $minutes } मिनट बाद फिर कोशिश करें।
+       *[other] आपके नेटवर्क से JavaScript के बिना बहुत ज़्यादा जाँचें हो चुकी हैं। JavaScript चालू करें या { $minutes } मिनट बाद फिर कोशिश करें।
+    }
+dialog-close = बंद करें
+dialog-refused = यह साइट वेरिफ़िकेशन को अपने पेज के अंदर नहीं दिखा सकती। अपना नंबर अलग पेज पर वेरिफ़ाई करने के लिए आगे बढ़ें; उसके बाद आप यहीं लौट आएँगे।
+dialog-confirm-close = हम आपको SMS से कोड भेज चुके हैं। फिर भी वेरिफ़िकेशन बंद करें?

@@ -88,3 +88,14 @@ outbox-empty = Belum ada pesan.
 outbox-to = Kepada
 outbox-sent-at = Dikirim
 outbox-body = Pesan
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Sebelum kami mengirimkan kode melalui SMS, kami perlu memastikan Anda bukan robot.
+challenge-wait = Tanpa JavaScript, pemeriksaan ini berupa waktu tunggu: tunggu { $seconds } detik setelah halaman ini terbuka, lalu tekan tombolnya.
+challenge-wait-early = Belum: tunggu { $seconds } detik lagi, lalu tekan tombolnya sekali lagi.
+challenge-wait-used-up = Terlalu banyak pemeriksaan tanpa JavaScript dari jaringan Anda. Aktifkan JavaScript atau coba lagi dalam { $minutes } menit.
+dialog-close = Tutup
+dialog-refused = Situs ini tidak dapat menampilkan verifikasi di dalam halamannya. Lanjutkan untuk memverifikasi nomor Anda di halaman tersendiri; setelah itu Anda akan kembali ke sini.
+dialog-confirm-close = Kami sudah mengirimkan kode melalui SMS. Tetap tutup verifikasi?

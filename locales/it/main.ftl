@@ -129,3 +129,29 @@ outbox-empty = Ancora nessun messaggio.
 outbox-to = A
 outbox-sent-at = Inviato
 outbox-body = Messaggio
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Prima di inviarti un codice via SMS, dobbiamo verificare che tu non sia un bot.
+challenge-wait =
+    { $seconds ->
+        [one] Senza JavaScript, questo controllo è un’attesa: attendi { $seconds } secondo dall’apertura di questa pagina, poi premi il pulsante.
+        [many] Senza JavaScript, questo controllo è un’attesa: attendi { $seconds } secondi dall’apertura di questa pagina, poi premi il pulsante.
+       *[other] Senza JavaScript, questo controllo è un’attesa: attendi { $seconds } secondi dall’apertura di questa pagina, poi premi il pulsante.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] Non ancora: attendi ancora { $seconds } secondo, poi premi di nuovo il pulsante.
+        [many] Non ancora: attendi ancora { $seconds } secondi, poi premi di nuovo il pulsante.
+       *[other] Non ancora: attendi ancora { $seconds } secondi, poi premi di nuovo il pulsante.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] Troppi controlli senza JavaScript dalla tua rete. Attiva JavaScript o riprova tra { $minutes } minuto.
+        [many] Troppi controlli senza JavaScript dalla tua rete. Attiva JavaScript o riprova tra { $minutes } minuti.
+       *[other] Troppi controlli senza JavaScript dalla tua rete. Attiva JavaScript o riprova tra { $minutes } minuti.
+    }
+dialog-close = Chiudi
+dialog-refused = Questo sito non può mostrare la verifica all’interno della sua pagina. Continua per verificare il tuo numero in una pagina a parte; dopo tornerai qui.
+dialog-confirm-close = Ti abbiamo già inviato un codice via SMS. Chiudere comunque la verifica?

@@ -87,3 +87,14 @@ outbox-empty = メッセージはまだありません。
 outbox-to = 宛先
 outbox-sent-at = 送信日時
 outbox-body = メッセージ
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = SMSで認証コードをお送りする前に、ロボットではないことを確認する必要があります。
+challenge-wait = JavaScriptが無効な場合、この確認は待ち時間になります。このページが開いてから{ $seconds }秒待ってから、ボタンを押してください。
+challenge-wait-early = まだです。あと{ $seconds }秒待ってから、もう一度ボタンを押してください。
+challenge-wait-used-up = お使いのネットワークから、JavaScriptなしの確認が多すぎます。JavaScriptを有効にするか、{ $minutes }分後にもう一度お試しください。
+dialog-close = 閉じる
+dialog-refused = このサイトでは、認証をページ内に表示できません。続けると、別のページで電話番号を認証できます。認証後はこのサイトに戻ります。
+dialog-confirm-close = 認証コードはすでにSMSで送信済みです。それでも認証を閉じますか？

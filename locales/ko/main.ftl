@@ -93,3 +93,14 @@ outbox-empty = 아직 메시지가 없습니다.
 outbox-to = 받는 사람
 outbox-sent-at = 보낸 시각
 outbox-body = 메시지
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = 인증번호를 보내기 전에 봇이 아닌지 확인해야 합니다.
+challenge-wait = JavaScript가 없으면 이 확인은 대기 시간으로 대신합니다. 이 페이지가 열린 후 { $seconds }초 기다린 다음 버튼을 누르세요.
+challenge-wait-early = 아직 안 됩니다. { $seconds }초 더 기다린 다음 버튼을 다시 누르세요.
+challenge-wait-used-up = 네트워크에서 JavaScript 없이 확인한 횟수가 너무 많습니다. JavaScript를 켜거나 { $minutes }분 후에 다시 시도하세요.
+dialog-close = 닫기
+dialog-refused = 이 사이트에서는 인증 화면을 페이지 안에 표시할 수 없습니다. 계속하면 별도 페이지에서 번호를 인증하고, 끝나면 이곳으로 돌아옵니다.
+dialog-confirm-close = 이미 인증번호를 문자로 보냈습니다. 그래도 인증을 닫을까요?

@@ -119,3 +119,26 @@ outbox-empty = अजून एकही मेसेज नाही.
 outbox-to = प्रति
 outbox-sent-at = पाठवल्याची वेळ
 outbox-body = मेसेज
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = SMS ने कोड पाठवण्यापूर्वी, तुम्ही रोबोट नाही याची आम्हाला खात्री करावी लागेल.
+challenge-wait =
+    { $seconds ->
+        [one] JavaScript शिवाय ही तपासणी म्हणजे थांबणे: हे पेज उघडल्यानंतर { $seconds } सेकंद थांबा, मग बटण दाबा.
+       *[other] JavaScript शिवाय ही तपासणी म्हणजे थांबणे: हे पेज उघडल्यानंतर { $seconds } सेकंद थांबा, मग बटण दाबा.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] अजून नाही: आणखी { $seconds } सेकंद थांबा, मग पुन्हा बटण दाबा.
+       *[other] अजून नाही: आणखी { $seconds } सेकंद थांबा, मग पुन्हा बटण दाबा.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] तुमच्या नेटवर्कवरून JavaScript शिवाय खूप जास्त तपासण्या झाल्या आहेत. JavaScript सुरू करा किंवा { $minutes } मिनिटानंतर पुन्हा प्रयत्न करा.
+       *[other] तुमच्या नेटवर्कवरून JavaScript शिवाय खूप जास्त तपासण्या झाल्या आहेत. JavaScript सुरू करा किंवा { $minutes } मिनिटांनंतर पुन्हा प्रयत्न करा.
+    }
+dialog-close = बंद करा
+dialog-refused = ही साइट पडताळणी स्वतःच्या पेजमध्ये दाखवू शकत नाही. तुमचा नंबर वेगळ्या पेजवर पडताळण्यासाठी पुढे चला; त्यानंतर तुम्ही इथे परत याल.
+dialog-confirm-close = आम्ही तुम्हाला SMS ने कोड आधीच पाठवला आहे. तरीही पडताळणी बंद करायची?

@@ -88,3 +88,14 @@ outbox-empty = Belum ada mesej.
 outbox-to = Kepada
 outbox-sent-at = Dihantar
 outbox-body = Mesej
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Sebelum kami menghantar kod melalui SMS, kami perlu memastikan anda bukan bot.
+challenge-wait = Tanpa JavaScript, semakan ini ialah masa menunggu: tunggu { $seconds } saat selepas halaman ini dibuka, kemudian tekan butang.
+challenge-wait-early = Belum lagi: tunggu { $seconds } saat lagi, kemudian tekan butang sekali lagi.
+challenge-wait-used-up = Terlalu banyak semakan tanpa JavaScript daripada rangkaian anda. Hidupkan JavaScript atau cuba lagi dalam masa { $minutes } minit.
+dialog-close = Tutup
+dialog-refused = Laman ini tidak dapat memaparkan pengesahan di dalam halamannya. Teruskan untuk mengesahkan nombor anda di halaman berasingan; selepas itu anda akan kembali ke sini.
+dialog-confirm-close = Kami telah menghantar kod melalui SMS kepada anda. Tutup pengesahan juga?

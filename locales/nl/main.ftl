@@ -119,3 +119,26 @@ outbox-empty = Nog geen berichten.
 outbox-to = Aan
 outbox-sent-at = Verstuurd
 outbox-body = Bericht
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Voordat we je een code per sms sturen, moeten we controleren dat je geen bot bent.
+challenge-wait =
+    { $seconds ->
+        [one] Zonder JavaScript is deze controle een wachttijd: wacht { $seconds } seconde nadat deze pagina is geopend en druk dan op de knop.
+       *[other] Zonder JavaScript is deze controle een wachttijd: wacht { $seconds } seconden nadat deze pagina is geopend en druk dan op de knop.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] Nog niet: wacht nog { $seconds } seconde en druk dan opnieuw op de knop.
+       *[other] Nog niet: wacht nog { $seconds } seconden en druk dan opnieuw op de knop.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] Te veel controles zonder JavaScript vanaf je netwerk. Zet JavaScript aan of probeer het over { $minutes } minuut opnieuw.
+       *[other] Te veel controles zonder JavaScript vanaf je netwerk. Zet JavaScript aan of probeer het over { $minutes } minuten opnieuw.
+    }
+dialog-close = Sluiten
+dialog-refused = Deze site kan de verificatie niet binnen de eigen pagina tonen. Ga verder om je nummer op een aparte pagina te verifiëren; daarna kom je hier terug.
+dialog-confirm-close = We hebben je al een code per sms gestuurd. De verificatie toch sluiten?

@@ -138,3 +138,32 @@ outbox-empty = Brak wiadomości.
 outbox-to = Do
 outbox-sent-at = Wysłano
 outbox-body = Treść
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Zanim wyślemy Ci kod SMS-em, musimy sprawdzić, czy nie jesteś botem.
+challenge-wait =
+    { $seconds ->
+        [one] Bez JavaScriptu to sprawdzenie polega na odczekaniu: odczekaj { $seconds } sekundę od otwarcia tej strony, a potem naciśnij przycisk.
+        [few] Bez JavaScriptu to sprawdzenie polega na odczekaniu: odczekaj { $seconds } sekundy od otwarcia tej strony, a potem naciśnij przycisk.
+        [many] Bez JavaScriptu to sprawdzenie polega na odczekaniu: odczekaj { $seconds } sekund od otwarcia tej strony, a potem naciśnij przycisk.
+       *[other] Bez JavaScriptu to sprawdzenie polega na odczekaniu: odczekaj { $seconds } sekundy od otwarcia tej strony, a potem naciśnij przycisk.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] Jeszcze nie: odczekaj jeszcze { $seconds } sekundę, a potem ponownie naciśnij przycisk.
+        [few] Jeszcze nie: odczekaj jeszcze { $seconds } sekundy, a potem ponownie naciśnij przycisk.
+        [many] Jeszcze nie: odczekaj jeszcze { $seconds } sekund, a potem ponownie naciśnij przycisk.
+       *[other] Jeszcze nie: odczekaj jeszcze { $seconds } sekundy, a potem ponownie naciśnij przycisk.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] Zbyt wiele sprawdzeń bez JavaScriptu z Twojej sieci. Włącz JavaScript lub spróbuj ponownie za { $minutes } minutę.
+        [few] Zbyt wiele sprawdzeń bez JavaScriptu z Twojej sieci. Włącz JavaScript lub spróbuj ponownie za { $minutes } minuty.
+        [many] Zbyt wiele sprawdzeń bez JavaScriptu z Twojej sieci. Włącz JavaScript lub spróbuj ponownie za { $minutes } minut.
+       *[other] Zbyt wiele sprawdzeń bez JavaScriptu z Twojej sieci. Włącz JavaScript lub spróbuj ponownie za { $minutes } minuty.
+    }
+dialog-close = Zamknij
+dialog-refused = Ta witryna nie może wyświetlić weryfikacji na swojej stronie. Przejdź dalej, aby zweryfikować numer na osobnej stronie; potem wrócisz tutaj.
+dialog-confirm-close = Wysłaliśmy Ci już kod SMS-em. Czy mimo to zamknąć weryfikację?

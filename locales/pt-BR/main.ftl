@@ -124,3 +124,26 @@ outbox-empty = Nenhuma mensagem ainda.
 outbox-to = Para
 outbox-sent-at = Enviada em
 outbox-body = Mensagem
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Antes de enviarmos um código por SMS, precisamos fazer uma verificação de segurança para confirmar que você não é um robô.
+challenge-wait =
+    { $seconds ->
+        [one] Sem JavaScript, esta verificação de segurança é uma espera: aguarde { $seconds } segundo depois que esta página abriu e então pressione o botão.
+       *[other] Sem JavaScript, esta verificação de segurança é uma espera: aguarde { $seconds } segundos depois que esta página abriu e então pressione o botão.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] Ainda não: aguarde mais { $seconds } segundo e pressione o botão de novo.
+       *[other] Ainda não: aguarde mais { $seconds } segundos e pressione o botão de novo.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] Muitas verificações de segurança sem JavaScript a partir da sua rede. Ative o JavaScript ou tente de novo em { $minutes } minuto.
+       *[other] Muitas verificações de segurança sem JavaScript a partir da sua rede. Ative o JavaScript ou tente de novo em { $minutes } minutos.
+    }
+dialog-close = Fechar
+dialog-refused = Este site não consegue mostrar a confirmação dentro da página dele. Continue para confirmar seu número em uma página própria; depois você volta para cá.
+dialog-confirm-close = Já enviamos um código por SMS para você. Fechar a confirmação mesmo assim?

@@ -140,3 +140,29 @@ outbox-empty = Niciun mesaj deocamdată.
 outbox-to = Către
 outbox-sent-at = Trimis
 outbox-body = Mesaj
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Înainte să vă trimitem un cod prin SMS, trebuie să verificăm că nu sunteți un robot.
+challenge-wait =
+    { $seconds ->
+        [one] Fără JavaScript, acest test înseamnă o așteptare: așteptați { $seconds } secundă după deschiderea acestei pagini, apoi apăsați butonul.
+        [few] Fără JavaScript, acest test înseamnă o așteptare: așteptați { $seconds } secunde după deschiderea acestei pagini, apoi apăsați butonul.
+       *[other] Fără JavaScript, acest test înseamnă o așteptare: așteptați { $seconds } de secunde după deschiderea acestei pagini, apoi apăsați butonul.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] Încă nu: mai așteptați { $seconds } secundă, apoi apăsați din nou butonul.
+        [few] Încă nu: mai așteptați { $seconds } secunde, apoi apăsați din nou butonul.
+       *[other] Încă nu: mai așteptați { $seconds } de secunde, apoi apăsați din nou butonul.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] Prea multe teste fără JavaScript din rețeaua dvs. Activați JavaScript sau încercați din nou peste { $minutes } minut.
+        [few] Prea multe teste fără JavaScript din rețeaua dvs. Activați JavaScript sau încercați din nou peste { $minutes } minute.
+       *[other] Prea multe teste fără JavaScript din rețeaua dvs. Activați JavaScript sau încercați din nou peste { $minutes } de minute.
+    }
+dialog-close = Închideți
+dialog-refused = Acest site nu poate afișa verificarea în pagina sa. Continuați pentru a vă verifica numărul pe o pagină separată; apoi veți reveni aici.
+dialog-confirm-close = V-am trimis deja un cod prin SMS. Închideți totuși verificarea?

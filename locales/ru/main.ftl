@@ -139,3 +139,32 @@ outbox-empty = Сообщений пока нет.
 outbox-to = Кому
 outbox-sent-at = Отправлено
 outbox-body = Сообщение
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Перед отправкой кода в SMS нам нужно убедиться, что вы не робот.
+challenge-wait =
+    { $seconds ->
+        [one] Без JavaScript эта проверка — просто ожидание: подождите { $seconds } секунду после открытия этой страницы, затем нажмите кнопку.
+        [few] Без JavaScript эта проверка — просто ожидание: подождите { $seconds } секунды после открытия этой страницы, затем нажмите кнопку.
+        [many] Без JavaScript эта проверка — просто ожидание: подождите { $seconds } секунд после открытия этой страницы, затем нажмите кнопку.
+       *[other] Без JavaScript эта проверка — просто ожидание: подождите { $seconds } секунды после открытия этой страницы, затем нажмите кнопку.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] Ещё рано: подождите ещё { $seconds } секунду, затем снова нажмите кнопку.
+        [few] Ещё рано: подождите ещё { $seconds } секунды, затем снова нажмите кнопку.
+        [many] Ещё рано: подождите ещё { $seconds } секунд, затем снова нажмите кнопку.
+       *[other] Ещё рано: подождите ещё { $seconds } секунды, затем снова нажмите кнопку.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] Слишком много проверок без JavaScript из вашей сети. Включите JavaScript или повторите попытку через { $minutes } минуту.
+        [few] Слишком много проверок без JavaScript из вашей сети. Включите JavaScript или повторите попытку через { $minutes } минуты.
+        [many] Слишком много проверок без JavaScript из вашей сети. Включите JavaScript или повторите попытку через { $minutes } минут.
+       *[other] Слишком много проверок без JavaScript из вашей сети. Включите JavaScript или повторите попытку через { $minutes } минуты.
+    }
+dialog-close = Закрыть
+dialog-refused = Этот сайт не может показать подтверждение на своей странице. Продолжите, чтобы подтвердить номер на отдельной странице; после этого вы вернётесь сюда.
+dialog-confirm-close = Мы уже отправили вам код в SMS. Всё равно закрыть подтверждение?

@@ -97,3 +97,14 @@ outbox-empty = Bado hakuna ujumbe.
 outbox-to = Kwa
 outbox-sent-at = Ulitumwa
 outbox-body = Ujumbe
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Kabla hatujakutumia msimbo kwa SMS, tunahitaji kuhakikisha kwamba wewe si roboti.
+challenge-wait = Bila JavaScript, ukaguzi huu ni kusubiri: subiri sekunde { $seconds } baada ya ukurasa huu kufunguka, kisha bonyeza kitufe.
+challenge-wait-early = Bado: subiri sekunde { $seconds } zaidi, kisha bonyeza kitufe tena.
+challenge-wait-used-up = Ukaguzi mwingi mno bila JavaScript kutoka kwenye mtandao wako. Washa JavaScript, au jaribu tena baada ya dakika { $minutes }.
+dialog-close = Funga
+dialog-refused = Tovuti hii haiwezi kuonyesha uthibitishaji ndani ya ukurasa wake. Endelea ili kuthibitisha nambari yako kwenye ukurasa tofauti; baadaye utarudi hapa.
+dialog-confirm-close = Tayari tumekutumia msimbo kwa SMS. Ufunge uthibitishaji hata hivyo?

@@ -123,3 +123,26 @@ outbox-empty = ఇంకా మెసేజ్‌లు లేవు.
 outbox-to = వీరికి
 outbox-sent-at = పంపిన సమయం
 outbox-body = మెసేజ్
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = SMS ద్వారా కోడ్ పంపే ముందు, మీరు బాట్ కాదని మేము నిర్ధారించుకోవాలి.
+challenge-wait =
+    { $seconds ->
+        [one] JavaScript లేకుండా ఈ తనిఖీ ఒక నిరీక్షణ: ఈ పేజీ తెరిచిన తర్వాత { $seconds } సెకను వేచి ఉండి, ఆపై బటన్‌ను నొక్కండి.
+       *[other] JavaScript లేకుండా ఈ తనిఖీ ఒక నిరీక్షణ: ఈ పేజీ తెరిచిన తర్వాత { $seconds } సెకన్లు వేచి ఉండి, ఆపై బటన్‌ను నొక్కండి.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] ఇంకా కాదు: మరో { $seconds } సెకను వేచి ఉండి, ఆపై బటన్‌ను మళ్లీ నొక్కండి.
+       *[other] ఇంకా కాదు: మరో { $seconds } సెకన్లు వేచి ఉండి, ఆపై బటన్‌ను మళ్లీ నొక్కండి.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] మీ నెట్‌వర్క్ నుండి JavaScript లేకుండా చాలా ఎక్కువ తనిఖీలు జరిగాయి. JavaScriptను ఆన్ చేయండి లేదా { $minutes } నిమిషం తర్వాత మళ్లీ ప్రయత్నించండి.
+       *[other] మీ నెట్‌వర్క్ నుండి JavaScript లేకుండా చాలా ఎక్కువ తనిఖీలు జరిగాయి. JavaScriptను ఆన్ చేయండి లేదా { $minutes } నిమిషాల తర్వాత మళ్లీ ప్రయత్నించండి.
+    }
+dialog-close = మూసివేయండి
+dialog-refused = ఈ సైట్ ధృవీకరణను తన పేజీలో చూపించలేదు. మీ నంబర్‌ను వేరే పేజీలో ధృవీకరించడానికి కొనసాగించండి; ఆ తర్వాత మీరు ఇక్కడికి తిరిగి వస్తారు.
+dialog-confirm-close = మేము మీకు ఇప్పటికే SMS ద్వారా కోడ్ పంపాము. అయినా ధృవీకరణను మూసివేయాలా?

@@ -90,3 +90,14 @@ outbox-empty = ยังไม่มีข้อความ
 outbox-to = ถึง
 outbox-sent-at = ส่งเมื่อ
 outbox-body = ข้อความ
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = ก่อนที่เราจะส่งรหัสทาง SMS เราต้องตรวจสอบว่าคุณไม่ใช่บอท
+challenge-wait = หากไม่มี JavaScript การตรวจสอบนี้จะเป็นการรอแทน: รอ { $seconds } วินาทีหลังจากเปิดหน้านี้ แล้วกดปุ่ม
+challenge-wait-early = ยังไม่ได้: รออีก { $seconds } วินาที แล้วกดปุ่มอีกครั้ง
+challenge-wait-used-up = มีการตรวจสอบโดยไม่ใช้ JavaScript จากเครือข่ายของคุณมากเกินไป โปรดเปิด JavaScript หรือลองอีกครั้งในอีก { $minutes } นาที
+dialog-close = ปิด
+dialog-refused = เว็บไซต์นี้แสดงการยืนยันภายในหน้าของตัวเองไม่ได้ ดำเนินการต่อเพื่อยืนยันหมายเลขของคุณในหน้าแยก แล้วคุณจะกลับมาที่นี่หลังจากนั้น
+dialog-confirm-close = เราส่งรหัสทาง SMS ให้คุณแล้ว ต้องการปิดการยืนยันใช่ไหม

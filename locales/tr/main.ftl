@@ -122,3 +122,26 @@ outbox-empty = Henüz mesaj yok.
 outbox-to = Alıcı
 outbox-sent-at = Gönderim zamanı
 outbox-body = Mesaj
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Size SMS ile kod göndermeden önce, robot olmadığınızdan emin olmak için kısa bir kontrol yapmamız gerekiyor.
+challenge-wait =
+    { $seconds ->
+        [one] JavaScript olmadan bu kontrol bir bekleme süresidir: Bu sayfa açıldıktan sonra { $seconds } saniye bekleyin, ardından düğmeye basın.
+       *[other] JavaScript olmadan bu kontrol bir bekleme süresidir: Bu sayfa açıldıktan sonra { $seconds } saniye bekleyin, ardından düğmeye basın.
+    }
+challenge-wait-early =
+    { $seconds ->
+        [one] Henüz değil: { $seconds } saniye daha bekleyin, ardından düğmeye tekrar basın.
+       *[other] Henüz değil: { $seconds } saniye daha bekleyin, ardından düğmeye tekrar basın.
+    }
+challenge-wait-used-up =
+    { $minutes ->
+        [one] Ağınızdan JavaScript olmadan çok fazla kontrol yapıldı. JavaScript'i etkinleştirin veya { $minutes } dakika sonra tekrar deneyin.
+       *[other] Ağınızdan JavaScript olmadan çok fazla kontrol yapıldı. JavaScript'i etkinleştirin veya { $minutes } dakika sonra tekrar deneyin.
+    }
+dialog-close = Kapat
+dialog-refused = Bu site doğrulamayı kendi sayfasında gösteremiyor. Numaranızı ayrı bir sayfada doğrulamak için devam edin; ardından buraya geri döneceksiniz.
+dialog-confirm-close = Size zaten SMS ile bir kod gönderdik. Doğrulama yine de kapatılsın mı?

@@ -111,3 +111,14 @@ outbox-empty = ابھی کوئی پیغام نہیں۔
 outbox-to = بنام
 outbox-sent-at = بھیجنے کا وقت
 outbox-body = پیغام
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = SMS کے ذریعے کوڈ بھیجنے سے پہلے ہمیں یقینی بنانا ہے کہ آپ بوٹ نہیں ہیں۔
+challenge-wait = JavaScript کے بغیر یہ جانچ ایک انتظار ہے: یہ صفحہ کھلنے کے بعد { $seconds } سیکنڈ انتظار کریں، پھر بٹن دبائیں۔
+challenge-wait-early = ابھی نہیں: مزید { $seconds } سیکنڈ انتظار کریں، پھر بٹن دوبارہ دبائیں۔
+challenge-wait-used-up = آپ کے نیٹ ورک سے JavaScript کے بغیر بہت زیادہ جانچیں ہو چکی ہیں۔ JavaScript آن کریں یا { $minutes } منٹ بعد دوبارہ کوشش کریں۔
+dialog-close = بند کریں
+dialog-refused = یہ سائٹ تصدیق کو اپنے صفحے کے اندر نہیں دکھا سکتی۔ اپنا نمبر الگ صفحے پر تصدیق کرنے کے لیے جاری رکھیں؛ اس کے بعد آپ یہاں واپس آ جائیں گے۔
+dialog-confirm-close = ہم آپ کو SMS کے ذریعے کوڈ پہلے ہی بھیج چکے ہیں۔ کیا پھر بھی تصدیق بند کر دیں؟

@@ -90,3 +90,14 @@ outbox-empty = Chưa có tin nhắn nào.
 outbox-to = Đến
 outbox-sent-at = Đã gửi
 outbox-body = Tin nhắn
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = Trước khi gửi mã qua SMS, chúng tôi cần kiểm tra để chắc chắn bạn không phải là bot.
+challenge-wait = Khi không có JavaScript, bước kiểm tra này là một khoảng chờ: hãy đợi { $seconds } giây sau khi trang này mở, rồi nhấn nút.
+challenge-wait-early = Chưa được: hãy đợi thêm { $seconds } giây, rồi nhấn nút lại.
+challenge-wait-used-up = Có quá nhiều lượt kiểm tra không dùng JavaScript từ mạng của bạn. Hãy bật JavaScript hoặc thử lại sau { $minutes } phút.
+dialog-close = Đóng
+dialog-refused = Trang web này không thể hiển thị bước xác minh bên trong trang của mình. Hãy tiếp tục để xác minh số của bạn trên một trang riêng; sau đó bạn sẽ quay lại đây.
+dialog-confirm-close = Chúng tôi đã gửi mã qua SMS cho bạn. Vẫn đóng bước xác minh?

@@ -88,3 +88,14 @@ outbox-empty = 暂无短信。
 outbox-to = 收件人
 outbox-sent-at = 发送时间
 outbox-body = 内容
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = 在通过短信向您发送验证码之前，我们需要确认您不是机器人。
+challenge-wait = 未启用 JavaScript 时，此检测改为等待：请在本页面打开 { $seconds } 秒后再按下按钮。
+challenge-wait-early = 还不行：请再等 { $seconds } 秒，然后再次按下按钮。
+challenge-wait-used-up = 来自您网络的无 JavaScript 检测次数过多。请启用 JavaScript，或在 { $minutes } 分钟后重试。
+dialog-close = 关闭
+dialog-refused = 此网站无法在其页面内显示验证。请继续，在单独的页面上验证您的手机号；完成后您会回到这里。
+dialog-confirm-close = 我们已通过短信向您发送了验证码。仍要关闭验证吗？

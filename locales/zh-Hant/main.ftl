@@ -89,3 +89,14 @@ outbox-empty = 目前沒有簡訊。
 outbox-to = 收件人
 outbox-sent-at = 傳送時間
 outbox-body = 內容
+
+# The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
+# items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
+# instead of the check (no script); dialog-*: the host page's dialog.
+challenge-asked = 在透過簡訊傳送驗證碼之前，我們需要確認您不是機器人。
+challenge-wait = 未啟用 JavaScript 時，這項檢查會改為等待：請在本頁開啟 { $seconds } 秒後再按下按鈕。
+challenge-wait-early = 還不行：請再等 { $seconds } 秒，然後再按一次按鈕。
+challenge-wait-used-up = 來自您網路的無 JavaScript 檢查次數過多。請啟用 JavaScript，或在 { $minutes } 分鐘後再試。
+dialog-close = 關閉
+dialog-refused = 這個網站無法在其頁面內顯示驗證。請繼續，在獨立的頁面上驗證您的手機號碼；完成後您會回到這裡。
+dialog-confirm-close = 我們已透過簡訊傳送驗證碼給您。仍要關閉驗證嗎？

@@ -130,6 +130,8 @@ fn challenge(src: &Source) -> Result<crate::challenge::ChallengeSettings, Config
         ttl_seconds: keys::BOT_CHALLENGE_TTL_SECONDS.read(src)?,
         budget_percent: keys::BOT_CHALLENGE_BUDGET_PERCENT.read(src)?,
         client_burst: keys::BOT_CHALLENGE_CLIENT_BURST.read(src)?,
+        wait_seconds: keys::BOT_CHALLENGE_WAIT_SECONDS.read(src)?,
+        wait_per_hour: keys::BOT_CHALLENGE_WAIT_PER_HOUR.read(src)?,
     })
 }
 

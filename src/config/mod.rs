@@ -72,6 +72,9 @@ pub struct Settings {
     pub abuse: AbuseSettings,
     pub http: HttpSettings,
     pub default_locale: String,
+    /// `LOCALES_DIR`, read and checked: an operator's messages over the
+    /// shipped ones, and added languages.
+    pub locales_dir: Option<crate::i18n::LocalesDir>,
     pub cleanup_interval_seconds: u32,
     pub log_format: LogFormat,
     /// Bearer keys for `/api/v1`; empty means the API is off. Each key is a
@@ -110,6 +113,7 @@ impl std::fmt::Debug for Settings {
             .field("abuse", &self.abuse)
             .field("http", &self.http)
             .field("default_locale", &self.default_locale)
+            .field("locales_dir", &self.locales_dir)
             .field("cleanup_interval_seconds", &self.cleanup_interval_seconds)
             .field("log_format", &self.log_format)
             .field("api_keys", &self.api_keys)
@@ -183,6 +187,12 @@ impl Settings {
             alone
                 .entry("SECRET_KEY".into())
                 .or_insert_with(|| stand_in.clone());
+            // A default language may be one the folder adds.
+            if key == "DEFAULT_LOCALE"
+                && let Some(v) = raw.get("LOCALES_DIR")
+            {
+                alone.insert("LOCALES_DIR".into(), v.clone());
+            }
             if key.starts_with("AWS_") || key.starts_with("SNS_") {
                 for k in ["SMS_PROVIDER", "AWS_REGION"] {
                     if let Some(v) = raw.get(k) {
@@ -199,7 +209,24 @@ impl Settings {
         if let Err(e) = validate_clients(tables.clients) {
             push(e);
         }
+        // Every problem of LOCALES_DIR, not only its first.
+        if let Some(v) = raw.get("LOCALES_DIR").filter(|v| !v.trim().is_empty()) {
+            for e in ui::locales_dir_problems(v) {
+                push(e);
+            }
+        }
         found
+    }
+
+    /// What is allowed but worth saying, one line each (`check-config`
+    /// prints them, start-up logs them): an SMS of `LOCALES_DIR` that
+    /// takes two segments.
+    pub fn warnings(&self) -> Vec<String> {
+        self.locales_dir
+            .iter()
+            .flat_map(|d| d.warnings.iter())
+            .map(|w| format!("LOCALES_DIR: {w}"))
+            .collect()
     }
 
     /// Builds settings from upper-case keys; a missing `SECRET_KEY` is read
@@ -220,7 +247,8 @@ impl Settings {
         let send = otp::send(src, &otp)?;
         let http = http::http(src)?;
         let abuse = abuse::abuse(src)?;
-        let default_locale = ui::default_locale(src)?;
+        let locales_dir = ui::locales_dir(src)?;
+        let default_locale = ui::default_locale(src, locales_dir.as_ref())?;
         let cleanup_interval_seconds = keys::CLEANUP_INTERVAL_SECONDS.read(src)?;
         let log_format = src.choice(
             "LOG_FORMAT",
@@ -249,6 +277,7 @@ impl Settings {
             abuse,
             http,
             default_locale,
+            locales_dir,
             cleanup_interval_seconds,
             log_format,
             api_keys,
@@ -274,10 +303,12 @@ fn database_url(src: &Source) -> Result<String, ConfigError> {
         .get("DATABASE_URL")
         .unwrap_or("sqlite://data/phone-verify.db")
         .to_owned();
-    if url.starts_with("sqlite:")
-        || url.starts_with("postgres://")
-        || url.starts_with("postgresql://")
-    {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        // One host or several, and target_session_attrs, as libpq reads them.
+        crate::storage::postgres::hosts::parse(&url)
+            .map(|_| url)
+            .map_err(|e| problem("DATABASE_URL", &e))
+    } else if url.starts_with("sqlite:") {
         Ok(url)
     } else {
         Err(problem(

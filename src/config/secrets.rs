@@ -100,6 +100,10 @@ impl std::fmt::Debug for SecretString {
 
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
 pub fn redact_url(raw: &str) -> String {
+    if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+        // Several hosts are not a URL the url crate reads.
+        return crate::storage::postgres::hosts::redact(raw);
+    }
     match Url::parse(raw) {
         Ok(mut url) if url.password().is_some() => {
             let _ = url.set_password(Some("***"));

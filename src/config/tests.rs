@@ -59,6 +59,8 @@ fn defaults_match_the_spec() {
             ttl_seconds: 300,
             budget_percent: 50,
             client_burst: 10,
+            wait_seconds: 20,
+            wait_per_hour: 5,
         }
     );
     assert_eq!(s.support_url, None);
@@ -118,6 +120,8 @@ fn bad_values_name_the_variable_and_the_range() {
         ("BOT_CHALLENGE", "sometimes", "off, adaptive, always"),
         ("BOT_CHALLENGE_COST", "5", "from 10 to 100000"),
         ("BOT_CHALLENGE_BUDGET_PERCENT", "0", "from 1 to 100"),
+        ("BOT_CHALLENGE_WAIT_SECONDS", "601", "from 0 to 600"),
+        ("BOT_CHALLENGE_WAIT_PER_HOUR", "0", "from 1 to 10000"),
         ("IP_RATE_LIMIT_PER_MINUTE", "0", "from 1 to 1000000"),
         ("TRUST_PROXY_HEADERS", "sometimes", "true or false"),
         ("PUMPING_MAX_UNVERIFIED_PERCENT", "101", "from 1 to 100"),

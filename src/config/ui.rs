@@ -1,6 +1,10 @@
-//! What people see: the brand (name, accent colour, logo) and the default
-//! language.
+//! What people see: the brand (name, accent colour, logo), the default
+//! language and an operator's own messages (`LOCALES_DIR`).
+use std::path::Path;
+
 use url::Url;
+
+use crate::i18n::LocalesDir;
 
 use super::{ConfigError, problem, source::Source};
 
@@ -75,22 +79,65 @@ pub fn support_url(src: &Source) -> Result<Option<String>, ConfigError> {
     }
 }
 
-/// `DEFAULT_LOCALE`: one of the shipped locales.
-pub fn default_locale(src: &Source) -> Result<String, ConfigError> {
+/// `DEFAULT_LOCALE`: one of the shipped locales, or one `LOCALES_DIR` adds.
+pub fn default_locale(src: &Source, added: Option<&LocalesDir>) -> Result<String, ConfigError> {
     let Some(v) = src.get("DEFAULT_LOCALE") else {
         return Ok("en".to_owned());
     };
+    let added: Vec<&str> = added
+        .map(|d| {
+            d.locales
+                .iter()
+                .filter(|l| l.shipped.is_none())
+                .map(|l| l.tag.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(tag) = added.iter().find(|t| t.eq_ignore_ascii_case(v)) {
+        return Ok((*tag).to_owned());
+    }
     crate::i18n::shipped_locale(v)
         .map(str::to_owned)
         .ok_or_else(|| {
+            let mut allowed = crate::i18n::LOCALES.to_vec();
+            allowed.extend(added);
             problem(
                 "DEFAULT_LOCALE",
-                format!(
-                    "`{v}` is not shipped; allowed: {}",
-                    crate::i18n::LOCALES.join(", ")
-                ),
+                format!("`{v}` is not available; allowed: {}", allowed.join(", ")),
             )
         })
+}
+
+/// `LOCALES_DIR`: a folder of `<locale>/main.ftl` files, read and checked
+/// now (the first problem; `locales_dir_problems` lists them all).
+pub fn locales_dir(src: &Source) -> Result<Option<LocalesDir>, ConfigError> {
+    let Some(v) = src.get("LOCALES_DIR") else {
+        return Ok(None);
+    };
+    read_locales_dir(v)
+        .map(Some)
+        .map_err(|mut all| all.swap_remove(0))
+}
+
+/// Every problem of the folder `v`, one each.
+pub fn locales_dir_problems(v: &str) -> Vec<ConfigError> {
+    read_locales_dir(v.trim()).err().unwrap_or_default()
+}
+
+fn read_locales_dir(v: &str) -> Result<LocalesDir, Vec<ConfigError>> {
+    let path = Path::new(v);
+    if !path.is_dir() {
+        return Err(vec![problem(
+            "LOCALES_DIR",
+            format!("`{v}` is not a folder (it holds <locale>/main.ftl files)"),
+        )]);
+    }
+    crate::i18n::overrides::read(path).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| problem("LOCALES_DIR", p.to_string()))
+            .collect()
+    })
 }
 
 /// `#1f5fd1` or `1f5fd1`.

@@ -61,6 +61,30 @@ fn is_dash(c: char) -> bool {
     )
 }
 
+/// A phone number as the send log and the wrong-code log keep it
+/// ([`CodeHasher::number_key`]): enough to count the number's sends, not to
+/// read it back, so `phone-verify forget` can remove the number and its
+/// limits still hold.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct NumberKey([u8; 32]);
+
+impl NumberKey {
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// A key as stored; `None` when it is not 32 bytes.
+    pub fn from_stored(bytes: &[u8]) -> Option<Self> {
+        bytes.try_into().ok().map(Self)
+    }
+}
+
+impl std::fmt::Debug for NumberKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NumberKey(..)")
+    }
+}
+
 /// HMAC-SHA256 keyed with the server secret over `verification id ‖ code`.
 #[derive(Clone)]
 pub struct CodeHasher {
@@ -85,6 +109,17 @@ impl CodeHasher {
         mac.update(id.as_bytes());
         mac.update(code.0.as_bytes());
         mac.finalize().into_bytes().to_vec()
+    }
+
+    /// The key under which the logs kept only to count a number's sends and
+    /// wrong codes know it: HMAC-SHA256(`SECRET_KEY`, `number:` ‖ E.164).
+    /// (A code's input begins with a version-4 UUID, whose seventh byte is
+    /// `0x4?`, never `:`; the two never meet.)
+    pub fn number_key(&self, e164: &str) -> NumberKey {
+        let mut mac = self.mac.clone();
+        mac.update(b"number:");
+        mac.update(e164.as_bytes());
+        NumberKey(mac.finalize().into_bytes().into())
     }
 
     /// Constant-time comparison of a candidate against the stored hash.
@@ -160,6 +195,16 @@ mod tests {
         ] {
             assert_eq!(OtpCode::parse(input, 6), None, "{input:?}");
         }
+    }
+
+    #[test]
+    fn a_number_key_depends_on_the_server_key_and_the_number_only() {
+        let a = CodeHasher::new(&[1; 32]);
+        let b = CodeHasher::new(&[2; 32]);
+        assert_eq!(a.number_key("+14155552671"), a.number_key("+14155552671"));
+        assert_ne!(a.number_key("+14155552671"), a.number_key("+14155552672"));
+        assert_ne!(a.number_key("+14155552671"), b.number_key("+14155552671"));
+        assert!(!format!("{:?}", a.number_key("+14155552671")).contains("4155"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ pub mod phone;
 pub mod record;
 pub mod stats;
 
-pub use code::{CodeHasher, OtpCode};
+pub use code::{CodeHasher, NumberKey, OtpCode};
 pub use limits::{
     Admitted, Block, ChallengeLevel, ChallengeWhy, PumpingAction, PumpingLimits, PumpingRule,
     SendGate, SendLimits, SendRefusal, SendStats,

@@ -169,6 +169,8 @@ fn millis(t: OffsetDateTime) -> i64 {
 pub struct NewVerification {
     pub id: Uuid,
     pub phone: String,
+    /// The number's key in the logs of its sends and wrong codes.
+    pub phone_key: super::NumberKey,
     pub country: String,
     pub code_hash: Vec<u8>,
     pub locale: String,

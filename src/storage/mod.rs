@@ -1,6 +1,6 @@
 //! Persistence behind one trait, with a PostgreSQL and a SQLite
 //! implementation chosen by the `DATABASE_URL` scheme. The rules in
-//! `verification.rs` decide; these methods make each decision atomic.
+//! `verification/` decide; these methods make each decision atomic.
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -14,6 +14,7 @@ use crate::domain::{
 
 pub mod idempotency;
 pub mod postgres;
+pub mod privacy;
 pub mod sessions;
 pub mod sqlite;
 pub mod webhooks;
@@ -76,13 +77,6 @@ pub trait FlowStore: Send + Sync {
 /// The operator page's counters and the pumping breaker's blocks.
 #[async_trait]
 pub trait StatsStore: Send + Sync {
-    /// The blocks among `scopes` still in force at `now`.
-    async fn active_blocks(
-        &self,
-        scopes: &[String],
-        now: OffsetDateTime,
-    ) -> Result<Vec<Block>, StoreError>;
-
     /// Adds one to an hourly counter of the operator page.
     async fn bump_stat(
         &self,
@@ -117,7 +111,8 @@ pub struct Purged {
 
 /// How long rows are kept, for both backends. Rows with their own
 /// `expires_at` (send records, wrong codes, blocks, flows, spent
-/// challenges, idempotency keys) go at it.
+/// challenges, idempotency keys) go at it; an address's waited sends at
+/// the end of their window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Retention {
     pub now: OffsetDateTime,
@@ -160,6 +155,15 @@ pub enum StoreError {
     Timeout,
 }
 
+/// SQLSTATEs of a database that is going away, starting or read-only for
+/// now (PostgreSQL's classes 08, connection exception, and 57P, operator
+/// intervention; 25006, a standby or a demoted primary refusing a write;
+/// 53300, too many connections): the request may work again in a moment,
+/// so it gets 503 with `Retry-After`, not 500.
+fn failing_over(code: &str) -> bool {
+    code.starts_with("08") || code.starts_with("57P") || code == "25006" || code == "53300"
+}
+
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         match e {
@@ -167,7 +171,13 @@ impl From<sqlx::Error> for StoreError {
             | sqlx::Error::PoolClosed
             | sqlx::Error::Io(_)
             | sqlx::Error::Tls(_)
-            | sqlx::Error::WorkerCrashed => StoreError::Unavailable(e),
+            | sqlx::Error::WorkerCrashed
+            // A connection torn in the middle of a message.
+            | sqlx::Error::Protocol(_) => StoreError::Unavailable(e),
+            // A server going away or not yet taking writes: a failover.
+            sqlx::Error::Database(ref db) if db.code().as_deref().is_some_and(failing_over) => {
+                StoreError::Unavailable(e)
+            }
             other => StoreError::Database(other),
         }
     }
@@ -181,6 +191,7 @@ pub trait Store:
     + StatsStore
     + webhooks::WebhookStore
     + idempotency::IdempotencyStore
+    + privacy::PrivacyStore
     + Send
     + Sync
     + 'static
@@ -263,6 +274,19 @@ pub trait Store:
         expires_at: OffsetDateTime,
     ) -> Result<bool, StoreError>;
 
+    /// Counts a send that waited instead of solving the check (a browser
+    /// without JavaScript) against `address` (a keyed hash of the client's
+    /// address), at most `most` in a window of `window` from the address's
+    /// first: `None` when counted, `Some(until)` when the address used them
+    /// all (until its window ends), on every instance.
+    async fn take_wait(
+        &self,
+        address: &str,
+        most: u32,
+        window: time::Duration,
+        now: OffsetDateTime,
+    ) -> Result<Option<OffsetDateTime>, StoreError>;
+
     /// The pending verification of `phone` that `tenant` started, if any.
     async fn find_pending(
         &self,
@@ -304,5 +328,49 @@ pub async fn connect(url: &str) -> anyhow::Result<(Arc<dyn Store>, sessions::Ses
         Ok((Arc::new(store), sessions))
     } else {
         anyhow::bail!("DATABASE_URL must start with sqlite:// or postgres://")
+    }
+}
+
+/// What every command does before it uses the database: connects, applies
+/// both stores' migrations, and gives the rows kept from before numbers
+/// were keyed their keys ([`privacy::PrivacyStore::key_numbers`]).
+pub async fn open(
+    url: &str,
+    hasher: &crate::domain::CodeHasher,
+) -> anyhow::Result<(Arc<dyn Store>, sessions::SessionStoreAny)> {
+    let (store, sessions) = connect(url).await?;
+    store
+        .migrate()
+        .await
+        .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
+    sessions
+        .migrate()
+        .await
+        .map_err(|e| anyhow::anyhow!("session table migration failed: {e}"))?;
+    let keyed = store
+        .key_numbers(hasher)
+        .await
+        .map_err(|e| anyhow::anyhow!("keying the logged numbers failed: {e}"))?;
+    if keyed > 0 {
+        tracing::info!(
+            rows = keyed,
+            "numbers in the send and wrong-code logs keyed"
+        );
+    }
+    Ok((store, sessions))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::failing_over;
+
+    #[test]
+    fn a_failover_is_unavailable_a_bug_is_not() {
+        for code in ["08006", "08001", "57P01", "57P03", "25006", "53300"] {
+            assert!(failing_over(code), "{code}");
+        }
+        for code in ["42883", "42703", "23505", "22001", "40001"] {
+            assert!(!failing_over(code), "{code}");
+        }
     }
 }

@@ -344,6 +344,7 @@ impl Verifier {
         let new = NewVerification {
             id,
             phone: phone.e164().to_owned(),
+            phone_key: self.hasher.number_key(phone.e164()),
             code_hash: self.hasher.hash(id, &code),
             locale: locale.to_owned(),
             max_attempts: self.policy.otp.max_attempts,
@@ -651,6 +652,8 @@ mod tests {
                         ttl_seconds: 300,
                         budget_percent: 50,
                         client_burst: 3,
+                        wait_seconds: 20,
+                        wait_per_hour: 5,
                     },
                 },
                 test_numbers: Default::default(),

@@ -18,7 +18,10 @@ impl Verifier {
     /// has one; with Android's app hash as the last line instead of the
     /// WebOTP line if it sent one.
     pub fn sms_text(&self, locale: &str, code: &OtpCode, requester: &Requester) -> String {
-        let lang = crate::i18n::shipped_locale(locale).unwrap_or(self.i18n.default_locale());
+        let lang = self
+            .i18n
+            .locale(locale)
+            .unwrap_or(self.i18n.default_locale());
         let brand = requester.brand.as_deref().unwrap_or(&self.policy.brand);
         let tr = Tr::new(self.i18n.clone(), lang, brand.into());
         let minutes = i64::from(self.policy.otp.ttl_seconds.div_ceil(60));
@@ -32,15 +35,17 @@ impl Verifier {
         );
         match &requester.app_hash {
             Some(hash) => format!("{text}\n{hash}"),
-            None => format!("{text}\n@{} #{}", self.policy.webotp_host, code.expose()),
+            None => crate::sms::with_webotp_line(&text, &self.policy.webotp_host, code.expose()),
         }
     }
 
-    /// Each shipped locale's SMS with a sample code: its encoding, length
+    /// Each available locale's SMS (the shipped ones and those
+    /// `LOCALES_DIR` adds) with a sample code: its encoding, length
     /// (septets or UTF-16 units) and segments.
     pub fn sms_report(&self) -> Vec<(&'static str, Encoding, usize, usize)> {
         let sample = OtpCode::generate(self.policy.otp.length);
-        crate::i18n::LOCALES
+        self.i18n
+            .locales()
             .iter()
             .map(|lang| {
                 let (encoding, units, segments) =

@@ -25,7 +25,7 @@ use super::{
 };
 use crate::{
     domain::{PhoneError, Status, Verification},
-    i18n::{Tr, shipped_locale},
+    i18n::{Asked, Tr},
     state::AppState,
     verification::{CheckOutcome, Requester, VerifyError},
 };
@@ -148,7 +148,11 @@ pub struct CreateRequest {
     /// ISO 3166 alpha-2 region for a national-format `phone`.
     #[schema(example = "US")]
     country: Option<String>,
-    /// The SMS language (BCP 47); defaults to the main language of the number's country.
+    /// The SMS language: a BCP 47 tag or one of Twilio Verify's locale
+    /// codes, any case (`es`, `pt-BR`, `zh-HK` → zh-Hant, `tl` → fil), mapped
+    /// to the nearest available locale. A language not available, or no
+    /// locale: the main language of the number's country when available,
+    /// else the default. Not a language tag: 400 `invalid_request`.
     #[schema(example = "es")]
     locale: Option<String>,
     /// The person's IP address (IPv4 or IPv6), as your server saw it: the
@@ -405,7 +409,7 @@ fn english(state: &AppState) -> Tr {
     request_body = CreateRequest,
     responses(
         (status = 201, description = "Code sent", body = VerificationBody),
-        (status = 400, description = "invalid_phone or invalid_request (also a malformed Idempotency-Key)", body = ErrorBody),
+        (status = 400, description = "invalid_phone or invalid_request (a locale that is not a language tag, a malformed client_ip or Idempotency-Key)", body = ErrorBody),
         (status = 401, description = "unauthorized", body = ErrorBody),
         (status = 403, description = "country_not_allowed", body = ErrorBody),
         (status = 409, description = "invalid_request: a request with this Idempotency-Key is in progress (Retry-After)", body = ErrorBody),
@@ -448,11 +452,25 @@ async fn create_verification(
             };
             ApiError::new(StatusCode::BAD_REQUEST, "invalid_phone", tr.t(id))
         })?;
-    let locale = body
-        .locale
-        .as_deref()
-        .and_then(shipped_locale)
-        .or_else(|| phone.region().and_then(crate::i18n::locale_for_region))
+    // The same mapping as Twilio's Locale (i18n/codes.rs); a language tag
+    // for a language not available here falls back, a malformed one is
+    // refused.
+    let asked = match body.locale.as_deref() {
+        None => None,
+        Some(code) => match state.i18n.asked_locale(code) {
+            Asked::Locale(locale) => Some(locale),
+            Asked::Unavailable | Asked::Unknown => None,
+            Asked::Malformed => {
+                return Err(ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "invalid_request",
+                    "locale must be a language tag such as es, pt-BR or zh-HK.",
+                ));
+            }
+        },
+    };
+    let locale = asked
+        .or_else(|| phone.region().and_then(|r| state.i18n.locale_for_region(r)))
         .unwrap_or(state.i18n.default_locale());
     if let Some(person) = person {
         callers::count_person(&state, &callers, person)

@@ -3,14 +3,18 @@
 //! contrast.
 use axum::{
     Router,
-    extract::State,
-    http::header,
+    extract::{Query, State},
+    http::{HeaderMap, HeaderValue, header},
     response::{IntoResponse, Response},
     routing::get,
 };
+use serde::Deserialize;
 
 use super::error::AppError;
-use crate::state::AppState;
+use crate::{
+    i18n::{Tr, shipped_locale},
+    state::AppState,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -21,6 +25,56 @@ pub fn router() -> Router<AppState> {
         .route("/static/challenge.js", get(challenge_script))
         .route("/static/challenge-worker.js", get(challenge_worker))
         .route("/static/brand.css", get(brand_stylesheet))
+}
+
+/// The host pages' dialog words (`phone-verify.js`), outside the pages'
+/// session and language layers: a host page loads them across sites, and
+/// they set no cookie.
+pub fn host_router() -> Router<AppState> {
+    Router::new().route("/static/phone-verify-strings.js", get(host_strings))
+}
+
+#[derive(Debug, Deserialize)]
+struct StringsQuery {
+    lang: Option<String>,
+}
+
+/// The words of `phone-verify.js`'s dialog in one language, as the call
+/// that hands them to it (`PhoneVerify._words({...})`): loaded by
+/// `<script src>`, so a host page's CSP needs nothing more than
+/// phone-verify's origin in `script-src`. The language is `?lang=` as the
+/// flow takes it (`es-MX` → `es`), else the browser's `Accept-Language`,
+/// else `DEFAULT_LOCALE` — the flow's own choice.
+async fn host_strings(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<StringsQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let asked = query
+        .ok()
+        .and_then(|Query(q)| q.lang)
+        .and_then(|tag| shipped_locale(&tag));
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let lang = asked.unwrap_or_else(|| state.i18n.negotiate(accept));
+    let tr = Tr::new(state.i18n.clone(), lang, state.brand.clone());
+    let words = serde_json::json!({
+        "lang": lang,
+        "dir": tr.dir(),
+        "label": tr.t("phone-title"),
+        "close": tr.t("dialog-close"),
+        "refused": tr.t("dialog-refused"),
+        "go": tr.t("done-continue"),
+        "leave": tr.t("dialog-confirm-close"),
+    });
+    let mut response = asset(JS, format!("PhoneVerify._words({words});\n"));
+    if asked.is_none() {
+        response
+            .headers_mut()
+            .insert(header::VARY, HeaderValue::from_static("accept-language"));
+    }
+    response
 }
 
 /// The files of `static/`, compiled in: the app runs from any folder.

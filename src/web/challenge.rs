@@ -1,6 +1,7 @@
 //! The proof-of-work challenge on the pages: `GET /challenge`, what a
-//! start or resend proved and whether it must prove more before the store
-//! looks at it, and the check's place on a page (`templates/challenge.html`,
+//! start or resend proved (a solved challenge, or without JavaScript a
+//! wait pass) and whether it must prove more before the store looks at
+//! it, and the check's place on a page (`templates/challenge.html`,
 //! `static/challenge.js`).
 use std::{
     net::{IpAddr, Ipv4Addr, Ipv6Addr},
@@ -10,9 +11,11 @@ use std::{
 use axum::{
     Json,
     extract::{Query, State},
+    http::StatusCode,
     response::{IntoResponse, Response},
 };
 use serde::Deserialize;
+use time::OffsetDateTime;
 
 use super::{
     error::AppError,
@@ -22,8 +25,9 @@ use super::{
     ui::Ui,
 };
 use crate::{
-    challenge::{ChallengeSettings, Challenger, Failure, Level, Mode},
+    challenge::{ChallengeSettings, Challenger, Failure, Level, Mode, WAIT_WINDOW, WaitFailure},
     domain::ChallengeWhy,
+    i18n::Arg,
     state::AppState,
     storage::StoreError,
 };
@@ -204,21 +208,102 @@ impl Gate {
         Ok(None)
     }
 
-    /// The check of a page's start or resend: sets what `altcha` proved for
-    /// `journey`'s page on the requester, and answers whether it must prove
-    /// more first (the level, and why).
+    /// What the form's `wait_token` proves for the page whose binding is
+    /// `page_binding` (a browser without JavaScript): the level of a pass
+    /// whose wait is over, spent now (once, across instances) and counted
+    /// against the client's address (`BOT_CHALLENGE_WAIT_PER_HOUR`, across
+    /// instances); else what the page should say about it.
+    async fn waited(
+        &self,
+        state: &AppState,
+        token: Option<&str>,
+        page_binding: &str,
+        client: Option<IpAddr>,
+    ) -> Result<(Option<Level>, WaitNote), StoreError> {
+        let Some(token) = token.map(str::trim).filter(|t| !t.is_empty()) else {
+            return Ok((None, WaitNote::Fresh));
+        };
+        if self.mode() == Mode::Off || !self.challenger.waits() {
+            return Ok((None, WaitNote::Fresh));
+        }
+        let now = state.verifier.now();
+        let failure = match self.challenger.check_wait(token, page_binding, now) {
+            Ok(waited) => {
+                if state
+                    .store
+                    .spend_challenge(&waited.nonce, waited.expires_at)
+                    .await?
+                {
+                    let address = address_key(or_unknown(client)).to_string();
+                    let most = self.challenger.settings().wait_per_hour;
+                    match state
+                        .store
+                        .take_wait(
+                            &self.challenger.address_tag(&address),
+                            most,
+                            WAIT_WINDOW,
+                            now,
+                        )
+                        .await?
+                    {
+                        None => {
+                            state.metrics.challenge("waited", waited.level.as_str());
+                            return Ok((Some(waited.level), WaitNote::Fresh));
+                        }
+                        Some(until) => WaitFailure::UsedUp(until),
+                    }
+                } else {
+                    WaitFailure::Replayed
+                }
+            }
+            Err(failure) => failure,
+        };
+        tracing::info!(reason = failure.as_str(), "wait pass refused");
+        state.metrics.challenge("failed", failure.as_str());
+        Ok(match failure {
+            WaitFailure::Early { ready_at, level } => (
+                None,
+                WaitNote::Early {
+                    token: token.to_owned(),
+                    ready_at,
+                    level,
+                },
+            ),
+            WaitFailure::UsedUp(until) => (None, WaitNote::UsedUp(until)),
+            _ => {
+                self.failures.count(or_unknown(client));
+                (None, WaitNote::Fresh)
+            }
+        })
+    }
+
+    /// The check of a page's start or resend: sets what the form proved
+    /// for `journey`'s page on the requester (a solved challenge in
+    /// `altcha`, or a wait pass in `wait_token`), and answers whether it
+    /// must prove more first (the level, and why) and what a page that
+    /// asks again says about the wait.
     pub async fn screen(
         &self,
         state: &AppState,
-        altcha: Option<&str>,
+        proofs: Proofs<'_>,
         journey: &super::journey::Journey,
         requester: &mut crate::verification::Requester,
-    ) -> Result<Option<(Level, ChallengeWhy)>, StoreError> {
+    ) -> Result<Screened, StoreError> {
         let client = requester.address;
-        requester.proof = self
-            .proof(state, altcha, &journey.challenge_binding(state), client)
-            .await?;
-        Ok(self.demand(client, requester.proof))
+        let binding = journey.challenge_binding(state);
+        requester.proof = self.proof(state, proofs.altcha, &binding, client).await?;
+        let mut wait = WaitNote::Fresh;
+        if requester.proof.is_none() {
+            let (level, note) = self
+                .waited(state, proofs.wait_token, &binding, client)
+                .await?;
+            requester.proof = level;
+            wait = note;
+        }
+        Ok(Screened {
+            demand: self.demand(client, requester.proof),
+            wait,
+        })
     }
 
     /// Counts a server send for a person (the address an app passed) toward
@@ -259,6 +344,91 @@ impl Gate {
     }
 }
 
+/// What a page's form posted to prove it is no bot.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Proofs<'a> {
+    /// The widget's payload (`altcha`).
+    pub altcha: Option<&'a str>,
+    /// A wait pass, from a browser without JavaScript (`wait_token`).
+    pub wait_token: Option<&'a str>,
+}
+
+/// What a form's wait pass came to, for a page that asks again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum WaitNote {
+    /// None posted, or one that proves nothing: the page gets a fresh pass.
+    #[default]
+    Fresh,
+    /// Sent before its wait was over: the same pass again.
+    Early {
+        token: String,
+        ready_at: OffsetDateTime,
+        level: Level,
+    },
+    /// The client's address used its waits for the hour, until then.
+    UsedUp(OffsetDateTime),
+}
+
+/// The screening of a start or resend.
+#[derive(Debug)]
+pub struct Screened {
+    /// What it must prove first, and why.
+    pub demand: Option<(Level, ChallengeWhy)>,
+    /// For a page that asks again: what became of its wait pass.
+    pub wait: WaitNote,
+}
+
+/// The check for a browser without JavaScript (inside `<noscript>`).
+pub struct NoScript {
+    /// The wait pass the form posts (`wait_token`), when a wait is offered.
+    pub token: Option<String>,
+    /// What to do: when to press the button, or that the check needs
+    /// JavaScript.
+    pub text: String,
+    /// Whether `text` says the check cannot be done (shown as an error).
+    pub blocked: bool,
+    /// `SUPPORT_URL`, when the check cannot be done without JavaScript.
+    pub support_url: Option<String>,
+}
+
+impl NoScript {
+    /// A wait pass usable from `ready_at`, or, with waits off, why the
+    /// check needs JavaScript.
+    fn new(state: &AppState, ui: &Ui, pass: Option<(String, OffsetDateTime)>) -> Self {
+        match pass {
+            Some((token, ready_at)) => {
+                let seconds = whole_seconds_until(ready_at, state.verifier.now());
+                Self {
+                    token: Some(token),
+                    text: ui.args("challenge-wait", &[("seconds", Arg::from(seconds))]),
+                    blocked: false,
+                    support_url: None,
+                }
+            }
+            None => Self::blocked(state, ui.t("challenge-needs-js")),
+        }
+    }
+
+    fn blocked(state: &AppState, text: String) -> Self {
+        Self {
+            token: None,
+            text,
+            blocked: true,
+            support_url: state.settings.support_url.clone(),
+        }
+    }
+}
+
+/// Whole seconds from `now` until `then`, rounded up (0 once past).
+fn whole_seconds_until(then: OffsetDateTime, now: OffsetDateTime) -> i64 {
+    let left = then - now;
+    if left <= time::Duration::ZERO {
+        0
+    } else {
+        i64::try_from(super::outcome::retry_seconds(left)).unwrap_or(i64::MAX)
+    }
+}
+
 /// The check on a page: where its challenge comes from and when it starts.
 pub struct Widget {
     /// `/challenge?…` with the page's flow and the level.
@@ -269,10 +439,20 @@ pub struct Widget {
     /// Send the form again once solved: the person already pressed the
     /// button and was asked for the check.
     pub resubmit: bool,
-    /// Why it is there, when the page was sent back for it.
+    /// Why it is there, when the page was sent back for it: words true
+    /// with or without JavaScript.
     pub notice: Option<String>,
+    /// The notice as the script words it (it sends the form again by
+    /// itself): the script puts it in place of `notice`.
+    pub notice_with_script: Option<String>,
     /// How long a challenge may be used (`BOT_CHALLENGE_TTL_SECONDS`).
     pub ttl_seconds: u32,
+    /// The check without JavaScript.
+    pub no_script: NoScript,
+    /// Seconds until the page's pass can be used, or the address may wait
+    /// again, when the form came too early: the page is then a 429 with
+    /// this `Retry-After`.
+    pub retry_after: Option<i64>,
 }
 
 impl Widget {
@@ -282,29 +462,112 @@ impl Widget {
         self.notice.is_some()
     }
 
-    /// The check for a page in `ui`'s flow at `level`.
-    pub fn new(state: &AppState, ui: &Ui, level: Level, on_load: bool) -> Self {
+    /// The check for `journey`'s page in `ui`'s flow at `level`, with a
+    /// fresh wait pass for a browser without JavaScript.
+    pub fn new(state: &AppState, ui: &Ui, journey: &Journey, level: Level, on_load: bool) -> Self {
+        let challenger = &state.gate.challenger;
+        let pass = challenger.waits().then(|| {
+            let pass = challenger.issue_wait(
+                &journey.challenge_binding(state),
+                level,
+                state.verifier.now(),
+            );
+            (pass.token, pass.ready_at)
+        });
+        Self::with_pass(state, ui, level, on_load, pass)
+    }
+
+    fn with_pass(
+        state: &AppState,
+        ui: &Ui,
+        level: Level,
+        on_load: bool,
+        pass: Option<(String, OffsetDateTime)>,
+    ) -> Self {
         let sep = if ui.flow_q.is_empty() { '?' } else { '&' };
         Self {
             url: format!("/challenge{}{sep}level={}", ui.flow_q, level.as_str()),
             on_load,
             resubmit: false,
             notice: None,
+            notice_with_script: None,
             ttl_seconds: state.gate.challenger.settings().ttl_seconds,
+            no_script: NoScript::new(state, ui, pass),
+            retry_after: None,
         }
     }
 
     /// The check a page asks for before every send (`BOT_CHALLENGE=always`).
-    pub fn always(state: &AppState, ui: &Ui, on_load: bool) -> Option<Self> {
-        (state.gate.mode() == Mode::Always).then(|| Self::new(state, ui, Level::Base, on_load))
+    pub fn always(state: &AppState, ui: &Ui, journey: &Journey, on_load: bool) -> Option<Self> {
+        (state.gate.mode() == Mode::Always)
+            .then(|| Self::new(state, ui, journey, Level::Base, on_load))
     }
 
-    /// The check for a page sent back because a send needs it at `level`.
-    pub fn asked(state: &AppState, ui: &Ui, level: Level) -> Self {
-        Self {
-            resubmit: true,
-            notice: Some(ui.t("challenge-needed")),
-            ..Self::new(state, ui, level, true)
+    /// The check for a page sent back because a send needs it at `level`,
+    /// saying what became of the form's wait pass (`wait`): too early (the
+    /// same pass, and how long is left), the address's waits used up, or
+    /// nothing (a fresh pass).
+    pub fn asked(
+        state: &AppState,
+        ui: &Ui,
+        journey: &Journey,
+        level: Level,
+        wait: &WaitNote,
+    ) -> Self {
+        let now = state.verifier.now();
+        let mut widget = match wait {
+            WaitNote::Early {
+                token,
+                ready_at,
+                level: its,
+            } if *its >= level => {
+                let left = whole_seconds_until(*ready_at, now).max(1);
+                Self {
+                    notice: Some(ui.args("challenge-wait-early", &[("seconds", Arg::from(left))])),
+                    retry_after: Some(left),
+                    ..Self::with_pass(state, ui, level, true, Some((token.clone(), *ready_at)))
+                }
+            }
+            WaitNote::UsedUp(until) => {
+                let seconds = whole_seconds_until(*until, now).max(1);
+                let minutes = (seconds + 59) / 60;
+                Self {
+                    notice: Some(
+                        ui.args("challenge-wait-used-up", &[("minutes", Arg::from(minutes))]),
+                    ),
+                    no_script: NoScript::blocked(state, ui.t("challenge-needs-js")),
+                    retry_after: Some(seconds),
+                    ..Self::with_pass(state, ui, level, true, None)
+                }
+            }
+            _ => Self {
+                notice: Some(ui.t("challenge-asked")),
+                notice_with_script: Some(ui.t("challenge-needed")),
+                ..Self::new(state, ui, journey, level, true)
+            },
+        };
+        widget.resubmit = true;
+        widget
+    }
+
+    /// The status of a page sent back for the check: 429 with
+    /// `Retry-After` when the form came too early, else 400.
+    pub fn status(&self) -> StatusCode {
+        if self.retry_after.is_some() {
+            StatusCode::TOO_MANY_REQUESTS
+        } else {
+            StatusCode::BAD_REQUEST
+        }
+    }
+
+    /// Adds `Retry-After` to a page sent back too early.
+    pub fn stamp(&self, response: &mut Response) {
+        if let Some(seconds) = self.retry_after
+            && let Ok(value) = axum::http::HeaderValue::from_str(&seconds.to_string())
+        {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, value);
         }
     }
 }

@@ -22,8 +22,9 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
+use hmac::{Hmac, Mac};
 use http_body_util::BodyExt as _;
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 use time::Duration;
 use uuid::Uuid;
 
@@ -157,17 +158,18 @@ fn key_of(request: &Request, name: &str) -> Result<Option<String>, ()> {
     String::from_utf8(bytes.to_vec()).map(Some).map_err(|_| ())
 }
 
-/// SHA-256 of what makes a request the same request: its method, path
-/// (with query) and body.
-fn request_hash(method: &Method, path: &str, body: &[u8]) -> [u8; 32] {
-    Sha256::new()
-        .chain_update(method.as_str().as_bytes())
-        .chain_update([0])
-        .chain_update(path.as_bytes())
-        .chain_update([0])
-        .chain_update(body)
-        .finalize()
-        .into()
+/// What makes a request the same request — its method, path (with query)
+/// and body — as HMAC-SHA256 under the server key: a body names a phone
+/// number, and a plain hash of so few possible bodies could be reversed.
+fn request_hash(key: &[u8], method: &Method, path: &str, body: &[u8]) -> [u8; 32] {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
+    mac.update(b"idempotency\0");
+    mac.update(method.as_str().as_bytes());
+    mac.update(&[0]);
+    mac.update(path.as_bytes());
+    mac.update(&[0]);
+    mac.update(body);
+    mac.finalize().into_bytes().into()
 }
 
 /// A kept answer, as first given: its status and JSON body.
@@ -240,7 +242,12 @@ pub async fn layer(
         .uri
         .path_and_query()
         .map_or_else(|| parts.uri.path(), |p| p.as_str());
-    let hash = request_hash(&parts.method, path, &body);
+    let hash = request_hash(
+        state.settings.secret_key.bytes(),
+        &parts.method,
+        path,
+        &body,
+    );
     let now = state.verifier.now();
     let claim = Uuid::new_v4();
     let claimed = state
@@ -383,24 +390,30 @@ mod tests {
         );
     }
 
+    const KEY: &[u8] = &[7; 32];
+
     #[test]
     fn the_same_request_is_method_path_and_body() {
-        let a = request_hash(&Method::POST, "/api/v1/verifications", b"{}");
+        let a = request_hash(KEY, &Method::POST, "/api/v1/verifications", b"{}");
         assert_eq!(
             a,
-            request_hash(&Method::POST, "/api/v1/verifications", b"{}")
+            request_hash(KEY, &Method::POST, "/api/v1/verifications", b"{}")
         );
         assert_ne!(
             a,
-            request_hash(&Method::POST, "/api/v1/verifications", b"{ }")
+            request_hash(KEY, &Method::POST, "/api/v1/verifications", b"{ }")
         );
         assert_ne!(
             a,
-            request_hash(&Method::POST, "/api/v1/verification", b"s{}")
+            request_hash(KEY, &Method::POST, "/api/v1/verification", b"s{}")
         );
         assert_ne!(
             a,
-            request_hash(&Method::PUT, "/api/v1/verifications", b"{}")
+            request_hash(KEY, &Method::PUT, "/api/v1/verifications", b"{}")
+        );
+        assert_ne!(
+            a,
+            request_hash(&[8; 32], &Method::POST, "/api/v1/verifications", b"{}")
         );
     }
 }

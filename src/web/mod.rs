@@ -10,11 +10,7 @@ use axum::{
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
 
-use crate::{
-    i18n::{Tr, shipped_locale},
-    state::AppState,
-    storage::sessions::SessionStoreAny,
-};
+use crate::{i18n::Tr, state::AppState, storage::sessions::SessionStoreAny};
 use error::{AppError, ErrorPage};
 use security::cookie_name;
 use ui::Ui;
@@ -91,6 +87,7 @@ pub fn router(state: AppState, sessions: SessionStoreAny) -> Router {
             session_store_failure,
         ))
         .merge(health::router(&state))
+        .merge(assets::host_router())
         .merge(api_router(&state, callers.clone()))
         .merge(twilio_router(&state, callers))
         .merge(admin::router(&state))
@@ -187,16 +184,29 @@ async fn request_id(mut request: Request, next: Next) -> Response {
 /// A request path as it may appear in a log line: printable ASCII as is,
 /// every other byte (controls, spaces, raw UTF-8 such as U+202E, which
 /// would reorder a terminal's text) percent-encoded, and at most 256 bytes
-/// of it.
+/// of it. A run of seven digits or more (a phone number in place of a
+/// Twilio SID, say) keeps only its last two.
 pub fn loggable_path(path: &str) -> String {
     const MOST: usize = 256;
-    let mut out = String::with_capacity(path.len().min(MOST) + 8);
-    for &byte in path.as_bytes().iter().take(MOST) {
+    const NUMBER: usize = 7;
+    let bytes = &path.as_bytes()[..path.len().min(MOST)];
+    let mut out = String::with_capacity(bytes.len() + 8);
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run >= NUMBER {
+            out.push_str(&"*".repeat(run - 2));
+            out.push_str(&path[i + run - 2..i + run]);
+            i += run;
+            continue;
+        }
+        let byte = bytes[i];
         if byte.is_ascii_graphic() {
             out.push(char::from(byte));
         } else {
             out.push_str(&format!("%{byte:02X}"));
         }
+        i += 1;
     }
     if path.len() > MOST {
         out.push_str("...");
@@ -373,7 +383,7 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     };
-    let asked = param("lang").and_then(shipped_locale);
+    let asked = param("lang").and_then(|l| state.i18n.locale(l));
     let repeated = SINGLE_PARAMS
         .iter()
         .any(|name| query.iter().filter(|(k, _)| k == name).count() > 1);
@@ -418,7 +428,8 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
     }
 
     let lang_cookie = cookie_name(LANG_COOKIE, https);
-    let saved = security::cookie(request.headers(), &lang_cookie).and_then(shipped_locale);
+    let saved =
+        security::cookie(request.headers(), &lang_cookie).and_then(|l| state.i18n.locale(l));
     let (lang, region) = match asked.or(saved) {
         Some(chosen) => (chosen, None),
         None => state
@@ -481,7 +492,10 @@ async fn in_app_flow(
     attach: impl FnOnce(&mut Request, crate::storage::AppFlow),
 ) -> Response {
     let client = embed::client(state, &flow.client_id);
-    let lang = shipped_locale(&flow.lang).unwrap_or(state.i18n.default_locale());
+    let lang = state
+        .i18n
+        .locale(&flow.lang)
+        .unwrap_or(state.i18n.default_locale());
     let parent = flow
         .embed
         .then(|| embed::origin_of(&flow.return_to))
@@ -595,5 +609,14 @@ mod tests {
         );
         let long = format!("/{}", "x".repeat(1000));
         assert_eq!(loggable_path(&long).len(), 256 + 3);
+        assert_eq!(
+            loggable_path("/v2/Services/VA1/Verifications/+14155552671"),
+            "/v2/Services/VA1/Verifications/+*********71"
+        );
+        assert_eq!(
+            loggable_path("/v2/x/%2B447700900123"),
+            "/v2/x/%2B**********23"
+        );
+        assert_eq!(loggable_path("/a/123456/b"), "/a/123456/b");
     }
 }

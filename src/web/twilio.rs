@@ -26,7 +26,7 @@ use super::{
 use crate::{
     config::{TwilioConfig, TwilioService, twilio::is_sid},
     domain::{PhoneError, SendRefusal, Status, Verification},
-    i18n::shipped_locale,
+    i18n::Asked,
     sms::SmsError,
     state::AppState,
     verification::{CheckOutcome, Requester, VerifyError},
@@ -124,6 +124,23 @@ impl TwilioError {
             StatusCode::NOT_FOUND,
             20404,
             format!("The requested resource {resource} was not found"),
+        )
+    }
+
+    /// A `Locale` that is not on Twilio's list and names no language
+    /// available here: 404, as Twilio's supported-languages page says of an
+    /// unsupported locale ("a 404 error will be returned"), with the code
+    /// of Twilio's 404s; its advice, to retry without `Locale`, works here.
+    fn unsupported_locale(code: &str) -> Self {
+        let shown: String = code
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+            .take(35)
+            .collect();
+        Self::new(
+            StatusCode::NOT_FOUND,
+            20404,
+            format!("Locale not supported: {shown}"),
         )
     }
 
@@ -337,9 +354,11 @@ impl Caller<'_> {
 
     /// `VE…` → the verification's id.
     fn verification_id(&self, sid: &str) -> Result<Uuid, TwilioError> {
+        // Echoes a SID, never what else was sent (a phone number, say).
+        let shown = if is_sid(sid, "VE") { sid } else { "{Sid}" };
         let not_found = || {
             TwilioError::not_found(&format!(
-                "/Services/{}/Verifications/{sid}",
+                "/Services/{}/Verifications/{shown}",
                 self.service.sid
             ))
         };
@@ -655,10 +674,18 @@ async fn create(
         ),
         _ => TwilioError::invalid("To"),
     })?;
-    let locale = p
-        .get("Locale")
-        .and_then(|l| shipped_locale(l))
-        .or_else(|| phone.region().and_then(crate::i18n::locale_for_region))
+    // Twilio's codes map to the nearest available locale; one Twilio lists
+    // in a language not available here is as no Locale (i18n/codes.rs).
+    let asked = match p.get("Locale") {
+        None => None,
+        Some(code) => match state.i18n.asked_locale(code) {
+            Asked::Locale(locale) => Some(locale),
+            Asked::Unavailable => None,
+            Asked::Unknown | Asked::Malformed => return Err(TwilioError::unsupported_locale(code)),
+        },
+    };
+    let locale = asked
+        .or_else(|| phone.region().and_then(|r| state.i18n.locale_for_region(r)))
         .unwrap_or(state.i18n.default_locale());
     if let Some(person) = create.device_ip {
         callers::count_person(&state, &callers, person)

@@ -26,6 +26,18 @@ async fn call(app: &TestApp, method: &str, path: &str, body: Option<Value>) -> (
 }
 
 /// An API call with `key`: the status and the JSON answer.
+/// `GET /api/v1/verifications/{id}` as the holder of `key`.
+pub(crate) async fn get_as(app: &TestApp, key: &str, id: &str) -> (StatusCode, Value) {
+    call_as(
+        app,
+        key,
+        "GET",
+        &format!("/api/v1/verifications/{id}"),
+        None,
+    )
+    .await
+}
+
 pub(crate) async fn call_as(
     app: &TestApp,
     key: &str,

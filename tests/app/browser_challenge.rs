@@ -5,11 +5,13 @@
 use std::{sync::Arc, time::Duration};
 
 use fantoccini::{Client, Locator};
-use phone_verify::i18n::{I18n, Tr};
+use phone_verify::i18n::{Arg, I18n, Tr};
 use serde_json::Value;
 
 use crate::{
-    browser::{Options, audit, browser, path, screenshot, submit, try_audit, type_into, wait_path},
+    browser::{
+        Options, audit, browser, path, screenshot, submit, text, try_audit, type_into, wait_path,
+    },
     helpers::{Backend, spawn_app_with},
 };
 
@@ -123,7 +125,7 @@ async fn a_flagged_prefix_is_asked_and_the_form_goes_on_by_itself() {
         if !focus_seen {
             let now: Value = c
                 .execute(
-                    "return [location.pathname, document.activeElement.id]",
+                    "return [location.pathname, document.activeElement.id, (document.getElementById('bot-check-notice') || {}).textContent]",
                     vec![],
                 )
                 .await
@@ -132,6 +134,11 @@ async fn a_flagged_prefix_is_asked_and_the_form_goes_on_by_itself() {
                 assert_eq!(
                     now[1], "bot-check-notice",
                     "why the page came back is read first"
+                );
+                assert_eq!(
+                    now[2],
+                    "Before we text you a code, your browser needs to do a quick check that you’re not a bot. It sends the form again by itself when it’s done.",
+                    "with script, the notice says the form goes on by itself"
                 );
                 // (axe runs unless the page goes on meanwhile.)
                 if let Ok(violations) = try_audit(c).await {
@@ -162,9 +169,14 @@ async fn a_flagged_prefix_is_asked_and_the_form_goes_on_by_itself() {
     );
 }
 
-/// Without JavaScript the page says plainly that this step needs it.
+/// Without JavaScript (Chromium with scripts off, in Arabic): the page
+/// offers a wait the server times instead of the check and says how long;
+/// a press too early keeps what was typed and says, with the focus, how
+/// long is left; after the wait (the app's clock moved, not slept) the form
+/// goes through. Nothing on the page says the browser does anything by
+/// itself.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn without_javascript_the_page_says_the_step_needs_it() {
+async fn without_javascript_a_wait_the_server_times_gets_through() {
     let app = spawn_app_with(Backend::Sqlite, &[("BOT_CHALLENGE", "always")]).await;
     let b = browser(Options {
         javascript_off: true,
@@ -172,18 +184,80 @@ async fn without_javascript_the_page_says_the_step_needs_it() {
     })
     .await;
     let c = &b.client;
-    c.goto(&app.url("/verify?lang=ar")).await.unwrap();
-    let text = c
-        .find(Locator::Css(".bot-check .error"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
     let tr = Tr::new(Arc::new(I18n::new("en").unwrap()), "ar", "x".into());
-    assert_eq!(text, tr.t("challenge-needs-js"));
+    let seconds = |n: u32| [("seconds", Arg::from(n))];
+    c.goto(&app.url("/verify?lang=ar")).await.unwrap();
+    assert_eq!(
+        text(c, "#bot-check-wait").await,
+        tr.args("challenge-wait", &seconds(20))
+    );
     type_into(c, "#phone", "+14155552671").await;
     submit(c, "form button[type=submit]").await;
     assert_eq!(path(c).await, "/verify", "asked again, nothing sent");
     assert_eq!(app.outbox_len().await, 0);
+    assert_eq!(
+        text(c, "#bot-check-notice").await,
+        tr.args("challenge-wait-early", &seconds(20))
+    );
+    let now: Value = c
+        .execute(
+            "return [document.activeElement.id, document.getElementById('phone').value, document.body.innerText]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(now[0], "bot-check-notice", "how long is left is read first");
+    assert_eq!(now[1], "+14155552671", "what was typed is kept");
+    let said = now[2].as_str().unwrap();
+    assert!(
+        !said.contains(&tr.t("challenge-needed")) && !said.contains(&tr.t("challenge-working")),
+        "nothing promises what only the script does: {said}"
+    );
+    screenshot(c, "challenge-wait-ar").await;
+    audit_without_script(
+        &app,
+        c,
+        "/verify?lang=ar",
+        "#bot-check-notice + .bot-check #bot-check-wait",
+        "the phone step asking to wait",
+    )
+    .await;
+    app.clock.advance(time::Duration::seconds(20));
+    submit(c, "form button[type=submit]").await;
+    assert_eq!(path(c).await, "/verify/code");
+    assert_eq!(app.outbox_len().await, 1);
+}
+
+/// axe on a page as a browser without JavaScript shows it: axe needs
+/// script, so the markup `c` (scripts off) shows is put into a page of the
+/// same origin and language in a browser with scripts, its `<noscript>`
+/// content as such a browser renders it (inserted markup runs no script).
+pub(crate) async fn audit_without_script(
+    app: &crate::helpers::TestApp,
+    c: &Client,
+    same: &str,
+    shown: &str,
+    what: &str,
+) {
+    let markup: Value = c
+        .execute("return document.documentElement.innerHTML", vec![])
+        .await
+        .unwrap();
+    let markup = markup
+        .as_str()
+        .unwrap()
+        .replace("<noscript>", "")
+        .replace("</noscript>", "");
+    let b = browser(Options::default()).await;
+    b.client.goto(&app.url(same)).await.unwrap();
+    let there = b
+        .client
+        .execute(
+            "document.documentElement.innerHTML = arguments[0]; return document.querySelector(arguments[1]) !== null",
+            vec![Value::String(markup), Value::String(shown.into())],
+        )
+        .await
+        .unwrap();
+    assert_eq!(there, Value::Bool(true), "{what}: {shown} is audited");
+    audit(&b.client, &format!("{what}, without JavaScript")).await;
 }

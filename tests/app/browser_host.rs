@@ -2,10 +2,13 @@
 //! by keyboard only: the modal dialog, the token handed to the host's
 //! callback, Escape, and focus going back; axe on the dialog. A webhook
 //! receiver sees the approval.
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use fantoccini::{Client, Locator};
-use phone_verify::config::{RawClient, RawWebhook};
+use phone_verify::{
+    config::{RawClient, RawWebhook},
+    i18n::{I18n, Tr},
+};
 use serde_json::Value;
 
 use crate::{
@@ -18,7 +21,7 @@ const SECRET: &str = "acme-secret-of-at-least-thirty-two-bytes!";
 
 /// The host: a page whose CSP allows scripts and frames from phone-verify
 /// only (no inline script or style), and its own script.
-async fn host_site(port: u16, app_url: String, host: String, frame_src: &str) {
+async fn host_site(port: u16, app_url: String, host: String, frame_src: &str, options: &str) {
     let page = r#"<!doctype html><html lang="en"><head><title>Acme signup</title>
 <script src="APP/static/phone-verify.js"></script><script src="/host.js" defer></script></head>
 <body><main><h1>Acme signup</h1>
@@ -27,11 +30,12 @@ async fn host_site(port: u16, app_url: String, host: String, frame_src: &str) {
         .replace("APP", &app_url);
     let script = r#"document.getElementById("verify").addEventListener("click", function () {
   var result = document.getElementById("result");
-  PhoneVerify.open({ clientId: "acme", returnTo: "HOST/done", state: "s1", nonce: "n-123", lang: "en" })
+  PhoneVerify.open({ clientId: "acme", returnTo: "HOST/done", state: "s1", nonce: "n-123", OPTIONS })
     .then(function (token) { result.textContent = token; })
     .catch(function (e) { result.textContent = "closed: " + e.name; });
 });"#
-        .replace("HOST", &host);
+        .replace("HOST", &host)
+        .replace("OPTIONS", options);
     let csp = format!(
         "default-src 'none'; script-src 'self' {app_url}; frame-src {frame_src}; style-src 'self'; base-uri 'none'"
     );
@@ -124,7 +128,14 @@ async fn a_host_page_gets_the_token_through_phone_verify_js() {
         }],
     )
     .await;
-    host_site(host_port, app.address.clone(), host.clone(), &app.address).await;
+    host_site(
+        host_port,
+        app.address.clone(),
+        host.clone(),
+        &app.address,
+        r#"lang: "en""#,
+    )
+    .await;
     let b = browser(Options::default()).await;
     let c = &b.client;
     c.goto(&format!("{host}/")).await.unwrap();
@@ -217,7 +228,7 @@ async fn a_host_page_gets_the_token_through_phone_verify_js() {
     c.enter_parent_frame().await.unwrap();
     wait_until(
         c,
-        "return document.getElementById('result').textContent === 'closed: AbortError' && !document.querySelector('dialog')",
+        "return document.getElementById('result').textContent === 'closed: AbortError' && !document.querySelector('dialog[open]')",
         "Escape closes the dialog and rejects the promise",
     )
     .await;
@@ -239,7 +250,7 @@ async fn a_host_page_gets_the_token_through_phone_verify_js() {
     press(c, ENTER).await;
     wait_until(
         c,
-        "return !document.querySelector('dialog') && document.getElementById('result').textContent === 'closed: AbortError'",
+        "return !document.querySelector('dialog[open]') && document.getElementById('result').textContent === 'closed: AbortError'",
         "the close button closes it",
     )
     .await;
@@ -260,12 +271,242 @@ async fn a_host_page_gets_the_token_through_phone_verify_js() {
     assert_eq!(approved[0]["payload"]["data"]["phone_number"], US);
 }
 
-/// Goes to the redirect flow from `host`'s page, within `within`.
-async fn redirected(c: &Client, app: &str, host: &str, within: Duration) {
+/// The host page's dialog in Arabic: labelled, closed and directed in the
+/// flow's language; the focus on each page's first field or error summary
+/// inside the frame, and Tab from the flow reaches the close button; once
+/// a code was texted, Escape asks first (No keeps it open; Yes closes it),
+/// and opening it again in the same page shows the flow where it was, with
+/// no new text; axe finds nothing on the open dialog.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dialog_speaks_the_flows_language_and_keeps_the_flow() {
+    let host_port = free_port();
+    let host = format!("http://localhost:{host_port}");
+    let app = spawn_app_with_webhooks(
+        Backend::Sqlite,
+        fresh_db(Backend::Sqlite).await,
+        &[],
+        vec![RawClient {
+            id: "acme".into(),
+            name: Some("Acme".into()),
+            secret: SECRET.into(),
+            redirect_uris: vec![format!("{host}/done")],
+            frame_ancestors: vec![host.clone()],
+            service_sid: None,
+            allow_risk_check_disable: Vec::new(),
+        }],
+        Vec::new(),
+    )
+    .await;
+    host_site(
+        host_port,
+        app.address.clone(),
+        host.clone(),
+        &app.address,
+        r#"lang: "ar""#,
+    )
+    .await;
+    let tr = Tr::new(Arc::new(I18n::new("en").unwrap()), "ar", "Acme".into());
+    let b = browser(Options::default()).await;
+    let c = &b.client;
     c.goto(&format!("{host}/")).await.unwrap();
     press(c, TAB).await;
     press(c, ENTER).await;
-    let deadline = std::time::Instant::now() + within;
+    let in_flow = "var d = document.querySelector('dialog'); return !!d && d.open && document.activeElement.tagName === 'IFRAME'";
+    wait_until(c, in_flow, "the dialog opens and the flow takes the focus").await;
+    let dialog = js(
+        c,
+        "var d = document.querySelector('dialog');
+         return [d.lang, d.dir, d.getAttribute('aria-label'), d.querySelector('iframe').title,
+                 d.querySelector('button').getAttribute('aria-label')]",
+    )
+    .await;
+    assert_eq!(
+        dialog,
+        serde_json::json!([
+            "ar",
+            "rtl",
+            tr.t("phone-title"),
+            tr.t("phone-title"),
+            tr.t("dialog-close")
+        ])
+    );
+    audit(c, "the host page with the Arabic dialog open").await;
+    screenshot(c, "host-dialog-ar").await;
+    // Inside the frame the focus is on the number field, not the page.
+    c.enter_frame(0).await.unwrap();
+    wait_until(
+        c,
+        "return document.activeElement.id === 'phone'",
+        "the number field has the focus",
+    )
+    .await;
+    // Tab through the flow leads out of it to the close button.
+    c.enter_parent_frame().await.unwrap();
+    let mut tabs = 0;
+    loop {
+        keyboard(c, TAB).await;
+        let here = js(
+            c,
+            "var a = document.activeElement; return a.tagName === 'BUTTON' && a.closest('dialog') !== null",
+        )
+        .await;
+        if here == Value::Bool(true) {
+            eprintln!(
+                "Tab from the number field reaches the close button in {} presses",
+                tabs + 1
+            );
+            break;
+        }
+        tabs += 1;
+        assert!(tabs <= 60, "Tab reaches the close button");
+    }
+    // Back into the flow: a wrong number, then the number.
+    c.enter_frame(0).await.unwrap();
+    js(c, "document.getElementById('phone').focus(); return true").await;
+    press(c, "12").await;
+    press(c, ENTER).await;
+    wait_until(
+        c,
+        "return document.readyState === 'complete' && document.activeElement.id === 'problem-summary'",
+        "the error summary has the focus",
+    )
+    .await;
+    js(c, "document.getElementById('phone').value = ''; document.getElementById('phone').focus(); return true").await;
+    press(c, "+14155552671").await;
+    press(c, ENTER).await;
+    wait_until(
+        c,
+        "return location.pathname === '/verify/code' && document.readyState === 'complete' && document.activeElement.id === 'code'",
+        "the code step, its field focused",
+    )
+    .await;
+    assert_eq!(app.outbox_len().await, 1);
+    // Escape once a text was sent: asked first.
+    press(c, ESCAPE).await;
+    let asked = wait_alert(c).await;
+    assert_eq!(asked, tr.t("dialog-confirm-close"));
+    c.dismiss_alert().await.unwrap();
+    c.enter_parent_frame().await.unwrap();
+    wait_until(
+        c,
+        in_flow,
+        "No keeps the dialog open, the focus in the flow",
+    )
+    .await;
+    c.enter_frame(0).await.unwrap();
+    wait_until(
+        c,
+        "return document.activeElement.id === 'code'",
+        "the focus back on the code field",
+    )
+    .await;
+    press(c, ESCAPE).await;
+    wait_alert(c).await;
+    c.accept_alert().await.unwrap();
+    c.enter_parent_frame().await.unwrap();
+    wait_until(
+        c,
+        "return document.getElementById('result').textContent === 'closed: AbortError' && !document.querySelector('dialog[open]')",
+        "Yes closes it and rejects the promise",
+    )
+    .await;
+    assert_eq!(js(c, "return document.activeElement.id").await, "verify");
+    // Opened again: the flow where it was, no new text.
+    press(c, ENTER).await;
+    wait_until(c, in_flow, "the dialog opens again").await;
+    c.enter_frame(0).await.unwrap();
+    wait_until(
+        c,
+        "return location.pathname === '/verify/code' && document.activeElement.id === 'code'",
+        "the code step again, where it was",
+    )
+    .await;
+    assert_eq!(app.outbox_len().await, 1, "no new text");
+    let code = app.last_code(US).await;
+    press(c, &code).await;
+    press(c, ENTER).await;
+    c.enter_parent_frame().await.unwrap();
+    wait_until(
+        c,
+        "return document.getElementById('result').textContent.startsWith('ey') && !document.querySelector('dialog')",
+        "the token reaches the host's callback and the dialog goes",
+    )
+    .await;
+}
+
+/// Presses `key` on the keyboard, wherever the focus is (in a frame or not).
+async fn keyboard(c: &Client, key: &str) {
+    use fantoccini::actions::{InputSource as _, KeyAction, KeyActions};
+    let key = key.chars().next().unwrap();
+    c.perform_actions(
+        KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key }),
+    )
+    .await
+    .unwrap();
+}
+
+/// The alert the page shows now (waiting for it), by its text.
+async fn wait_alert(c: &Client) -> String {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Ok(text) = c.get_alert_text().await {
+            return text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no confirmation asked"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// From `host`'s page the dialog says, in `lang`, that the flow cannot
+/// show there and offers to go on (the focus on that button); pressing it
+/// goes to the redirect flow.
+async fn told_then_redirected(c: &Client, app: &str, host: &str, lang: &'static str) {
+    let tr = Tr::new(Arc::new(I18n::new("en").unwrap()), lang, "Acme".into());
+    c.goto(&format!("{host}/")).await.unwrap();
+    press(c, TAB).await;
+    press(c, ENTER).await;
+    wait_until(
+        c,
+        "return !!document.getElementById('phone-verify-refused')",
+        "the dialog says the flow cannot show here",
+    )
+    .await;
+    let told = js(
+        c,
+        "var d = document.querySelector('dialog[open]'), n = document.getElementById('phone-verify-refused');
+         return [n.textContent, n.getAttribute('role'), d.getAttribute('aria-describedby'), d.lang,
+                 document.activeElement.textContent, !!d.querySelector('iframe')]",
+    )
+    .await;
+    assert_eq!(
+        told,
+        serde_json::json!([
+            tr.t("dialog-refused"),
+            "alert",
+            "phone-verify-refused",
+            lang,
+            tr.t("done-continue"),
+            false
+        ]),
+        "{host}"
+    );
+    audit(
+        c,
+        &format!("the dialog saying the flow cannot show ({lang})"),
+    )
+    .await;
+    screenshot(c, &format!("host-refused-{lang}")).await;
+    assert!(
+        c.current_url().await.unwrap().as_str().starts_with(host),
+        "nothing leaves the page before the person says so"
+    );
+    press(c, ENTER).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
     loop {
         let url = c.current_url().await.unwrap();
         if url.as_str().starts_with(app) {
@@ -281,10 +522,11 @@ async fn redirected(c: &Client, app: &str, host: &str, within: Duration) {
     }
 }
 
-/// Where the flow may not be framed, the script goes to the redirect flow
-/// instead: at once when the host's own CSP refuses the frame, after 10 s
-/// without a word from the frame when the client does not list the host
-/// as a frame ancestor.
+/// Where the flow may not be framed, the dialog says so and then goes to
+/// the redirect flow: when the host's own CSP refuses the frame (its
+/// violation event), and when the client does not list the host as a frame
+/// ancestor — told by the frame's load without the flow's "ready", not by
+/// the fallback timer (set to ten minutes here).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_host_that_may_not_frame_the_flow_is_redirected() {
     let (refusing_port, unlisted_port) = (free_port(), free_port());
@@ -311,17 +553,20 @@ async fn a_host_that_may_not_frame_the_flow_is_redirected() {
         app.address.clone(),
         refusing.clone(),
         "'none'",
+        r#"lang: "en""#,
     )
     .await;
+    // No fallback timer to lean on: the frame's own load says it was refused.
     host_site(
         unlisted_port,
         app.address.clone(),
         unlisted.clone(),
         &app.address,
+        r#"lang: "de", readyTimeout: 600000"#,
     )
     .await;
     let b = browser(Options::default()).await;
     let c = &b.client;
-    redirected(c, &app.address, &refusing, Duration::from_secs(5)).await;
-    redirected(c, &app.address, &unlisted, Duration::from_secs(20)).await;
+    told_then_redirected(c, &app.address, &refusing, "en").await;
+    told_then_redirected(c, &app.address, &unlisted, "de").await;
 }

@@ -26,6 +26,10 @@ both_backends!(
     the_api_and_off_are_never_asked,
     an_app_flow_in_an_iframe_is_asked_too,
     with_checks_off_a_flagged_prefix_is_refused,
+    without_javascript_a_wait_gets_through_once_for_its_page,
+    waits_are_bounded_per_address_across_instances,
+    a_flagged_prefix_waits_four_times_as_long,
+    with_waits_off_the_page_says_so_and_where_to_get_help,
 );
 
 /// `PUMPING_GUARD=challenge` with `BOT_CHALLENGE=off` refuses like `block`:
@@ -140,9 +144,14 @@ async fn start_with(browser: &Browser, phone: &str, altcha: &str) -> Page {
         .await
 }
 
+/// The page came back for the check: 400, saying why in words true with
+/// or without JavaScript (the script's own wording only in the attribute it
+/// reads), with the check on it.
 fn asked(page: &Page) -> bool {
     page.status == StatusCode::BAD_REQUEST
-        && page.body.contains("your browser needs to do a quick check")
+        && page.body.contains(
+            r#"id="bot-check-notice" role="status" tabindex="-1" autofocus data-scripted="Before we text you a code, your browser needs to do a quick check that you’re not a bot. It sends the form again by itself when it’s done.">Before we text you a code, we need to check that you’re not a bot.</p>"#,
+        )
         && widget_url(page).is_some()
 }
 
@@ -158,10 +167,11 @@ async fn always_asks_every_page_send_and_a_solution_gets_through_once(backend: B
     let url = widget_url(&form).expect("the phone step carries the check");
     assert_eq!(url, "/challenge?level=base");
     assert!(
-        form.body.contains(
-            "<noscript><p class=\"error\">This step needs JavaScript: turn it on, or use another browser, to get your code.</p></noscript>"
-        ),
-        "without JavaScript the page says so"
+        wait_token(&form).is_some()
+            && form.body.contains(
+                "Without JavaScript, this check is a wait instead: wait 20 seconds after this page opened, then press the button."
+            ),
+        "without JavaScript the page offers a wait"
     );
     assert!(
         form.body
@@ -625,4 +635,300 @@ async fn an_app_flow_in_an_iframe_is_asked_too(backend: Backend) {
     )
     .await;
     assert!(asked(&refused), "{}", refused.body);
+}
+
+/// The wait pass a page's form carries for a browser without JavaScript
+/// (inside `<noscript>`), if any.
+fn wait_token(page: &Page) -> Option<String> {
+    let noscript = &page.body[page.body.find("<noscript>")?..page.body.find("</noscript>")?];
+    let marker = r#"<input type="hidden" name="wait_token" value=""#;
+    let start = noscript.find(marker)? + marker.len();
+    let end = noscript[start..].find('"')? + start;
+    Some(noscript[start..end].to_owned())
+}
+
+/// The check's notice on a page, if any.
+fn notice(page: &Page) -> Option<&str> {
+    let start = page.body.find(r#"id="bot-check-notice""#)?;
+    let text = &page.body[start..];
+    let text = &text[text.find('>')? + 1..];
+    Some(&text[..text.find("</p>")?])
+}
+
+/// Starts `phone` from this browser's current phone page (its form token)
+/// with the form's `wait_token`.
+async fn start_waited(browser: &Browser, phone: &str, token: &str) -> Page {
+    let csrf = browser.get("/verify").await.csrf();
+    browser
+        .post(
+            "/verify",
+            &[
+                ("csrf_token", &csrf),
+                ("phone", phone),
+                ("country", "US"),
+                ("wait_token", token),
+            ],
+        )
+        .await
+}
+
+/// Without JavaScript (`BOT_CHALLENGE=always`, the shipped wait of 20 s):
+/// the page's wait pass is refused before its time (429, how long is left,
+/// the same pass again), accepted after it, once; another page's pass, a
+/// changed one, and a replay are refused; the resend form has its own.
+async fn without_javascript_a_wait_gets_through_once_for_its_page(backend: Backend) {
+    let app = spawn_app_with(backend, &[("BOT_CHALLENGE", "always")]).await;
+    let browser = app.new_browser(None);
+    let form = browser.get("/verify").await;
+    let token = wait_token(&form).expect("the phone step carries a wait pass");
+    // Too early: nothing sent, the same pass, how long is left.
+    let early = start_waited(&browser, US, &token).await;
+    assert_eq!(
+        early.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        early.body
+    );
+    assert_eq!(early.retry_after(), Some(20));
+    assert_eq!(
+        notice(&early),
+        Some("Not yet: wait 20 more seconds, then press the button again.")
+    );
+    assert_eq!(wait_token(&early).as_deref(), Some(token.as_str()));
+    assert!(
+        !early.body.contains("by itself"),
+        "the page promises nothing only the script does"
+    );
+    assert!(
+        early.body.contains(&format!(r#"value="{US}""#)),
+        "what was typed is kept"
+    );
+    app.clock.advance(time::Duration::seconds(19));
+    let early = start_waited(&browser, US, &token).await;
+    assert_eq!(early.retry_after(), Some(1));
+    assert_eq!(
+        notice(&early),
+        Some("Not yet: wait 1 more second, then press the button again.")
+    );
+    assert_eq!(app.outbox_len().await, 0);
+    // After the wait: through.
+    app.clock.advance(time::Duration::seconds(1));
+    let sent = start_waited(&browser, US, &token).await;
+    assert_eq!(sent.location(), Some("/verify/code"), "{}", sent.body);
+    assert_eq!(app.outbox_len().await, 1);
+    // The code page's resend carries a pass of its own.
+    let code_page = browser.get("/verify/code").await;
+    let resend_token = wait_token(&code_page).expect("the resend form carries a wait pass");
+    app.clock.advance(time::Duration::seconds(31));
+    let resent = browser
+        .post(
+            "/verify/resend",
+            &[
+                ("csrf_token", &code_page.csrf()),
+                ("wait_token", &resend_token),
+            ],
+        )
+        .await;
+    assert_eq!(resent.location(), Some("/verify/code"), "{}", resent.body);
+    assert_eq!(app.outbox_len().await, 2);
+    // Spent: the same pass again is refused, and the page asks with a
+    // fresh one.
+    let replay = start_waited(&browser, "+14155552672", &token).await;
+    assert!(asked(&replay), "{}", replay.body);
+    let fresh = wait_token(&replay).expect("a fresh pass");
+    assert_ne!(fresh, token);
+    assert!(replay.body.contains(
+        "Without JavaScript, this check is a wait instead: wait 20 seconds after this page opened, then press the button."
+    ));
+    // Another page's pass (another browser's session), after its wait.
+    let other = app.new_browser(None);
+    let theirs = wait_token(&other.get("/verify").await).unwrap();
+    app.clock.advance(time::Duration::seconds(21));
+    assert!(asked(
+        &start_waited(&browser, "+14155552672", &theirs).await
+    ));
+    // Changed: an earlier time breaks the signature.
+    let mut parts: Vec<String> = fresh.split('.').map(str::to_owned).collect();
+    parts[2] = (parts[2].parse::<i64>().unwrap() - 60_000).to_string();
+    assert!(asked(
+        &start_waited(&browser, "+14155552672", &parts.join(".")).await
+    ));
+    assert!(asked(
+        &start_waited(&browser, "+14155552672", "w1.garbage").await
+    ));
+    assert_eq!(app.outbox_len().await, 2);
+    for line in [
+        r#"phone_verify_challenges_total{event="waited",reason="base"} 2"#,
+        r#"phone_verify_challenges_total{event="failed",reason="wait_early"} 2"#,
+        r#"phone_verify_challenges_total{event="failed",reason="wait_replayed"} 1"#,
+        r#"phone_verify_challenges_total{event="failed",reason="wait_foreign"} 1"#,
+        r#"phone_verify_challenges_total{event="failed",reason="wait_bad_signature"} 1"#,
+        r#"phone_verify_challenges_total{event="failed",reason="wait_malformed"} 1"#,
+    ] {
+        assert!(metric(&app, line).await, "{line}");
+    }
+}
+
+/// `BOT_CHALLENGE_WAIT_PER_HOUR` waited sends per address, across
+/// instances: past it a pass is refused (429, when to come back, no new
+/// pass), another address is not, and the next hour starts afresh.
+async fn waits_are_bounded_per_address_across_instances(backend: Backend) {
+    let db = fresh_db(backend).await;
+    let settings = [
+        ("BOT_CHALLENGE", "always"),
+        ("TRUST_PROXY_HEADERS", "true"),
+        ("BOT_CHALLENGE_WAIT_PER_HOUR", "2"),
+    ];
+    let one = spawn_app_on(backend, db.share(), &settings).await;
+    let two = spawn_app_on(backend, db.share(), &settings).await;
+    let mut number = 4000;
+    let mut next = || {
+        number += 1;
+        format!("+1415555{number:04}")
+    };
+    // Passes taken from the pages first, used after the wait (both apps
+    // share one database, each its own clock: both are moved).
+    let from = |app: &TestApp, ip: &str| app.new_browser(Some(ip));
+    let browsers = [
+        from(&one, "192.0.2.1"),
+        from(&two, "192.0.2.1"),
+        from(&one, "192.0.2.1"),
+        from(&two, "192.0.2.2"),
+    ];
+    let mut tokens = Vec::new();
+    for b in &browsers {
+        tokens.push(wait_token(&b.get("/verify").await).unwrap());
+    }
+    for app in [&one, &two] {
+        app.clock.advance(time::Duration::seconds(20));
+    }
+    for (b, token) in browsers[..2].iter().zip(&tokens) {
+        let sent = start_waited(b, &next(), token).await;
+        assert_eq!(sent.location(), Some("/verify/code"), "{}", sent.body);
+    }
+    // The third from 192.0.2.1, on either instance: used up.
+    let refused = start_waited(&browsers[2], &next(), &tokens[2]).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        refused.body
+    );
+    assert_eq!(refused.retry_after(), Some(3600));
+    assert_eq!(
+        notice(&refused),
+        Some(
+            "Too many checks without JavaScript from your network. Turn JavaScript on, or try again in 60 minutes."
+        )
+    );
+    assert!(wait_token(&refused).is_none(), "no pass that cannot work");
+    assert!(
+        refused.body.contains(
+            r#"<p class="error" id="bot-check-wait">This step needs JavaScript: turn it on, or use another browser, to get your code.</p>"#
+        )
+    );
+    // Its neighbour is another address.
+    let sent = start_waited(&browsers[3], &next(), &tokens[3]).await;
+    assert_eq!(sent.location(), Some("/verify/code"), "{}", sent.body);
+    // An hour after its first, 192.0.2.1 may wait again.
+    for app in [&one, &two] {
+        app.clock.advance(time::Duration::seconds(3600));
+    }
+    let again = from(&two, "192.0.2.1");
+    let token = wait_token(&again.get("/verify").await).unwrap();
+    for app in [&one, &two] {
+        app.clock.advance(time::Duration::seconds(20));
+    }
+    assert_eq!(
+        start_waited(&again, &next(), &token).await.location(),
+        Some("/verify/code")
+    );
+    assert_eq!(one.outbox_len().await + two.outbox_len().await, 4);
+    assert!(
+        metric(
+            &one,
+            r#"phone_verify_challenges_total{event="failed",reason="wait_used_up"} 1"#
+        )
+        .await
+    );
+    let stored: i64 = one
+        .count("SELECT count(*) FROM challenge_waits WHERE address LIKE '192.0.2.%'")
+        .await;
+    assert_eq!(stored, 0, "addresses are kept as keyed hashes only");
+}
+
+/// Adaptive: a flagged prefix asks for the raised level; without
+/// JavaScript that is a wait four times as long (80 s).
+async fn a_flagged_prefix_waits_four_times_as_long(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        &[("TRUST_PROXY_HEADERS", "true"), ("PUMPING_MIN_SENDS", "5")],
+    )
+    .await;
+    assert_eq!(flag_prefix(&app, 8).await, 5);
+    let person = app.new_browser(Some("203.0.113.9"));
+    let page = person.start("+447400123499", "GB").await;
+    assert!(asked(&page), "{}", page.body);
+    assert!(page.body.contains(
+        "Without JavaScript, this check is a wait instead: wait 80 seconds after this page opened, then press the button."
+    ));
+    let token = wait_token(&page).unwrap();
+    let post = async || {
+        person
+            .post(
+                "/verify",
+                &[
+                    ("csrf_token", &page.csrf()),
+                    ("phone", "+447400123499"),
+                    ("country", "GB"),
+                    ("wait_token", &token),
+                ],
+            )
+            .await
+    };
+    app.clock.advance(time::Duration::seconds(20));
+    let early = post().await;
+    assert_eq!(
+        early.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{}",
+        early.body
+    );
+    assert_eq!(early.retry_after(), Some(60));
+    app.clock.advance(time::Duration::seconds(60));
+    let sent = post().await;
+    assert_eq!(sent.location(), Some("/verify/code"), "{}", sent.body);
+    assert!(
+        metric(
+            &app,
+            r#"phone_verify_challenges_total{event="waited",reason="raised"} 1"#
+        )
+        .await
+    );
+}
+
+/// `BOT_CHALLENGE_WAIT_SECONDS=0`: no wait; a browser without JavaScript is
+/// told the check needs it, with `SUPPORT_URL`, and a pass is worth nothing.
+async fn with_waits_off_the_page_says_so_and_where_to_get_help(backend: Backend) {
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("BOT_CHALLENGE", "always"),
+            ("BOT_CHALLENGE_WAIT_SECONDS", "0"),
+            ("SUPPORT_URL", "https://help.example.com/sms"),
+        ],
+    )
+    .await;
+    let browser = app.new_browser(None);
+    let form = browser.get("/verify").await;
+    assert!(wait_token(&form).is_none());
+    assert!(form.body.contains(
+        "<noscript>\n<p class=\"error\" id=\"bot-check-wait\">This step needs JavaScript: turn it on, or use another browser, to get your code.</p>\n<p><a href=\"https://help.example.com/sms\">Contact support</a></p>\n</noscript>"
+    ), "{}", form.body);
+    // A pass issued under another setting proves nothing here.
+    let other = spawn_app_with(backend, &[("BOT_CHALLENGE", "always")]).await;
+    let theirs = wait_token(&other.get("/verify").await).unwrap();
+    app.clock.advance(time::Duration::seconds(30));
+    assert!(asked(&start_waited(&browser, US, &theirs).await));
+    assert_eq!(app.outbox_len().await, 0);
 }

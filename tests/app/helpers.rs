@@ -25,7 +25,7 @@ pub fn postgres_admin_url() -> String {
 /// A database of its own for one test.
 pub struct TestDb {
     pub url: String,
-    file: Option<PathBuf>,
+    pub file: Option<PathBuf>,
 }
 
 impl TestDb {

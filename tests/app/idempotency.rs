@@ -10,7 +10,7 @@ use phone_verify::{
 };
 use reqwest::{StatusCode, header::HeaderMap};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
+use sha2::Sha256;
 
 use crate::{
     both_backends,
@@ -411,11 +411,15 @@ async fn a_concurrent_pair_with_one_key_sends_one_text(backend: Backend) {
 async fn a_repeat_while_the_first_runs_is_409_until_its_lease_lapses(backend: Backend) {
     let app = spawn(backend).await;
     let body = format!(r#"{{"phone":"{US}"}}"#);
-    let hash: [u8; 32] = Sha256::new()
-        .chain_update(b"POST\0/api/v1/verifications\0")
-        .chain_update(body.as_bytes())
-        .finalize()
-        .into();
+    // As the app computes it: an HMAC under the server key.
+    let hash: [u8; 32] = {
+        use hmac::Mac as _;
+        let mut mac =
+            hmac::Hmac::<Sha256>::new_from_slice(app.state.settings.secret_key.bytes()).unwrap();
+        mac.update(b"idempotency\0POST\0/api/v1/verifications\0");
+        mac.update(body.as_bytes());
+        mac.finalize().into_bytes().into()
+    };
     let now = app.clock.now();
     let claimed = app
         .state

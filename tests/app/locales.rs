@@ -261,3 +261,81 @@ async fn sms_in_every_locale(backend: Backend) {
         );
     }
 }
+
+/// `phone-verify.js`'s dialog words, from the locale files, in every
+/// shipped language: its label (the phone step's title), close button,
+/// "cannot show here" note and its button, the question before closing,
+/// and the language and direction for the dialog. `?lang=` as the flow
+/// takes it, else `Accept-Language`; a script of its own (a host's CSP
+/// allows it with `script-src`), cacheable, setting no cookie.
+#[tokio::test]
+async fn the_host_dialogs_words_in_every_locale() {
+    let app = spawn_app_with(Backend::Sqlite, &[]).await;
+    let i18n = Arc::new(I18n::new("en").unwrap());
+    let words = |page: &crate::helpers::Page| -> serde_json::Value {
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(
+            page.headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/javascript")
+        );
+        assert!(page.headers.get("set-cookie").is_none());
+        assert_eq!(page.headers["cache-control"], "public, max-age=3600");
+        let json = page
+            .body
+            .strip_prefix("PhoneVerify._words(")
+            .and_then(|b| b.strip_suffix(");\n"))
+            .unwrap_or_else(|| panic!("{}", page.body));
+        serde_json::from_str(json).unwrap()
+    };
+    for lang in LOCALES {
+        let tr = Tr::new(i18n.clone(), lang, "Acme".into());
+        let page = app
+            .get(&format!("/static/phone-verify-strings.js?lang={lang}"))
+            .await;
+        assert!(page.headers.get("vary").is_none(), "{lang}");
+        assert_eq!(
+            words(&page),
+            serde_json::json!({
+                "lang": lang,
+                "dir": rtl(lang),
+                "label": tr.t("phone-title"),
+                "close": tr.t("dialog-close"),
+                "refused": tr.t("dialog-refused"),
+                "go": tr.t("done-continue"),
+                "leave": tr.t("dialog-confirm-close"),
+            }),
+            "{lang}"
+        );
+        for id in ["dialog-close", "dialog-refused", "dialog-confirm-close"] {
+            assert!(
+                *lang == "en" || tr.t(id) != Tr::new(i18n.clone(), "en", "Acme".into()).t(id),
+                "{lang}: {id} is translated"
+            );
+        }
+    }
+    // Tags as a host page passes them; unknown ones fall to the browser's.
+    for (asked, accept, want) in [
+        ("es-MX", "en", "es"),
+        ("zh-TW", "en", "zh-Hant"),
+        ("pt", "en", "pt-BR"),
+        ("sv", "fr-CA,fr;q=0.9", "fr"),
+        ("", "he-IL", "he"),
+    ] {
+        let page = app
+            .get_with(
+                &format!("/static/phone-verify-strings.js?lang={asked}"),
+                &[("accept-language", accept)],
+            )
+            .await;
+        assert_eq!(words(&page)["lang"], want, "{asked} / {accept}");
+        if shipped(asked).is_none() {
+            assert_eq!(page.headers["vary"], "accept-language", "{asked}");
+        }
+    }
+}
+
+fn shipped(tag: &str) -> Option<&'static str> {
+    phone_verify::i18n::shipped_locale(tag)
+}

@@ -255,14 +255,14 @@ async fn sigterm_finishes_in_flight_requests_and_exits_0() {
 // ---------- the database going away and coming back ----------
 
 /// A PostgreSQL cluster of this test's own, to stop and start at will.
-struct Cluster {
+pub(crate) struct Cluster {
     bin: PathBuf,
     dir: PathBuf,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Cluster {
-    fn run(&self, program: &str, args: &[&str]) {
+    pub(crate) fn run(&self, program: &str, args: &[&str]) {
         let exe = self.bin.join(program);
         let root = unsafe_is_root();
         let status = if root {
@@ -280,7 +280,8 @@ impl Cluster {
         assert!(status.success(), "{program} {args:?}");
     }
 
-    fn new() -> Self {
+    /// An empty folder for a cluster, owned by `postgres` when run as root.
+    fn empty() -> Self {
         let bin = PathBuf::from(
             std::env::var("PV_TEST_PGBIN").expect("PV_TEST_PGBIN is set by scripts/test"),
         );
@@ -292,11 +293,74 @@ impl Cluster {
                 .status()
                 .unwrap();
         }
-        let cluster = Self {
+        Self {
             bin,
             dir,
             port: free_port(),
-        };
+        }
+    }
+
+    /// Adds settings to the cluster's `postgresql.conf` (later lines win).
+    pub(crate) fn configure(&self, lines: &str) {
+        use std::io::Write as _;
+        let mut conf = std::fs::OpenOptions::new()
+            .append(true)
+            .open(self.dir.join("data/postgresql.conf"))
+            .unwrap();
+        writeln!(conf, "{lines}").unwrap();
+    }
+
+    /// A primary whose commits wait for a synchronous standby (start one
+    /// with [`Cluster::standby_of`] before writing).
+    pub(crate) fn primary() -> Self {
+        let cluster = Self::initdb();
+        cluster.configure(
+            "wal_level = replica\nmax_wal_senders = 4\nsynchronous_standby_names = '*'\nsynchronous_commit = on",
+        );
+        cluster.start();
+        cluster
+    }
+
+    /// A streaming standby of `primary` (`pg_basebackup -R`), started; it
+    /// asks no standby of its own once promoted.
+    pub(crate) fn standby_of(primary: &Cluster) -> Self {
+        let cluster = Self::empty();
+        let data = cluster.dir.join("data");
+        let port = primary.port.to_string();
+        cluster.run(
+            "pg_basebackup",
+            &[
+                "-D",
+                data.to_str().unwrap(),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &port,
+                "-U",
+                "postgres",
+                "-R",
+                "-X",
+                "stream",
+            ],
+        );
+        cluster.configure("synchronous_standby_names = ''");
+        cluster.start();
+        cluster
+    }
+
+    pub(crate) fn promote(&self) {
+        let data = self.dir.join("data");
+        self.run("pg_ctl", &["-D", data.to_str().unwrap(), "-w", "promote"]);
+    }
+
+    pub(crate) fn new() -> Self {
+        let cluster = Self::initdb();
+        cluster.start();
+        cluster
+    }
+
+    fn initdb() -> Self {
+        let cluster = Self::empty();
         let data = cluster.dir.join("data");
         cluster.run(
             "initdb",
@@ -310,11 +374,10 @@ impl Cluster {
                 "UTF8",
             ],
         );
-        cluster.start();
         cluster
     }
 
-    fn start(&self) {
+    pub(crate) fn start(&self) {
         let data = self.dir.join("data");
         let opts = format!(
             "-h 127.0.0.1 -p {} -k {} -c fsync=off",
@@ -337,7 +400,7 @@ impl Cluster {
         );
     }
 
-    fn stop(&self) {
+    pub(crate) fn stop(&self) {
         let data = self.dir.join("data");
         self.run(
             "pg_ctl",
@@ -352,20 +415,23 @@ impl Cluster {
         );
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
     }
 }
 
 impl Drop for Cluster {
     fn drop(&mut self) {
+        // Stopped already, or never started: nothing to do.
         let data = self.dir.join("data");
-        let _ = std::panic::catch_unwind(|| {
-            self.run(
-                "pg_ctl",
-                &["-D", data.to_str().unwrap(), "-m", "immediate", "stop"],
-            )
-        });
+        if data.join("postmaster.pid").exists() {
+            let _ = std::panic::catch_unwind(|| {
+                self.run(
+                    "pg_ctl",
+                    &["-D", data.to_str().unwrap(), "-m", "immediate", "stop"],
+                )
+            });
+        }
     }
 }
 

@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use phone_verify::{
     domain::{
-        Answer, ChallengeLevel, ChallengeWhy, CheckRecord, NewVerification, PumpingAction,
-        PumpingLimits, SendLimits, SendRefusal, StatKind, Status,
+        Answer, ChallengeLevel, ChallengeWhy, CheckRecord, CodeHasher, NewVerification,
+        PumpingAction, PumpingLimits, SendLimits, SendRefusal, StatKind, Status,
     },
     storage::{
         self, AppFlow, Retention, Store,
@@ -39,6 +39,7 @@ both_backends!(
     a_flagged_prefix_asks_for_a_raised_challenge,
     past_the_budget_share_a_send_needs_a_challenge,
     a_challenge_is_spent_once_across_instances,
+    an_address_waits_at_most_so_often_across_instances,
     state_changes_write_their_events_in_the_same_step,
     deliveries_are_claimed_once_retried_and_redelivered,
     test_traffic_cannot_crowd_out_real_events,
@@ -70,10 +71,15 @@ async fn ctx(backend: Backend) -> Ctx {
     Ctx { store, now, db }
 }
 
+/// The server key of these tests' stores.
+static HASHER: std::sync::LazyLock<CodeHasher> =
+    std::sync::LazyLock::new(|| CodeHasher::new(&[9; 32]));
+
 fn new(phone: &str, now: OffsetDateTime) -> NewVerification {
     NewVerification {
         id: Uuid::new_v4(),
         phone: phone.into(),
+        phone_key: HASHER.number_key(phone),
         code_hash: vec![7; 32],
         locale: "es".into(),
         max_attempts: 5,
@@ -943,6 +949,83 @@ async fn a_challenge_is_spent_once_across_instances(backend: Backend) {
         c.store.spend_challenge("nonce-1", expires).await.unwrap(),
         "purged after that"
     );
+}
+
+/// An address's waited sends (the check without JavaScript): at most
+/// `most` in its window, however many instances race for them; the window
+/// starts with the address's first and ends an hour later; another
+/// address is counted apart; a row goes when its window has ended.
+async fn an_address_waits_at_most_so_often_across_instances(backend: Backend) {
+    let c = ctx(backend).await;
+    let (other, _) = storage::connect(&c.db.url).await.unwrap();
+    let hour = Duration::hours(1);
+    let now = c.now;
+    let mut tasks = Vec::new();
+    for store in [c.store.clone(), other.clone()]
+        .into_iter()
+        .cycle()
+        .take(10)
+    {
+        tasks.push(tokio::spawn(async move {
+            store.take_wait("address-a", 3, hour, now).await.unwrap()
+        }));
+    }
+    let mut refused = Vec::new();
+    let mut counted = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            None => counted += 1,
+            Some(until) => refused.push(until),
+        }
+    }
+    assert_eq!(counted, 3, "three of ten, over two instances");
+    assert_eq!(refused.len(), 7);
+    assert!(
+        refused.iter().all(|until| *until == now + hour),
+        "{refused:?}"
+    );
+    // Later in the window: still refused, until the same end.
+    let later = now + Duration::minutes(59);
+    assert_eq!(
+        other.take_wait("address-a", 3, hour, later).await.unwrap(),
+        Some(now + hour)
+    );
+    assert_eq!(
+        other.take_wait("address-b", 3, hour, later).await.unwrap(),
+        None,
+        "another address is counted apart"
+    );
+    // The window over: a new one, from this send.
+    let next = now + hour;
+    for _ in 0..3 {
+        assert_eq!(
+            c.store.take_wait("address-a", 3, hour, next).await.unwrap(),
+            None
+        );
+    }
+    assert_eq!(
+        c.store.take_wait("address-a", 3, hour, next).await.unwrap(),
+        Some(next + hour)
+    );
+    // Purged once their windows end: b's (from `later`) goes, a's stays.
+    c.store
+        .purge(&Retention::at(later + hour + Duration::seconds(1)))
+        .await
+        .unwrap();
+    let left = sqlx_count(&c.db.url, "SELECT count(*) FROM challenge_waits").await;
+    assert_eq!(left, 1);
+}
+
+/// `SELECT count(*) …` on the test database.
+async fn sqlx_count(url: &str, sql: &str) -> i64 {
+    use sqlx::Connection as _;
+    if url.starts_with("postgres") {
+        let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+        sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+    } else {
+        let mut conn = sqlx::SqliteConnection::connect(url).await.unwrap();
+        sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap()
+    }
 }
 
 /// Every event's kind and verification, after fanning them out (which

@@ -22,7 +22,9 @@ use uuid::Uuid;
 
 mod admission;
 mod flows;
+pub mod hosts;
 mod idempotency;
+mod privacy;
 mod stats;
 mod webhooks;
 
@@ -40,6 +42,9 @@ pub struct PgStore {
     lease: Arc<Mutex<Lease>>,
     /// Whether state changes write webhook events.
     events: Arc<AtomicBool>,
+    /// With several hosts or `target_session_attrs`: which host, and the
+    /// watch that moves to another.
+    follower: Option<Arc<hosts::Follower>>,
 }
 
 /// A new verification for a test number (no lock, no gate, no send), in
@@ -47,7 +52,7 @@ pub struct PgStore {
 /// left carried over (never more than `$4`), and the new one inserted. The
 /// data dependency orders the two, so the one-pending-per-number index sees
 /// the old row canceled first. Real sends go through `pv_create_and_send`.
-/// (`$12`: Twilio's tags.)
+/// (`$12`: Twilio's tags; `$13`: the number's key.)
 static CREATE_WITHOUT_SEND: LazyLock<String> = LazyLock::new(|| {
     format!(
         "WITH carried AS (
@@ -55,8 +60,8 @@ static CREATE_WITHOUT_SEND: LazyLock<String> = LazyLock::new(|| {
             WHERE phone = $2 AND status = 'pending' AND tenant IS NOT DISTINCT FROM $8
             RETURNING id, phone, country, client, tenant, attempts_left
          ), created AS (
-            INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, client, country, tags)
-            SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7, $8, $9, $10, $12 FROM carried
+            INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, client, country, tags, phone_key)
+            SELECT $1, $2, $3, 'pending', LEAST($4, COALESCE(min(attempts_left), $4)), $5, $6, $6, $6, $7, $8, $9, $10, $12, $13 FROM carried
             RETURNING {COLUMNS}, client
          ), events AS (
             INSERT INTO webhook_events (type, verification_id, phone, country, client, api_key, status, occurred_at)
@@ -181,32 +186,123 @@ fn one(row: Option<Row>) -> Result<Option<Verification>, StoreError> {
     row.map(Verification::try_from).transpose()
 }
 
+/// Each SQL function's current definition, one file each
+/// (`migrations/postgres/functions/`), with its version, in the order they
+/// are created. Raise a version whenever its file changes (a test holds
+/// each text to its version).
+const FUNCTIONS: [(&str, i32, &str); 5] = [
+    (
+        "pv_grant",
+        1,
+        include_str!("../../../migrations/postgres/functions/pv_grant.sql"),
+    ),
+    (
+        "pv_live_codes",
+        1,
+        include_str!("../../../migrations/postgres/functions/pv_live_codes.sql"),
+    ),
+    (
+        "pv_admit",
+        1,
+        include_str!("../../../migrations/postgres/functions/pv_admit.sql"),
+    ),
+    (
+        "pv_create_and_send",
+        1,
+        include_str!("../../../migrations/postgres/functions/pv_create_and_send.sql"),
+    ),
+    (
+        "pv_resend_and_send",
+        1,
+        include_str!("../../../migrations/postgres/functions/pv_resend_and_send.sql"),
+    ),
+];
+
 impl PgStore {
+    /// Puts in force each function of [`FUNCTIONS`] whose version is newer
+    /// than the database's (`CREATE OR REPLACE`, under a lock so instances
+    /// starting together do it once) and records the version. An older
+    /// instance starting later leaves a newer version alone.
+    async fn apply_functions(&self) -> Result<(), StoreError> {
+        use sha2::{Digest, Sha256};
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended('pv_functions', 0))")
+            .execute(&mut *tx)
+            .await?;
+        let applied: Vec<(String, i32)> = sqlx::query_as("SELECT name, version FROM pv_functions")
+            .fetch_all(&mut *tx)
+            .await?;
+        for (name, version, text) in FUNCTIONS {
+            if applied.iter().any(|(n, v)| n == name && *v >= version) {
+                continue;
+            }
+            sqlx::query(text).execute(&mut *tx).await?;
+            sqlx::query(
+                "INSERT INTO pv_functions (name, version, sha256) VALUES ($1, $2, $3)
+                 ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, sha256 = EXCLUDED.sha256",
+            )
+            .bind(name)
+            .bind(version)
+            .bind(Sha256::digest(text.as_bytes()).to_vec())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Connects to `url`: one host, or several with `target_session_attrs`
+    /// as libpq takes them (`hosts.rs`), then the first host that fits, and
+    /// follows a failover while the store lives.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
-        let pool = PgPoolOptions::new()
+        let hosts = hosts::parse(url).map_err(|e| anyhow::anyhow!("DATABASE_URL: {e}"))?;
+        let options = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(std::time::Duration::from_secs(2))
             // sqlx pings every connection when it goes back to the pool and,
             // by default, again when it is taken out: a round trip more per
             // query. Only a connection idle for a while is pinged on the way
             // out (a database restart or a proxy may have cut it).
-            .test_before_acquire(false)
-            .before_acquire(|conn, meta| {
-                Box::pin(async move {
-                    if meta.idle_for > std::time::Duration::from_secs(1) {
-                        sqlx::Connection::ping(conn).await?;
-                    }
-                    Ok(true)
+            .test_before_acquire(false);
+        if hosts.is_plain() {
+            let pool = options
+                .before_acquire(|conn, meta| {
+                    Box::pin(async move {
+                        if meta.idle_for > std::time::Duration::from_secs(1) {
+                            sqlx::Connection::ping(conn).await?;
+                        }
+                        Ok(true)
+                    })
                 })
-            })
-            .connect(url)
+                .connect_with(hosts.targets[0].1.clone())
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot connect to PostgreSQL: {e}"))?;
+            return Ok(Self::with_pool(pool, None));
+        }
+        let Some(first) = hosts::find(&hosts).await else {
+            anyhow::bail!(
+                "cannot connect to PostgreSQL: none of the {} hosts of DATABASE_URL answers as target_session_attrs asks",
+                hosts.targets.len()
+            );
+        };
+        let target = hosts.targets[first].1.clone();
+        let follower = hosts::Follower::new(hosts, first);
+        let pool = follower
+            .pool_options(options)
+            .connect_with(target)
             .await
             .map_err(|e| anyhow::anyhow!("cannot connect to PostgreSQL: {e}"))?;
-        Ok(Self {
+        follower.watch(pool.clone());
+        Ok(Self::with_pool(pool, Some(follower)))
+    }
+
+    fn with_pool(pool: PgPool, follower: Option<Arc<hosts::Follower>>) -> Self {
+        Self {
             pool,
             lease: Arc::default(),
             events: Arc::default(),
-        })
+            follower,
+        }
     }
 
     pub fn pool(&self) -> &PgPool {
@@ -245,15 +341,25 @@ impl Store for PgStore {
     }
 
     async fn ping(&self) -> Result<(), StoreError> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
-        Ok(())
+        let Some(follower) = &self.follower else {
+            sqlx::query("SELECT 1").execute(&self.pool).await?;
+            return Ok(());
+        };
+        // Ready only on a host that fits (a writable one, say).
+        let mut conn = self.pool.acquire().await?;
+        if follower.attrs().fits(&mut conn).await? {
+            Ok(())
+        } else {
+            Err(StoreError::Unavailable(hosts::unfit()))
+        }
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {
         sqlx::migrate!("./migrations/postgres")
             .run(&self.pool)
             .await
-            .map_err(|e| StoreError::Database(e.into()))
+            .map_err(|e| StoreError::Database(e.into()))?;
+        self.apply_functions().await
     }
 
     async fn create(
@@ -268,6 +374,7 @@ impl Store for PgStore {
                 .bind(&new.country)
                 .bind(self.events())
                 .bind(&new.tags)
+                .bind(new.phone_key.as_bytes())
                 .fetch_one(&self.pool)
                 .await?;
             return Ok(Admitted {
@@ -280,7 +387,7 @@ impl Store for PgStore {
         let answer: Created = bind_admission(
             bind_new(
                 sqlx::query_as(&format!(
-                    "SELECT * FROM pv_create_and_send($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, {}, $35)",
+                    "SELECT * FROM pv_create_and_send($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, {}, $35, $36)",
                     admission_args(12)
                 )),
                 new,
@@ -295,6 +402,7 @@ impl Store for PgStore {
             self.events(),
         )
         .bind(&new.tags)
+        .bind(new.phone_key.as_bytes())
         .fetch_one(&self.pool)
         .await?;
         let admission = &answer.admission;
@@ -450,7 +558,7 @@ impl Store for PgStore {
                                          ELSE attempts_left - 1 END,
                     updated_at = $4
                 WHERE id = $1 AND status = 'pending' AND expires_at > $4 AND attempts_left > 0 AND code_hash = $2
-                RETURNING {COLUMNS}, client
+                RETURNING {COLUMNS}, client, phone_key
              ){events}, marked AS (
                 UPDATE sms_sends SET verified = TRUE
                 WHERE verification_id = (SELECT id FROM changed WHERE status = 'approved')
@@ -460,15 +568,15 @@ impl Store for PgStore {
                 WHERE status = 'approved'
                 ON CONFLICT (hour, country, kind, shard) DO UPDATE SET count = stats_hourly.count + 1
              ), guessed AS (
-                INSERT INTO guesses (phone, at, expires_at)
-                SELECT phone, $4, $6 FROM changed WHERE NOT $3
+                INSERT INTO guesses (phone_key, at, expires_at)
+                SELECT phone_key, $4, $6 FROM changed WHERE NOT $3
              ), cleared AS (
-                DELETE FROM guesses WHERE phone = (SELECT phone FROM changed WHERE status = 'approved')
+                DELETE FROM guesses WHERE phone_key = (SELECT phone_key FROM changed WHERE status = 'approved')
              )
              SELECT {COLUMNS} FROM changed",
             events = status_events(self.events(), "$4"),
             // The number's budget spent by this guess (see `CheckRecord`).
-            spent = "(SELECT count(*) FROM guesses g WHERE g.phone = verifications.phone AND g.at > $7) + 1 >= $8",
+            spent = "(SELECT count(*) FROM guesses g WHERE g.phone_key = verifications.phone_key AND g.at > $7) + 1 >= $8",
         ))
         .bind(id)
         .bind(seen_hash)
@@ -607,6 +715,42 @@ impl Store for PgStore {
         Ok(done.rows_affected() == 1)
     }
 
+    async fn take_wait(
+        &self,
+        address: &str,
+        most: u32,
+        window: time::Duration,
+        now: OffsetDateTime,
+    ) -> Result<Option<OffsetDateTime>, StoreError> {
+        // One statement: a new window, one more in the current one, or
+        // nothing (the address used them all).
+        let counted = sqlx::query_scalar::<_, i32>(
+            "INSERT INTO challenge_waits (address, window_ends, used) VALUES ($1, $2, 1)
+             ON CONFLICT (address) DO UPDATE SET
+                 used = CASE WHEN challenge_waits.window_ends <= $3 THEN 1
+                             ELSE challenge_waits.used + 1 END,
+                 window_ends = CASE WHEN challenge_waits.window_ends <= $3 THEN EXCLUDED.window_ends
+                                    ELSE challenge_waits.window_ends END
+             WHERE challenge_waits.window_ends <= $3 OR challenge_waits.used < $4
+             RETURNING used",
+        )
+        .bind(address)
+        .bind(now + window)
+        .bind(now)
+        .bind(i32::try_from(most).unwrap_or(i32::MAX))
+        .fetch_optional(&self.pool)
+        .await?;
+        if counted.is_some() {
+            return Ok(None);
+        }
+        let until: Option<OffsetDateTime> =
+            sqlx::query_scalar("SELECT window_ends FROM challenge_waits WHERE address = $1")
+                .bind(address)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(Some(until.unwrap_or(now + window)))
+    }
+
     async fn purge(&self, retention: &Retention) -> Result<Purged, StoreError> {
         let deleted = |sql: &'static str, before: OffsetDateTime| {
             sqlx::query(sql).bind(before).execute(&self.pool)
@@ -641,6 +785,11 @@ impl Store for PgStore {
         )
         .await?;
         deleted(
+            "DELETE FROM challenge_waits WHERE window_ends < $1",
+            retention.now,
+        )
+        .await?;
+        deleted(
             "DELETE FROM send_blocks WHERE expires_at < $1",
             retention.now,
         )
@@ -661,5 +810,58 @@ impl Store for PgStore {
             verifications,
             sends,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FUNCTIONS;
+
+    /// Each function's text as of its version. A file changed without a
+    /// new version would not reach a database that has the old one: raise
+    /// the version in `FUNCTIONS`, then record the new text's SHA-256 here.
+    const RECORDED: [(&str, i32, &str); 5] = [
+        (
+            "pv_grant",
+            1,
+            "34c2294df382d027be34e8f70dffef7f3520cbbcfc47eb6f777434c1e6baa82f",
+        ),
+        (
+            "pv_live_codes",
+            1,
+            "32afd5d05eccb35cdc35afe1d49a6161b393cd2d4cf96d794239b100632423f3",
+        ),
+        (
+            "pv_admit",
+            1,
+            "e89fa23eaeb2d5fa7d049e756967c02b670f5703d7a5bc86f664a6bdbf1a8dc3",
+        ),
+        (
+            "pv_create_and_send",
+            1,
+            "6c23b54bd16287c861e97244c863033e0f3016689f90575387b356fb00e62efb",
+        ),
+        (
+            "pv_resend_and_send",
+            1,
+            "b0c2d88782300f90ed5b7b97422d133dc006a6ad1f2a2248f6ab9cb75d664c34",
+        ),
+    ];
+
+    #[test]
+    fn each_function_text_has_its_own_version() {
+        use sha2::{Digest, Sha256};
+        for ((name, version, text), (r_name, r_version, r_digest)) in FUNCTIONS.iter().zip(RECORDED)
+        {
+            let digest: String = Sha256::digest(text.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!((*name, *version), (r_name, r_version));
+            assert_eq!(
+                digest, r_digest,
+                "migrations/postgres/functions/{name}.sql changed: raise its version in FUNCTIONS and record {digest} here"
+            );
+        }
     }
 }

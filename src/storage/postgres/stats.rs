@@ -11,21 +11,6 @@ use crate::{
 
 #[async_trait]
 impl StatsStore for PgStore {
-    async fn active_blocks(
-        &self,
-        scopes: &[String],
-        now: OffsetDateTime,
-    ) -> Result<Vec<Block>, StoreError> {
-        let rows: Vec<BlockRow> = sqlx::query_as(&format!(
-            "SELECT {BLOCK_COLUMNS} FROM send_blocks WHERE scope = ANY($1) AND expires_at > $2",
-        ))
-        .bind(scopes)
-        .bind(now)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.into_iter().map(block).collect()
-    }
-
     async fn bump_stat(
         &self,
         hour: OffsetDateTime,

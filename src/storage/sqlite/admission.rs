@@ -6,8 +6,8 @@ use time::OffsetDateTime;
 use super::{SqliteStore, WriteTx, from_ms, ms};
 use crate::{
     domain::{
-        Block, ChallengeLevel, ChallengeWhy, PumpingAction, PumpingLimits, PumpingRule, SendLimits,
-        SendRefusal, SendStats,
+        Block, ChallengeLevel, ChallengeWhy, NumberKey, PumpingAction, PumpingLimits, PumpingRule,
+        SendLimits, SendRefusal, SendStats,
     },
     storage::StoreError,
 };
@@ -33,7 +33,7 @@ impl SqliteStore {
     /// block this call recorded.
     pub(super) async fn admit(
         tx: &mut WriteTx,
-        phone: &str,
+        key: &NumberKey,
         limits: &SendLimits,
         now: OffsetDateTime,
         events: bool,
@@ -43,14 +43,14 @@ impl SqliteStore {
         let cooldown_start = ms(now - limits.cooldown);
         // The number's wrong codes and sends in their windows, in one statement.
         let (guessed, oldest_guess, last, count, oldest): Figures = sqlx::query_as(
-            "SELECT (SELECT count(*) FROM guesses WHERE phone = ?1 AND at > ?3),
-                    (SELECT min(at) FROM guesses WHERE phone = ?1 AND at > ?3),
+            "SELECT (SELECT count(*) FROM guesses WHERE phone_key = ?1 AND at > ?3),
+                    (SELECT min(at) FROM guesses WHERE phone_key = ?1 AND at > ?3),
                     max(sent_at) FILTER (WHERE delivered AND sent_at > ?2),
                     count(*) FILTER (WHERE sent_at > ?3),
                     min(sent_at) FILTER (WHERE sent_at > ?3)
-             FROM sms_sends WHERE phone = ?1 AND sent_at > min(?2, ?3)",
+             FROM sms_sends WHERE phone_key = ?1 AND sent_at > min(?2, ?3)",
         )
-        .bind(phone)
+        .bind(key.as_bytes())
         .bind(cooldown_start)
         .bind(window_start)
         .fetch_one(&mut **tx)

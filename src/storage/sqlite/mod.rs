@@ -20,6 +20,7 @@ use uuid::Uuid;
 mod admission;
 mod flows;
 mod idempotency;
+mod privacy;
 mod stats;
 mod webhooks;
 
@@ -27,8 +28,8 @@ use admission::Admission;
 
 use super::{Purged, Retention, Store, StoreError, rule};
 use crate::domain::{
-    Admitted, Answer, Block, CheckRecord, NewVerification, OlderCodes, SendLimits, StatKind,
-    Status, Verification,
+    Admitted, Answer, Block, CheckRecord, NewVerification, NumberKey, OlderCodes, SendLimits,
+    StatKind, Status, Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -212,16 +213,16 @@ impl SqliteStore {
 
     async fn record_send(
         tx: &mut WriteTx,
-        phone: &str,
+        key: &NumberKey,
         id: Uuid,
         limits: &SendLimits,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO sms_sends (phone, verification_id, sent_at, delivered, expires_at, prefix, country, network)
+            "INSERT INTO sms_sends (phone_key, verification_id, sent_at, delivered, expires_at, prefix, country, network)
              VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7)",
         )
-        .bind(phone)
+        .bind(key.as_bytes())
         .bind(id.to_string())
         .bind(ms(now))
         .bind(ms(limits.record_until))
@@ -261,7 +262,9 @@ impl Store for SqliteStore {
     ) -> Result<Admitted<Verification>, StoreError> {
         let mut tx = self.write_tx().await?;
         let admission = match limits {
-            Some(limits) => Self::admit(&mut tx, &new.phone, limits, now, self.events()).await?,
+            Some(limits) => {
+                Self::admit(&mut tx, &new.phone_key, limits, now, self.events()).await?
+            }
             None => Admission::default(),
         };
         if let Some(refusal) = admission.refusal {
@@ -291,8 +294,8 @@ impl Store for SqliteStore {
         let left_of_budget = limits.map_or(max, |l| i64::from(l.guess_budget) - admission.guessed);
         let attempts = carried.map_or(max, |c| c.min(max)).min(left_of_budget);
         let row: Row = sqlx::query_as(&format!(
-            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, country, client, tags)
-             VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING {COLUMNS}"
+            "INSERT INTO verifications (id, phone, code_hash, status, attempts_left, locale, created_at, updated_at, last_sent_at, expires_at, tenant, country, client, tags, phone_key)
+             VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?6, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING {COLUMNS}"
         ))
         .bind(new.id.to_string())
         .bind(&new.phone)
@@ -305,6 +308,7 @@ impl Store for SqliteStore {
         .bind(&new.country)
         .bind(&new.client)
         .bind(&new.tags)
+        .bind(new.phone_key.as_bytes())
         .fetch_one(&mut *tx)
         .await?;
         if self.events() {
@@ -312,7 +316,7 @@ impl Store for SqliteStore {
                 .await?;
         }
         if let Some(limits) = limits {
-            Self::record_send(&mut tx, &new.phone, new.id, limits, now).await?;
+            Self::record_send(&mut tx, &new.phone_key, new.id, limits, now).await?;
         }
         tx.commit().await?;
         Ok(Admitted {
@@ -330,18 +334,20 @@ impl Store for SqliteStore {
         now: OffsetDateTime,
     ) -> Result<Option<Admitted<Verification>>, StoreError> {
         let mut tx = self.write_tx().await?;
-        let current: Option<(String, Vec<u8>, i64, Option<Vec<u8>>)> = sqlx::query_as(
-            "SELECT phone, code_hash, expires_at, older_codes FROM verifications
+        let current: Option<(Vec<u8>, Vec<u8>, i64, Option<Vec<u8>>)> = sqlx::query_as(
+            "SELECT phone_key, code_hash, expires_at, older_codes FROM verifications
              WHERE id = ?1 AND status = 'pending'",
         )
         .bind(id.to_string())
         .fetch_optional(&mut *tx)
         .await?;
-        let Some((phone, replaced, replaced_until, older)) = current else {
+        let Some((key, replaced, replaced_until, older)) = current else {
             return Ok(None);
         };
+        let key = NumberKey::from_stored(&key)
+            .ok_or_else(|| StoreError::Corrupt("a verification without its number's key".into()))?;
         let admission = match limits {
-            Some(limits) => Self::admit(&mut tx, &phone, limits, now, self.events()).await?,
+            Some(limits) => Self::admit(&mut tx, &key, limits, now, self.events()).await?,
             None => Admission::default(),
         };
         if let Some(refusal) = admission.refusal {
@@ -369,7 +375,7 @@ impl Store for SqliteStore {
         .fetch_one(&mut *tx)
         .await?;
         if let Some(limits) = limits {
-            Self::record_send(&mut tx, &phone, id, limits, now).await?;
+            Self::record_send(&mut tx, &key, id, limits, now).await?;
         }
         tx.commit().await?;
         Ok(Some(Admitted {
@@ -406,7 +412,7 @@ impl Store for SqliteStore {
                 updated_at = ?4
              WHERE id = ?1 AND status = 'pending' AND expires_at > ?4 AND attempts_left > 0 AND code_hash = ?2
              RETURNING {COLUMNS}",
-            spent = "(SELECT count(*) FROM guesses g WHERE g.phone = verifications.phone AND g.at > ?5) + 1 >= ?6",
+            spent = "(SELECT count(*) FROM guesses g WHERE g.phone_key = verifications.phone_key AND g.at > ?5) + 1 >= ?6",
         ))
         .bind(id.to_string())
         .bind(seen_hash)
@@ -421,12 +427,15 @@ impl Store for SqliteStore {
         debug_assert_eq!(check.hour, crate::verification::clock_hour(now));
         match &row {
             Some(v) if v.status != Status::Approved => {
-                sqlx::query("INSERT INTO guesses (phone, at, expires_at) VALUES (?1, ?2, ?3)")
-                    .bind(&v.phone)
-                    .bind(ms(now))
-                    .bind(ms(check.guess_until))
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO guesses (phone_key, at, expires_at)
+                     SELECT phone_key, ?2, ?3 FROM verifications WHERE id = ?1",
+                )
+                .bind(v.id.to_string())
+                .bind(ms(now))
+                .bind(ms(check.guess_until))
+                .execute(&mut *tx)
+                .await?;
             }
             _ => {}
         }
@@ -527,6 +536,47 @@ impl Store for SqliteStore {
         Ok(first)
     }
 
+    async fn take_wait(
+        &self,
+        address: &str,
+        most: u32,
+        window: time::Duration,
+        now: OffsetDateTime,
+    ) -> Result<Option<OffsetDateTime>, StoreError> {
+        let mut tx = self.write_tx().await?;
+        let counted = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO challenge_waits (address, window_ends, used) VALUES (?1, ?2, 1)
+             ON CONFLICT (address) DO UPDATE SET
+                 used = CASE WHEN window_ends <= ?3 THEN 1 ELSE used + 1 END,
+                 window_ends = CASE WHEN window_ends <= ?3 THEN excluded.window_ends
+                                    ELSE window_ends END
+             WHERE window_ends <= ?3 OR used < ?4
+             RETURNING used",
+        )
+        .bind(address)
+        .bind(ms(now + window))
+        .bind(ms(now))
+        .bind(i64::from(most))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let until = match counted {
+            Some(_) => None,
+            None => Some(
+                sqlx::query_scalar::<_, i64>(
+                    "SELECT window_ends FROM challenge_waits WHERE address = ?1",
+                )
+                .bind(address)
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(from_ms)
+                .transpose()?
+                .unwrap_or(now + window),
+            ),
+        };
+        tx.commit().await?;
+        Ok(until)
+    }
+
     async fn send_failed(&self, id: Uuid, now: OffsetDateTime) -> Result<(), StoreError> {
         let mut tx = self.write_tx().await?;
         let canceled = sqlx::query("UPDATE verifications SET status = 'canceled', updated_at = ?2 WHERE id = ?1 AND status = 'pending'")
@@ -601,6 +651,11 @@ impl Store for SqliteStore {
             // Kept a while past their expiry: another instance's clock may
             // run behind.
             retention.verifications_before,
+        )
+        .await?;
+        deleted(
+            "DELETE FROM challenge_waits WHERE window_ends < ?1",
+            retention.now,
         )
         .await?;
         deleted(

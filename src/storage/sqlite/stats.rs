@@ -11,27 +11,6 @@ use crate::{
 
 #[async_trait]
 impl StatsStore for SqliteStore {
-    async fn active_blocks(
-        &self,
-        scopes: &[String],
-        now: OffsetDateTime,
-    ) -> Result<Vec<Block>, StoreError> {
-        let mut blocks = Vec::new();
-        for scope in scopes {
-            let row: Option<BlockRow> = sqlx::query_as(&format!(
-                "SELECT {BLOCK_COLUMNS} FROM send_blocks WHERE scope = ?1 AND expires_at > ?2"
-            ))
-            .bind(scope)
-            .bind(ms(now))
-            .fetch_optional(&self.pool)
-            .await?;
-            if let Some(row) = row {
-                blocks.push(block(row)?);
-            }
-        }
-        Ok(blocks)
-    }
-
     async fn bump_stat(
         &self,
         hour: OffsetDateTime,

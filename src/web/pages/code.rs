@@ -15,7 +15,7 @@ use crate::{
     verification::{CheckOutcome, VerifyError},
     web::{
         Form,
-        challenge::Widget,
+        challenge::{Proofs, WaitNote, Widget},
         error::AppError,
         journey::Journey,
         outcome::Outcome,
@@ -135,7 +135,7 @@ fn code_page<'a>(
         wait_seconds: wait,
         notice: None,
         support_url: state.settings.support_url.as_deref(),
-        challenge: Widget::always(state, ui, status == Status::Expired),
+        challenge: Widget::always(state, ui, journey, status == Status::Expired),
     }
 }
 
@@ -242,6 +242,8 @@ pub(super) struct ResendForm {
     csrf_token: Option<String>,
     /// The proof-of-work payload, when the page carried the check.
     altcha: Option<String>,
+    /// Without JavaScript: the check's wait pass.
+    wait_token: Option<String>,
 }
 
 pub(super) async fn resend(
@@ -256,16 +258,27 @@ pub(super) async fn resend(
         Ok(v) => v,
         Err(redirect) => return Ok(redirect),
     };
-    let demand = state
+    let proofs = Proofs {
+        altcha: form.altcha.as_deref(),
+        wait_token: form.wait_token.as_deref(),
+    };
+    let screened = state
         .gate
-        .screen(&state, form.altcha.as_deref(), &journey, &mut requester)
+        .screen(&state, proofs, &journey, &mut requester)
         .await?;
-    if let Some((level, why)) = demand {
+    if let Some((level, why)) = screened.demand {
         if let Some(phone) = crate::domain::PhoneNumber::from_stored(&v.phone) {
             state.verifier.challenged(why, &phone).await;
         }
         let now = state.verifier.now();
-        return Ok(asked_to_prove(&state, &ui, &journey, &v, now, level));
+        return Ok(asked_to_prove(
+            &state,
+            &ui,
+            &journey,
+            (&v, now),
+            level,
+            &screened.wait,
+        ));
     }
     let refusal = match state.verifier.resend(v.id, &requester).await {
         Ok(_) => {
@@ -278,7 +291,14 @@ pub(super) async fn resend(
         }
         Err(VerifyError::Refused(SendRefusal::Challenge { level, .. })) => {
             let now = state.verifier.now();
-            return Ok(asked_to_prove(&state, &ui, &journey, &v, now, level));
+            return Ok(asked_to_prove(
+                &state,
+                &ui,
+                &journey,
+                (&v, now),
+                level,
+                &screened.wait,
+            ));
         }
         Err(e) => match send_failure(&e) {
             Some(outcome) => (e, outcome),
@@ -292,18 +312,23 @@ pub(super) async fn resend(
 }
 
 /// The code page after a resend that needs a proof-of-work check first:
-/// the check on the resend form, which sends it again once solved.
+/// the check on the resend form, which sends it again once solved (or,
+/// without JavaScript, once the person presses it after the wait).
 fn asked_to_prove(
     state: &AppState,
     ui: &Ui,
     journey: &Journey,
-    v: &Verification,
-    now: OffsetDateTime,
+    (v, now): (&Verification, OffsetDateTime),
     level: crate::challenge::Level,
+    wait: &WaitNote,
 ) -> Response {
+    let widget = Widget::asked(state, ui, journey, level, wait);
+    let status = widget.status();
     let mut page = code_page(state, ui, journey, v, now, Trouble::None);
-    page.challenge = Some(Widget::asked(state, ui, level));
-    render(StatusCode::BAD_REQUEST, &page)
+    page.challenge = Some(widget);
+    let mut response = render(status, &page);
+    page.challenge.iter().for_each(|w| w.stamp(&mut response));
+    response
 }
 
 /// The code page after a resend that did not happen: a refusal (too early,

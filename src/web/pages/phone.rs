@@ -14,7 +14,12 @@ use crate::{
     state::AppState,
     verification::VerifyError,
     web::{
-        Form, challenge::Widget, error::AppError, journey::Journey, security::PageRequester, ui::Ui,
+        Form,
+        challenge::{Proofs, Widget},
+        error::AppError,
+        journey::Journey,
+        security::PageRequester,
+        ui::Ui,
     },
 };
 
@@ -105,7 +110,7 @@ pub(super) async fn form(
     let phone = query.phone.or(typed_before).unwrap_or_default();
     let mut page = PhonePage::new(&ui, journey.csrf_token(&state), phone, country);
     page.notice = notice;
-    page.challenge = Widget::always(&state, &ui, true);
+    page.challenge = Widget::always(&state, &ui, &journey, true);
     Ok(render(StatusCode::OK, &page))
 }
 
@@ -117,6 +122,8 @@ pub(super) struct PhoneForm {
     country: Option<String>,
     /// The proof-of-work payload, when the page carried the check.
     altcha: Option<String>,
+    /// Without JavaScript: the check's wait pass.
+    wait_token: Option<String>,
 }
 
 pub(super) async fn start(
@@ -138,7 +145,7 @@ pub(super) async fn start(
     let refused = |status: StatusCode, error: String| {
         let mut page =
             PhonePage::new(&ui, csrf.clone(), form.phone.clone(), country).with_error(error);
-        page.challenge = Widget::always(&state, &ui, true);
+        page.challenge = Widget::always(&state, &ui, &journey, true);
         render(status, &page)
     };
     let phone = match state.verifier.parse_phone(&form.phone, region) {
@@ -154,16 +161,24 @@ pub(super) async fn start(
     };
     // The proof-of-work check: what this form proved, and whether it must
     // prove more first.
-    let asked = |level| {
-        let mut page = PhonePage::new(&ui, csrf.clone(), form.phone.clone(), country);
-        page.challenge = Some(Widget::asked(&state, &ui, level));
-        render(StatusCode::BAD_REQUEST, &page)
+    let proofs = Proofs {
+        altcha: form.altcha.as_deref(),
+        wait_token: form.wait_token.as_deref(),
     };
-    let demand = state
+    let screened = state
         .gate
-        .screen(&state, form.altcha.as_deref(), &journey, &mut requester)
+        .screen(&state, proofs, &journey, &mut requester)
         .await?;
-    if let Some((level, why)) = demand {
+    let asked = |level| {
+        let widget = Widget::asked(&state, &ui, &journey, level, &screened.wait);
+        let status = widget.status();
+        let mut page = PhonePage::new(&ui, csrf.clone(), form.phone.clone(), country);
+        page.challenge = Some(widget);
+        let mut response = render(status, &page);
+        page.challenge.iter().for_each(|w| w.stamp(&mut response));
+        response
+    };
+    if let Some((level, why)) = screened.demand {
         state.verifier.challenged(why, &phone).await;
         return Ok(asked(level));
     }
