@@ -24,6 +24,15 @@ code-lifetime =
         [many] تنتهي صلاحية الرمز خلال { $minutes } دقيقة.
        *[other] تنتهي صلاحية الرمز خلال { $minutes } دقيقة.
     }
+code-lifetime-seconds =
+    { $seconds ->
+        [zero] تنتهي صلاحية الرمز خلال { $seconds } ثانية.
+        [one] تنتهي صلاحية الرمز خلال ثانية واحدة.
+        [two] تنتهي صلاحية الرمز خلال ثانيتين.
+        [few] تنتهي صلاحية الرمز خلال { $seconds } ثوانٍ.
+        [many] تنتهي صلاحية الرمز خلال { $seconds } ثانية.
+       *[other] تنتهي صلاحية الرمز خلال { $seconds } ثانية.
+    }
 code-expired-title = انتهت صلاحية الرمز
 code-expired-intro = انتهت صلاحية الرمز الذي أرسلناه إلى { $phone }. اطلب رمزًا جديدًا.
 code-locked-title = رموز خاطئة كثيرة جدًا
@@ -162,6 +171,15 @@ sms-body =
         [few] { $code } رمز { $brand } لـ{ $minutes } دقائق
         [many] { $code } رمز { $brand } لـ{ $minutes } دقيقة
        *[other] { $code } رمز { $brand } لـ{ $minutes } دقيقة
+    }
+sms-body-seconds =
+    { $seconds ->
+        [zero] { $code } رمز { $brand } لـ{ $seconds } ثانية
+        [one] { $code } رمز { $brand } لثانية
+        [two] { $code } رمز { $brand } لثانيتين
+        [few] { $code } رمز { $brand } لـ{ $seconds } ثوانٍ
+        [many] { $code } رمز { $brand } لـ{ $seconds } ثانية
+       *[other] { $code } رمز { $brand } لـ{ $seconds } ثانية
     }
 
 outbox-title = صندوق الرسائل الصادرة للتطوير

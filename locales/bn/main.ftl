@@ -10,14 +10,15 @@ phone-label = ফোন নম্বর
 phone-hint = উদাহরণ: { $example }
 country-label = দেশ
 country-hint = আপনার নম্বর + দিয়ে শুরু না হলে তবেই দরকার
-client-asks = { $client } আপনার ফোন নম্বর নিশ্চিত করতে চায়।
+client-asks = { $client } আপনার ফোন নম্বর যাচাই করতে চায়।
 phone-submit = আমাকে কোড পাঠান
 
 code-title = আপনার কোড লিখুন
 code-intro = আমরা { $phone } নম্বরে এসএমএস-এ একটি কোড পাঠিয়েছি।
-# Always before "নম্বরে"/"নম্বরটি": "শেষে 2671 থাকা নম্বরে".
-number-ending-in = শেষে { $last } থাকা
+# Always before "নম্বরে"/"নম্বরটি": "2671 দিয়ে শেষ হওয়া নম্বরে".
+number-ending-in = { $last } দিয়ে শেষ হওয়া
 code-lifetime = কোডটির মেয়াদ { $minutes } মিনিটের মধ্যে শেষ হবে।
+code-lifetime-seconds = কোডটির মেয়াদ { $seconds } সেকেন্ডের মধ্যে শেষ হবে।
 code-expired-title = আপনার কোডের মেয়াদ শেষ হয়ে গেছে
 code-expired-intro = { $phone } নম্বরে পাঠানো কোডটির মেয়াদ শেষ হয়ে গেছে। একটি নতুন কোড চেয়ে নিন।
 code-locked-title = অনেকবার ভুল কোড দেওয়া হয়েছে
@@ -36,14 +37,14 @@ done-title = ফোন নম্বর যাচাই করা হয়েছ
 done-body = আমরা { $phone } নম্বরটি যাচাই করেছি। আপনি এই পেজটি বন্ধ করতে পারেন।
 done-continue = চালিয়ে যান
 
-error-title = কোনো একটা সমস্যা হয়েছে
+error-title = কোনো সমস্যা হয়েছে
 error-title-prefix = ত্রুটি: { $title }
 error-summary-title = একটি সমস্যা আছে
 error-empty-phone = আপনার ফোন নম্বর লিখুন।
 error-invalid-phone = এটি সঠিক ফোন নম্বর বলে মনে হচ্ছে না। নম্বরটি আবার দেখে নিন, আর নির্বাচিত দেশের নম্বর না হলে দেশের কোডসহ লিখুন।
 error-not-mobile = এই নম্বরে এসএমএস আসতে পারে না। অনুগ্রহ করে একটি মোবাইল নম্বর ব্যবহার করুন।
 error-incorrect-code = কোডটি সঠিক নয়। আপনি আর { $count } বার চেষ্টা করতে পারবেন।
-error-opted-out = এই নম্বরটি আমাদের এসএমএস পাওয়া বন্ধ করেছে। আমাদের মেসেজ যে নম্বর থেকে আসে, সেখানে START লিখে পাঠান, তারপর আবার চেষ্টা করুন।
+error-opted-out = এই নম্বরটি আমাদের এসএমএস পাওয়া বন্ধ করেছে। আমাদের এসএমএস যে নম্বর থেকে আসে, সেখানে START লিখে পাঠান, তারপর আবার চেষ্টা করুন।
 error-expired = এই কোডের মেয়াদ শেষ হয়ে গেছে। একটি নতুন কোড চেয়ে নিন।
 error-empty-code = এসএমএস-এ আমাদের পাঠানো কোডটি লিখুন।
 error-code-format = কোডটি { $length } অঙ্কের। আবার দেখে নিয়ে চেষ্টা করুন।
@@ -70,7 +71,7 @@ start-over = আবার শুরু করুন
 
 help-title = এসএমএস পাননি?
 help-delay = এসএমএস আসতে কয়েক মিনিট সময় লাগতে পারে।
-help-options = যদি না এসে থাকে, আপনি নতুন কোড চাইতে পারেন বা অন্য নম্বর ব্যবহার করতে পারেন।
+help-options = এসএমএস না এসে থাকলে আপনি নতুন কোড চাইতে পারেন বা অন্য নম্বর ব্যবহার করতে পারেন।
 help-support = সহায়তা টিমের সাথে যোগাযোগ করুন
 
 # The proof-of-work check some sends need (a bot defense that runs in the
@@ -79,12 +80,14 @@ help-support = সহায়তা টিমের সাথে যোগা�
 challenge-needed = এসএমএস-এ কোড পাঠানোর আগে, আপনি যে রোবট নন তা নিশ্চিত করতে আপনার ব্রাউজারকে একটি ছোট পরীক্ষা করতে হবে। পরীক্ষা শেষ হলে ব্রাউজার নিজে থেকেই ফর্মটি আবার পাঠাবে।
 challenge-working = আপনি রোবট নন, তা পরীক্ষা করা হচ্ছে। এতে কয়েক সেকেন্ড লাগে…
 challenge-done = পরীক্ষা শেষ হয়েছে।
-challenge-failed = পরীক্ষাটি সফল হয়নি। আবার চেষ্টা করতে বোতামটি আবার চাপুন।
+challenge-failed = পরীক্ষাটি সফল হয়নি। আরেকবার চেষ্টা করতে বোতামটি আবার চাপুন।
 challenge-needs-js = এই ধাপের জন্য JavaScript দরকার: কোড পেতে JavaScript চালু করুন বা অন্য ব্রাউজার ব্যবহার করুন।
 
 # Short: Bengali goes as UCS-2 (70 units a segment) and the "@host #code"
 # line is appended.
 sms-body = { $brand } কোড: { $code } ({ $minutes } মিনিট)
+# «সেঃ» (সেকেন্ড): the full word would not fit in sms-body's 70 units.
+sms-body-seconds = { $brand } কোড: { $code } ({ $seconds } সেঃ)
 
 outbox-title = ডেভেলপমেন্ট এসএমএস আউটবক্স
 outbox-intro = ডেভেলপমেন্ট আউটবক্স যে মেসেজগুলো পাঠাত, নতুনগুলো আগে। প্রোডাকশনে কখনো এটি চালু করবেন না।
@@ -97,7 +100,7 @@ outbox-body = মেসেজ
 # items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
 # instead of the check (no script); dialog-*: the host page's dialog.
 challenge-asked = এসএমএস-এ কোড পাঠানোর আগে আমাদের নিশ্চিত হতে হবে যে আপনি রোবট নন।
-challenge-wait = JavaScript ছাড়া এই পরীক্ষাটি হলো অপেক্ষা: এই পেজ খোলার পর { $seconds } সেকেন্ড অপেক্ষা করুন, তারপর বোতামটি চাপুন।
+challenge-wait = JavaScript ছাড়া এই পরীক্ষার বদলে অপেক্ষা করতে হবে: এই পেজ খোলার পর { $seconds } সেকেন্ড অপেক্ষা করুন, তারপর বোতামটি চাপুন।
 challenge-wait-early = এখনও নয়: আরও { $seconds } সেকেন্ড অপেক্ষা করুন, তারপর আবার বোতামটি চাপুন।
 challenge-wait-used-up = আপনার নেটওয়ার্ক থেকে JavaScript ছাড়া অনেক বেশি পরীক্ষা হয়েছে। JavaScript চালু করুন বা { $minutes } মিনিট পরে আবার চেষ্টা করুন।
 dialog-close = বন্ধ করুন

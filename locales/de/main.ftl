@@ -20,6 +20,11 @@ code-lifetime =
         [one] Der Code läuft in { $minutes } Minute ab.
        *[other] Der Code läuft in { $minutes } Minuten ab.
     }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] Der Code läuft in { $seconds } Sekunde ab.
+       *[other] Der Code läuft in { $seconds } Sekunden ab.
+    }
 code-expired-title = Ihr Code ist abgelaufen
 code-expired-intro = Der Code, den wir per SMS an { $phone } gesendet haben, ist abgelaufen. Fordern Sie einen neuen an.
 code-locked-title = Zu viele falsche Codes
@@ -115,6 +120,11 @@ sms-body =
     { $minutes ->
         [one] Ihr Code für { $brand } lautet { $code }. Er ist { $minutes } Minute gültig.
        *[other] Ihr Code für { $brand } lautet { $code }. Er ist { $minutes } Minuten gültig.
+    }
+sms-body-seconds =
+    { $seconds ->
+        [one] Ihr Code für { $brand } lautet { $code }. Er ist { $seconds } Sekunde gültig.
+       *[other] Ihr Code für { $brand } lautet { $code }. Er ist { $seconds } Sekunden gültig.
     }
 
 outbox-title = SMS-Postausgang (Entwicklung)

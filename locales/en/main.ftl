@@ -22,6 +22,12 @@ code-lifetime =
         [one] The code expires in 1 minute.
        *[other] The code expires in { $minutes } minutes.
     }
+# $seconds is under 60: the code's whole lifetime when it is shorter than a minute.
+code-lifetime-seconds =
+    { $seconds ->
+        [one] The code expires in 1 second.
+       *[other] The code expires in { $seconds } seconds.
+    }
 code-expired-title = Your code has expired
 code-expired-intro = The code we texted to { $phone } has expired. Ask for a new one.
 code-locked-title = Too many wrong codes
@@ -115,6 +121,12 @@ sms-body =
     { $minutes ->
         [one] Your { $brand } code is { $code }. It expires in 1 minute.
        *[other] Your { $brand } code is { $code }. It expires in { $minutes } minutes.
+    }
+# $seconds is under 60: the text when the code lives less than a minute.
+sms-body-seconds =
+    { $seconds ->
+        [one] Your { $brand } code is { $code }. It expires in 1 second.
+       *[other] Your { $brand } code is { $code }. It expires in { $seconds } seconds.
     }
 
 outbox-title = Dev SMS outbox

@@ -20,6 +20,11 @@ code-lifetime =
         [one] El código caduca en 1 minuto.
        *[other] El código caduca en { $minutes } minutos.
     }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] El código caduca en 1 segundo.
+       *[other] El código caduca en { $seconds } segundos.
+    }
 code-expired-title = Tu código ha caducado
 code-expired-intro = El código que te enviamos al { $phone } ha caducado. Pide uno nuevo.
 code-locked-title = Demasiados códigos incorrectos
@@ -116,6 +121,11 @@ sms-body =
     { $minutes ->
         [one] { $brand }: usa { $code } para verificar tu teléfono. Caduca en 1 minuto.
        *[other] { $brand }: usa { $code } para verificar tu teléfono. Caduca en { $minutes } minutos.
+    }
+sms-body-seconds =
+    { $seconds ->
+        [one] { $brand }: usa { $code } para verificar tu teléfono. Caduca en 1 segundo.
+       *[other] { $brand }: usa { $code } para verificar tu teléfono. Caduca en { $seconds } segundos.
     }
 
 outbox-title = Buzón de SMS de desarrollo

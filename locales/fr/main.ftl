@@ -20,6 +20,11 @@ code-lifetime =
         [one] Le code expire dans { $minutes } minute.
        *[other] Le code expire dans { $minutes } minutes.
     }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] Le code expire dans { $seconds } seconde.
+       *[other] Le code expire dans { $seconds } secondes.
+    }
 code-expired-title = Votre code a expiré
 code-expired-intro = Le code envoyé par SMS au { $phone } a expiré. Demandez-en un nouveau.
 code-locked-title = Trop de codes incorrects
@@ -115,6 +120,11 @@ sms-body =
     { $minutes ->
         [one] Votre code { $brand } est { $code }. Il expire dans { $minutes } minute.
        *[other] Votre code { $brand } est { $code }. Il expire dans { $minutes } minutes.
+    }
+sms-body-seconds =
+    { $seconds ->
+        [one] Votre code { $brand } est { $code }. Il expire dans { $seconds } seconde.
+       *[other] Votre code { $brand } est { $code }. Il expire dans { $seconds } secondes.
     }
 
 outbox-title = Boîte d’envoi SMS de développement

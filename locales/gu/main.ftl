@@ -5,7 +5,7 @@ skip-to-content = મુખ્ય સામગ્રી પર જાઓ
 language-switcher = ભાષા
 
 phone-title = તમારો ફોન નંબર ચકાસો
-phone-intro = આ નંબર તમારો જ છે તેની ખાતરી કરવા અમે તમને SMS દ્વારા એક કોડ મોકલીશું.
+phone-intro = આ નંબર તમારો જ છે તેની પુષ્ટિ કરવા અમે તમને SMS દ્વારા એક કોડ મોકલીશું.
 phone-label = ફોન નંબર
 phone-hint = ઉદાહરણ તરીકે { $example }
 country-label = દેશ
@@ -18,6 +18,7 @@ code-intro = અમે { $phone } નંબર પર SMS દ્વારા ક
 # Always before "નંબર પર"/"નંબરની", so in the oblique: "છેલ્લે 2671 ધરાવતા નંબર પર".
 number-ending-in = છેલ્લે { $last } ધરાવતા
 code-lifetime = કોડની મુદત { $minutes } મિનિટમાં પૂરી થશે.
+code-lifetime-seconds = કોડની મુદત { $seconds } સેકન્ડમાં પૂરી થશે.
 code-expired-title = તમારા કોડની મુદત પૂરી થઈ ગઈ છે
 code-expired-intro = { $phone } નંબર પર મોકલેલા કોડની મુદત પૂરી થઈ ગઈ છે. નવો કોડ મંગાવો.
 code-locked-title = ઘણી વાર ખોટો કોડ દાખલ કરાયો
@@ -43,7 +44,7 @@ error-empty-phone = તમારો ફોન નંબર દાખલ કર�
 error-invalid-phone = આ ફોન નંબર માન્ય લાગતો નથી. તેને ફરી જુઓ, અને જો તે પસંદ કરેલા દેશનો ન હોય તો દેશનો કોડ પણ ઉમેરો.
 error-not-mobile = આ નંબર પર SMS આવી શકતા નથી. કૃપા કરીને મોબાઇલ નંબર વાપરો.
 error-incorrect-code = આ કોડ સાચો નથી. તમારી પાસે હજુ { $count } પ્રયાસ બાકી છે.
-error-opted-out = આ નંબરે અમારા SMS મેળવવાનું બંધ કર્યું છે. અમારા મેસેજ જે નંબર પરથી આવે છે ત્યાં START લખીને મોકલો, પછી ફરી પ્રયાસ કરો.
+error-opted-out = આ નંબરે અમારા SMS મેળવવાનું બંધ કર્યું છે. અમારા SMS જે નંબર પરથી આવે છે તેના પર START લખીને SMS મોકલો, પછી ફરી પ્રયાસ કરો.
 error-expired = આ કોડની મુદત પૂરી થઈ ગઈ છે. નવો કોડ મંગાવો.
 error-empty-code = અમે SMS દ્વારા મોકલેલો કોડ દાખલ કરો.
 error-code-format = કોડ { $length } અંકનો છે. તેને ફરી જોઈને પ્રયાસ કરો.
@@ -76,7 +77,7 @@ help-support = સપોર્ટનો સંપર્ક કરો
 # The proof-of-work check some sends need (a bot defense that runs in the
 # browser, by itself, for a few seconds; no puzzle for the person).
 # "તપાસ", never "ચકાસણી": that word is the number's.
-challenge-needed = SMS દ્વારા કોડ મોકલતા પહેલાં, તમે બૉટ નથી તેની ખાતરી કરવા તમારા બ્રાઉઝરે એક નાની તપાસ કરવી પડશે. તપાસ પૂરી થયા પછી બ્રાઉઝર ફોર્મ આપમેળે ફરી મોકલશે.
+challenge-needed = SMS દ્વારા કોડ મોકલતા પહેલાં, તમારા બ્રાઉઝરે ઝડપથી તપાસ કરવી પડશે કે તમે બૉટ નથી. તપાસ પૂરી થયા પછી બ્રાઉઝર ફોર્મ આપમેળે ફરી મોકલશે.
 challenge-working = તમે બૉટ નથી તેની તપાસ થઈ રહી છે. આમાં થોડી સેકન્ડ લાગે છે…
 challenge-done = તપાસ પૂરી થઈ.
 challenge-failed = તપાસ સફળ ન થઈ. ફરી પ્રયાસ કરવા બટન ફરીથી દબાવો.
@@ -85,6 +86,8 @@ challenge-needs-js = આ પગલા માટે JavaScript જરૂરી �
 # Short: Gujarati goes as UCS-2 (70 units a segment) and the "@host #code"
 # line is appended.
 sms-body = { $brand } કોડ: { $code } ({ $minutes } મિનિટ)
+# «સેકંડ», one unit shorter than «સેકન્ડ», keeps this within sms-body's 70 units.
+sms-body-seconds = { $brand } કોડ: { $code } ({ $seconds } સેકંડ)
 
 outbox-title = ડેવલપમેન્ટ SMS આઉટબૉક્સ
 outbox-intro = ડેવલપમેન્ટ આઉટબૉક્સે મોકલ્યા હોત તે મેસેજ, નવા પહેલાં. પ્રોડક્શનમાં આને ક્યારેય ચાલુ કરશો નહીં.
@@ -96,8 +99,8 @@ outbox-body = મેસેજ
 # The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
 # items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
 # instead of the check (no script); dialog-*: the host page's dialog.
-challenge-asked = SMS દ્વારા કોડ મોકલતા પહેલાં, તમે બૉટ નથી તેની અમારે ખાતરી કરવી પડશે.
-challenge-wait = JavaScript વગર આ તપાસ એક રાહ છે: આ પેજ ખૂલ્યા પછી { $seconds } સેકન્ડ રાહ જુઓ, પછી બટન દબાવો.
+challenge-asked = SMS દ્વારા કોડ મોકલતા પહેલાં, અમારે તપાસ કરવી પડશે કે તમે બૉટ નથી.
+challenge-wait = JavaScript વગર, આ તપાસને બદલે થોડી રાહ જોવી પડશે: આ પેજ ખૂલ્યા પછી { $seconds } સેકન્ડ રાહ જુઓ, પછી બટન દબાવો.
 challenge-wait-early = હજી નહીં: વધુ { $seconds } સેકન્ડ રાહ જુઓ, પછી ફરી બટન દબાવો.
 challenge-wait-used-up = તમારા નેટવર્ક પરથી JavaScript વગર ઘણી બધી તપાસ થઈ છે. JavaScript ચાલુ કરો અથવા { $minutes } મિનિટ પછી ફરી પ્રયાસ કરો.
 dialog-close = બંધ કરો

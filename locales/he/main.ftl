@@ -11,7 +11,7 @@ phone-label = מספר טלפון
 phone-hint = לדוגמה: { $example }
 country-label = מדינה
 country-hint = נדרש רק אם המספר לא מתחיל ב-+
-client-asks = { $client } מבקש לאמת את מספר הטלפון שלך.
+client-asks = { $client } רוצה לאמת את מספר הטלפון שלך.
 phone-submit = שליחת קוד
 
 code-title = הזנת הקוד
@@ -22,6 +22,12 @@ code-lifetime =
         [one] תוקף הקוד יפוג בעוד דקה.
         [two] תוקף הקוד יפוג בעוד שתי דקות.
        *[other] תוקף הקוד יפוג בעוד { $minutes } דקות.
+    }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] תוקף הקוד יפוג בעוד שנייה.
+        [two] תוקף הקוד יפוג בעוד שתי שניות.
+       *[other] תוקף הקוד יפוג בעוד { $seconds } שניות.
     }
 code-expired-title = תוקף הקוד פג
 code-expired-intro = תוקף הקוד ששלחנו אל { $phone } פג. יש לבקש קוד חדש.
@@ -68,7 +74,7 @@ error-incorrect-code =
         [two] הקוד שגוי. נותרו שני ניסיונות.
        *[other] הקוד שגוי. נותרו { $count } ניסיונות.
     }
-error-opted-out = המספר הזה הוסר מרשימת התפוצה של הודעות ה-SMS שלנו. יש לשלוח START למספר שממנו מגיעות ההודעות שלנו, ואז לנסות שוב.
+error-opted-out = במספר הזה בוטלה קבלת הודעות SMS מאיתנו. יש לשלוח START למספר שממנו מגיעות ההודעות שלנו, ואז לנסות שוב.
 error-expired = תוקף הקוד פג. יש לבקש קוד חדש.
 error-empty-code = יש להזין את הקוד ששלחנו ב-SMS.
 error-code-format =
@@ -124,7 +130,7 @@ help-support = פנייה לתמיכה
 challenge-needed = לפני שנשלח אליך קוד ב-SMS, הדפדפן צריך לבצע בדיקה קצרה כדי לוודא שאינך בוט. בסיום הבדיקה הוא ישלח את הטופס שוב באופן אוטומטי.
 challenge-working = מתבצעת בדיקה כדי לוודא שאינך בוט. זה ייקח כמה שניות…
 challenge-done = הבדיקה הסתיימה.
-challenge-failed = הבדיקה לא הצליחה. יש ללחוץ שוב על הכפתור כדי לנסות שוב.
+challenge-failed = הבדיקה לא הצליחה. יש ללחוץ שוב על הכפתור כדי לנסות פעם נוספת.
 challenge-needs-js = השלב הזה דורש JavaScript: כדי לקבל את הקוד, יש להפעיל JavaScript או להשתמש בדפדפן אחר.
 
 # Short: Hebrew goes as UCS-2 (70 units a segment) and the "@host #code" line
@@ -132,6 +138,7 @@ challenge-needs-js = השלב הזה דורש JavaScript: כדי לקבל את �
 # comes first and a Hebrew word stands after it, so the message reads right to
 # left and a Latin brand cannot pull the code into its own direction.
 sms-body = { $code } הוא הקוד שלך ב-{ $brand }
+sms-body-seconds = { $code } הוא הקוד שלך ב-{ $brand }
 
 outbox-title = תיבת SMS יוצאים (פיתוח)
 outbox-intro = ההודעות שתיבת היוצאים של סביבת הפיתוח הייתה שולחת, מהחדשה לישנה. אין להפעיל אותה בסביבת ייצור.
@@ -146,9 +153,9 @@ outbox-body = הודעה
 challenge-asked = לפני שנשלח אליך קוד ב-SMS, צריך לוודא שאינך בוט.
 challenge-wait =
     { $seconds ->
-        [one] בלי JavaScript, הבדיקה הזו היא המתנה: יש להמתין שנייה אחת מפתיחת הדף ואז ללחוץ על הכפתור.
-        [two] בלי JavaScript, הבדיקה הזו היא המתנה: יש להמתין שתי שניות מפתיחת הדף ואז ללחוץ על הכפתור.
-       *[other] בלי JavaScript, הבדיקה הזו היא המתנה: יש להמתין { $seconds } שניות מפתיחת הדף ואז ללחוץ על הכפתור.
+        [one] בלי JavaScript, הבדיקה מתבצעת כהמתנה: יש להמתין שנייה אחת מפתיחת הדף ואז ללחוץ על הכפתור.
+        [two] בלי JavaScript, הבדיקה מתבצעת כהמתנה: יש להמתין שתי שניות מפתיחת הדף ואז ללחוץ על הכפתור.
+       *[other] בלי JavaScript, הבדיקה מתבצעת כהמתנה: יש להמתין { $seconds } שניות מפתיחת הדף ואז ללחוץ על הכפתור.
     }
 challenge-wait-early =
     { $seconds ->
@@ -163,5 +170,5 @@ challenge-wait-used-up =
        *[other] יותר מדי בדיקות בלי JavaScript מהרשת שלך. יש להפעיל JavaScript או לנסות שוב בעוד { $minutes } דקות.
     }
 dialog-close = סגירה
-dialog-refused = האתר הזה לא יכול להציג את האימות בתוך הדף שלו. אפשר להמשיך כדי לאמת את המספר בדף נפרד, ואחר כך לחזור לכאן.
+dialog-refused = האתר הזה לא יכול להציג את האימות בתוך הדף שלו. אפשר להמשיך ולאמת את המספר בדף נפרד, ובסיום נחזיר אותך לכאן.
 dialog-confirm-close = כבר שלחנו אליך קוד ב-SMS. לסגור את האימות בכל זאת?

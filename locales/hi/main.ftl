@@ -21,6 +21,11 @@ code-lifetime =
         [one] कोड { $minutes } मिनट में एक्सपायर हो जाएगा।
        *[other] कोड { $minutes } मिनट में एक्सपायर हो जाएगा।
     }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] कोड { $seconds } सेकंड में एक्सपायर हो जाएगा।
+       *[other] कोड { $seconds } सेकंड में एक्सपायर हो जाएगा।
+    }
 code-expired-title = आपका कोड एक्सपायर हो गया है
 code-expired-intro = हमने { $phone } पर जो कोड भेजा था, वह एक्सपायर हो गया है। नया कोड मँगाएँ।
 code-locked-title = बहुत बार ग़लत कोड डाला गया
@@ -116,6 +121,8 @@ challenge-needs-js = इस चरण के लिए JavaScript ज़रू�
 # Kept short: Devanagari goes as UCS-2 (70 characters a segment) and the
 # "@host #code" line is appended.
 sms-body = { $brand } कोड: { $code } ({ $minutes } मिनट)
+# No colon after कोड: «सेकंड» is a unit longer than «मिनट», so the text stays within sms-body's length.
+sms-body-seconds = { $brand } कोड { $code } ({ $seconds } सेकंड)
 
 outbox-title = डेवलपमेंट SMS आउटबॉक्स
 outbox-intro = वे मैसेज जो डेवलपमेंट आउटबॉक्स भेजता, सबसे नए पहले। इसे प्रोडक्शन में कभी चालू न करें।

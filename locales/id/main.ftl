@@ -16,6 +16,7 @@ code-title = Masukkan kode
 code-intro = Kami telah mengirimkan kode melalui SMS ke { $phone }.
 number-ending-in = nomor yang berakhiran { $last }
 code-lifetime = Kode akan kedaluwarsa dalam { $minutes } menit.
+code-lifetime-seconds = Kode akan kedaluwarsa dalam { $seconds } detik.
 code-expired-title = Kode Anda sudah kedaluwarsa
 code-expired-intro = Kode yang kami kirim ke { $phone } sudah kedaluwarsa. Minta kode baru.
 code-locked-title = Terlalu banyak kode salah
@@ -81,6 +82,7 @@ challenge-needs-js = Langkah ini memerlukan JavaScript. Aktifkan JavaScript atau
 
 # Plain ASCII so the SMS stays GSM-7.
 sms-body = Kode { $brand } Anda adalah { $code }. Berlaku { $minutes } menit.
+sms-body-seconds = Kode { $brand } Anda adalah { $code }. Berlaku { $seconds } detik.
 
 outbox-title = Kotak keluar SMS (dev)
 outbox-intro = Pesan yang akan dikirim oleh kotak keluar dev, terbaru di atas. Jangan pernah aktifkan ini di produksi.

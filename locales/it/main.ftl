@@ -19,8 +19,14 @@ number-ending-in = che termina con { $last }
 code-lifetime =
     { $minutes ->
         [one] Il codice scade tra { $minutes } minuto.
-        [many] Il codice scade tra { $minutes } minuti.
+        [many] Il codice scade tra { $minutes } di minuti.
        *[other] Il codice scade tra { $minutes } minuti.
+    }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] Il codice scade tra { $seconds } secondo.
+        [many] Il codice scade tra { $seconds } di secondi.
+       *[other] Il codice scade tra { $seconds } secondi.
     }
 code-expired-title = Il codice è scaduto
 code-expired-intro = Il codice che abbiamo inviato al numero { $phone } è scaduto. Richiedine uno nuovo.
@@ -30,7 +36,7 @@ code-submit = Verifica
 code-attempts-left =
     { $count ->
         [one] Hai ancora { $count } tentativo.
-        [many] Hai ancora { $count } tentativi.
+        [many] Hai ancora { $count } di tentativi.
        *[other] Hai ancora { $count } tentativi.
     }
 code-resend = Inviami un nuovo codice
@@ -39,7 +45,7 @@ code-resend-ready = Ora puoi richiedere un nuovo codice.
 code-resend-after =
     { $seconds ->
         [one] Puoi richiedere un nuovo codice { $seconds } secondo dopo l’invio.
-        [many] Puoi richiedere un nuovo codice { $seconds } secondi dopo l’invio.
+        [many] Puoi richiedere un nuovo codice { $seconds } di secondi dopo l’invio.
        *[other] Puoi richiedere un nuovo codice { $seconds } secondi dopo l’invio.
     }
 code-change-number = Usa un altro numero
@@ -58,7 +64,7 @@ error-not-mobile = Questo numero non può ricevere SMS. Usa un numero di cellula
 error-incorrect-code =
     { $count ->
         [one] Il codice non è corretto. Hai ancora { $count } tentativo.
-        [many] Il codice non è corretto. Hai ancora { $count } tentativi.
+        [many] Il codice non è corretto. Hai ancora { $count } di tentativi.
        *[other] Il codice non è corretto. Hai ancora { $count } tentativi.
     }
 error-opted-out = Questo numero ha scelto di non ricevere i nostri SMS. Invia START al numero da cui arrivano i nostri messaggi, poi riprova.
@@ -70,19 +76,19 @@ error-no-longer-valid = Questo codice non può più essere usato. Ricomincia per
 error-cooldown =
     { $seconds ->
         [one] Attendi { $seconds } secondo prima di richiedere un altro codice.
-        [many] Attendi { $seconds } secondi prima di richiedere un altro codice.
+        [many] Attendi { $seconds } di secondi prima di richiedere un altro codice.
        *[other] Attendi { $seconds } secondi prima di richiedere un altro codice.
     }
 error-quota =
     { $minutes ->
         [one] Abbiamo inviato troppi codici a questo numero. Riprova tra { $minutes } minuto.
-        [many] Abbiamo inviato troppi codici a questo numero. Riprova tra { $minutes } minuti.
+        [many] Abbiamo inviato troppi codici a questo numero. Riprova tra { $minutes } di minuti.
        *[other] Abbiamo inviato troppi codici a questo numero. Riprova tra { $minutes } minuti.
     }
 error-wrong-code-limit =
     { $minutes ->
         [one] Sono stati inseriti troppi codici errati per questo numero. Riprova tra { $minutes } minuto.
-        [many] Sono stati inseriti troppi codici errati per questo numero. Riprova tra { $minutes } minuti.
+        [many] Sono stati inseriti troppi codici errati per questo numero. Riprova tra { $minutes } di minuti.
        *[other] Sono stati inseriti troppi codici errati per questo numero. Riprova tra { $minutes } minuti.
     }
 error-country-not-allowed = Non possiamo inviare codici ai numeri di questo Paese.
@@ -93,11 +99,11 @@ error-bad-client = Questo link di verifica non è valido. Torna al sito che ti h
 error-flow-expired = Questa pagina di verifica è scaduta. Torna al sito che ti ha indirizzato qui e ricomincia.
 error-csrf = Questo modulo è scaduto. Torna indietro, ricarica la pagina e riprova.
 error-not-found = Non abbiamo trovato questa pagina.
-error-too-large = La richiesta era troppo grande.
+error-too-large = La richiesta è troppo grande.
 error-bad-request = Non siamo riusciti a interpretare la richiesta.
 error-unavailable = Il servizio è occupato o non disponibile al momento. Riprova tra poco.
 error-sms-failed = Non siamo riusciti a inviare l’SMS. Riprova tra poco.
-error-internal = Si è verificato un errore da parte nostra. Riprova.
+error-internal = Si è verificato un errore nei nostri sistemi. Riprova.
 flash-expired = Il codice è scaduto. Inserisci il tuo numero per riceverne uno nuovo.
 start-over = Ricomincia
 
@@ -109,8 +115,8 @@ help-support = Contatta l’assistenza
 # The proof-of-work check some sends need (a bot defense that runs in the
 # browser, by itself, for a few seconds; no puzzle for the person).
 # "controllo", never "verifica": that word is the number's.
-challenge-needed = Prima di inviarti un codice via SMS, il tuo browser deve fare un rapido controllo per confermare che non sei un bot. Al termine, invierà di nuovo il modulo da solo.
-challenge-working = Controllo in corso per confermare che non sei un bot. Ci vorrà qualche secondo…
+challenge-needed = Prima di inviarti un codice via SMS, il tuo browser deve eseguire un breve controllo per accertare che tu non sia un bot. Al termine, invierà di nuovo il modulo automaticamente.
+challenge-working = Stiamo controllando che tu non sia un bot. Ci vorrà qualche secondo…
 challenge-done = Controllo completato.
 challenge-failed = Il controllo non è riuscito. Premi di nuovo il pulsante per riprovare.
 challenge-needs-js = Questo passaggio richiede JavaScript: attivalo o usa un altro browser per ricevere il codice.
@@ -119,39 +125,45 @@ challenge-needs-js = Questo passaggio richiede JavaScript: attivalo o usa un alt
 sms-body =
     { $minutes ->
         [one] Il tuo codice { $brand } è { $code }. Scade tra { $minutes } minuto.
-        [many] Il tuo codice { $brand } è { $code }. Scade tra { $minutes } minuti.
+        [many] Il tuo codice { $brand } è { $code }. Scade tra { $minutes } di minuti.
        *[other] Il tuo codice { $brand } è { $code }. Scade tra { $minutes } minuti.
+    }
+sms-body-seconds =
+    { $seconds ->
+        [one] Il tuo codice { $brand } è { $code }. Scade tra { $seconds } secondo.
+        [many] Il tuo codice { $brand } è { $code }. Scade tra { $seconds } di secondi.
+       *[other] Il tuo codice { $brand } è { $code }. Scade tra { $seconds } secondi.
     }
 
 outbox-title = SMS in uscita (sviluppo)
 outbox-intro = I messaggi che la casella di sviluppo avrebbe inviato, dal più recente. Non attivarla mai in produzione.
 outbox-empty = Ancora nessun messaggio.
-outbox-to = A
+outbox-to = Destinatario
 outbox-sent-at = Inviato
 outbox-body = Messaggio
 
 # The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
 # items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
 # instead of the check (no script); dialog-*: the host page's dialog.
-challenge-asked = Prima di inviarti un codice via SMS, dobbiamo verificare che tu non sia un bot.
+challenge-asked = Prima di inviarti un codice via SMS, dobbiamo controllare che tu non sia un bot.
 challenge-wait =
     { $seconds ->
-        [one] Senza JavaScript, questo controllo è un’attesa: attendi { $seconds } secondo dall’apertura di questa pagina, poi premi il pulsante.
-        [many] Senza JavaScript, questo controllo è un’attesa: attendi { $seconds } secondi dall’apertura di questa pagina, poi premi il pulsante.
-       *[other] Senza JavaScript, questo controllo è un’attesa: attendi { $seconds } secondi dall’apertura di questa pagina, poi premi il pulsante.
+        [one] Senza JavaScript, al posto del controllo c’è un’attesa: attendi { $seconds } secondo dall’apertura di questa pagina, poi premi il pulsante.
+        [many] Senza JavaScript, al posto del controllo c’è un’attesa: attendi { $seconds } di secondi dall’apertura di questa pagina, poi premi il pulsante.
+       *[other] Senza JavaScript, al posto del controllo c’è un’attesa: attendi { $seconds } secondi dall’apertura di questa pagina, poi premi il pulsante.
     }
 challenge-wait-early =
     { $seconds ->
-        [one] Non ancora: attendi ancora { $seconds } secondo, poi premi di nuovo il pulsante.
-        [many] Non ancora: attendi ancora { $seconds } secondi, poi premi di nuovo il pulsante.
-       *[other] Non ancora: attendi ancora { $seconds } secondi, poi premi di nuovo il pulsante.
+        [one] Troppo presto: attendi ancora { $seconds } secondo, poi premi di nuovo il pulsante.
+        [many] Troppo presto: attendi ancora { $seconds } di secondi, poi premi di nuovo il pulsante.
+       *[other] Troppo presto: attendi ancora { $seconds } secondi, poi premi di nuovo il pulsante.
     }
 challenge-wait-used-up =
     { $minutes ->
         [one] Troppi controlli senza JavaScript dalla tua rete. Attiva JavaScript o riprova tra { $minutes } minuto.
-        [many] Troppi controlli senza JavaScript dalla tua rete. Attiva JavaScript o riprova tra { $minutes } minuti.
+        [many] Troppi controlli senza JavaScript dalla tua rete. Attiva JavaScript o riprova tra { $minutes } di minuti.
        *[other] Troppi controlli senza JavaScript dalla tua rete. Attiva JavaScript o riprova tra { $minutes } minuti.
     }
 dialog-close = Chiudi
-dialog-refused = Questo sito non può mostrare la verifica all’interno della sua pagina. Continua per verificare il tuo numero in una pagina a parte; dopo tornerai qui.
+dialog-refused = Questo sito non può mostrare la verifica all’interno della sua pagina. Continua per verificare il tuo numero in una pagina a parte; al termine tornerai qui.
 dialog-confirm-close = Ti abbiamo già inviato un codice via SMS. Chiudere comunque la verifica?

@@ -16,6 +16,7 @@ code-title = 認証コードを入力
 code-intro = { $phone }にSMSで認証コードを送信しました。
 number-ending-in = 末尾が{ $last }の電話番号
 code-lifetime = 認証コードはあと{ $minutes }分で有効期限が切れます。
+code-lifetime-seconds = 認証コードはあと{ $seconds }秒で有効期限が切れます。
 code-expired-title = 認証コードの有効期限が切れました
 code-expired-intro = { $phone }に送信した認証コードは有効期限が切れています。新しいコードをリクエストしてください。
 code-locked-title = 誤ったコードの入力回数が多すぎます
@@ -80,6 +81,7 @@ challenge-failed = チェックに失敗しました。ボタンをもう一度�
 challenge-needs-js = この手順にはJavaScriptが必要です。認証コードを受け取るには、JavaScriptを有効にするか、別のブラウザをご利用ください。
 
 sms-body = { $brand }の認証コード: { $code }（{ $minutes }分間有効）
+sms-body-seconds = { $brand }の認証コード: { $code }（{ $seconds }秒間有効）
 
 outbox-title = 開発用SMS送信ボックス
 outbox-intro = 開発用送信ボックスが送信するはずだったメッセージです（新しい順）。本番環境では絶対に有効にしないでください。

@@ -19,6 +19,7 @@ code-title = 인증번호 입력
 code-intro = { $phone }에 문자로 인증번호를 보냈습니다.
 number-ending-in = 끝자리가 { $last }인 번호
 code-lifetime = 인증번호는 { $minutes }분 후에 만료됩니다.
+code-lifetime-seconds = 인증번호는 { $seconds }초 후에 만료됩니다.
 code-expired-title = 인증번호가 만료되었습니다
 code-expired-intro = { $phone }에 보낸 인증번호가 만료되었습니다. 새 인증번호를 요청하세요.
 code-locked-title = 잘못된 인증번호를 너무 많이 입력했습니다
@@ -41,7 +42,7 @@ error-title = 문제가 발생했습니다
 error-title-prefix = 오류: { $title }
 error-summary-title = 확인이 필요한 항목이 있습니다
 error-empty-phone = 휴대폰 번호를 입력하세요.
-error-invalid-phone = 올바른 전화번호가 아닌 것 같습니다. 번호를 확인하고, 선택한 국가의 번호가 아니라면 국가 번호를 포함해 입력하세요.
+error-invalid-phone = 올바른 휴대폰 번호가 아닌 것 같습니다. 번호를 확인하고, 선택한 국가의 번호가 아니라면 국가 번호를 포함해 입력하세요.
 error-not-mobile = 이 번호로는 문자를 받을 수 없습니다. 휴대폰 번호를 입력하세요.
 error-incorrect-code = 인증번호가 올바르지 않습니다. 남은 입력 횟수: { $count }회
 error-opted-out = 이 번호는 저희 문자 수신을 거부한 상태입니다. 저희 문자가 발송되는 번호로 START를 보낸 후 다시 시도하세요.
@@ -86,6 +87,7 @@ challenge-needs-js = 이 단계에는 JavaScript가 필요합니다. 인증번�
 # Short: Hangul goes as UCS-2 (70 units a segment) and the "@host #code"
 # line is appended. "[brand]" first, as Korean service texts are.
 sms-body = [{ $brand }] 인증번호 { $code } ({ $minutes }분 유효)
+sms-body-seconds = [{ $brand }] 인증번호 { $code } ({ $seconds }초 유효)
 
 outbox-title = 개발용 SMS 발신함
 outbox-intro = 개발용 발신함이 보냈을 메시지입니다(최신순). 운영 환경에서는 절대 켜지 마세요.

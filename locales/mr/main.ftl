@@ -9,7 +9,7 @@ phone-label = फोन नंबर
 phone-hint = उदाहरणार्थ { $example }
 country-label = देश
 country-hint = तुमचा नंबर + ने सुरू होत नसेल तरच आवश्यक
-client-asks = { $client } ला तुमच्या फोन नंबरची खात्री करायची आहे.
+client-asks = { $client } ला तुमच्या फोन नंबरची पडताळणी करायची आहे.
 phone-submit = मला कोड पाठवा
 
 code-title = तुमचा कोड टाका
@@ -20,6 +20,11 @@ code-lifetime =
     { $minutes ->
         [one] कोडची मुदत { $minutes } मिनिटात संपेल.
        *[other] कोडची मुदत { $minutes } मिनिटांत संपेल.
+    }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] कोडची मुदत { $seconds } सेकंदात संपेल.
+       *[other] कोडची मुदत { $seconds } सेकंदांत संपेल.
     }
 code-expired-title = तुमच्या कोडची मुदत संपली आहे
 code-expired-intro = { $phone } नंबरवर पाठवलेल्या कोडची मुदत संपली आहे. नवीन कोड मागवा.
@@ -45,7 +50,7 @@ code-sent = आम्ही तुम्हाला नवीन कोड प�
 
 done-title = फोन नंबरची पडताळणी झाली
 done-body = आम्ही { $phone } नंबरची पडताळणी केली आहे. तुम्ही हे पेज बंद करू शकता.
-done-continue = पुढे चला
+done-continue = पुढे जा
 
 error-title = काहीतरी चूक झाली
 error-title-prefix = त्रुटी: { $title }
@@ -58,7 +63,7 @@ error-incorrect-code =
         [one] हा कोड बरोबर नाही. तुमच्याकडे आणखी { $count } प्रयत्न शिल्लक आहे.
        *[other] हा कोड बरोबर नाही. तुमच्याकडे आणखी { $count } प्रयत्न शिल्लक आहेत.
     }
-error-opted-out = या नंबरने आमचे SMS घेणे बंद केले आहे. आमचे मेसेज ज्या नंबरवरून येतात त्यावर START पाठवा आणि मग पुन्हा प्रयत्न करा.
+error-opted-out = या नंबरने आमचे SMS घेणे बंद केले आहे. आमचे SMS ज्या नंबरवरून येतात त्या नंबरवर START पाठवा आणि मग पुन्हा प्रयत्न करा.
 error-expired = या कोडची मुदत संपली आहे. नवीन कोड मागवा.
 error-empty-code = आम्ही SMS ने पाठवलेला कोड टाका.
 error-code-format = कोड { $length } अंकी आहे. तो तपासून पुन्हा प्रयत्न करा.
@@ -97,21 +102,22 @@ start-over = पुन्हा सुरुवात करा
 
 help-title = SMS आला नाही?
 help-delay = SMS येण्यासाठी काही मिनिटे लागू शकतात.
-help-options = तो आला नसेल, तर तुम्ही नवीन कोड मागवू शकता किंवा दुसरा नंबर वापरू शकता.
+help-options = SMS आला नसेल, तर तुम्ही नवीन कोड मागवू शकता किंवा दुसरा नंबर वापरू शकता.
 help-support = सहाय्य टीमशी संपर्क साधा
 
 # The proof-of-work check some sends need (a bot defense that runs in the
 # browser, by itself, for a few seconds; no puzzle for the person).
 # "तपासणी", never "पडताळणी": that word is the number's.
 challenge-needed = SMS ने कोड पाठवण्यापूर्वी, तुम्ही रोबोट नाही याची खात्री करण्यासाठी तुमच्या ब्राउझरला एक छोटी तपासणी करावी लागेल. तपासणी पूर्ण झाल्यावर ब्राउझर फॉर्म आपोआप पुन्हा पाठवेल.
-challenge-working = तुम्ही रोबोट नाही ना, हे तपासले जात आहे. यासाठी काही सेकंद लागतात…
+challenge-working = तुम्ही रोबोट नाही याची तपासणी केली जात आहे. यासाठी काही सेकंद लागतात…
 challenge-done = तपासणी पूर्ण झाली.
-challenge-failed = तपासणी पूर्ण होऊ शकली नाही. पुन्हा प्रयत्न करण्यासाठी बटण पुन्हा दाबा.
+challenge-failed = तपासणी पूर्ण होऊ शकली नाही. पुन्हा प्रयत्न करण्यासाठी बटण आणखी एकदा दाबा.
 challenge-needs-js = या टप्प्यासाठी JavaScript आवश्यक आहे: तुमचा कोड मिळवण्यासाठी JavaScript सुरू करा किंवा दुसरा ब्राउझर वापरा.
 
 # Short: Devanagari goes as UCS-2 (70 units a segment) and the "@host #code"
 # line is appended; «मि.» (मिनिटे) reads the same for every number.
 sms-body = { $brand } कोड: { $code } ({ $minutes } मि.)
+sms-body-seconds = { $brand } कोड: { $code } ({ $seconds } से.)
 
 outbox-title = डेव्हलपमेंट SMS आउटबॉक्स
 outbox-intro = डेव्हलपमेंट आउटबॉक्सने पाठवले असते असे मेसेज, नवीन आधी. हे प्रोडक्शनमध्ये कधीही सुरू करू नका.
@@ -126,8 +132,8 @@ outbox-body = मेसेज
 challenge-asked = SMS ने कोड पाठवण्यापूर्वी, तुम्ही रोबोट नाही याची आम्हाला खात्री करावी लागेल.
 challenge-wait =
     { $seconds ->
-        [one] JavaScript शिवाय ही तपासणी म्हणजे थांबणे: हे पेज उघडल्यानंतर { $seconds } सेकंद थांबा, मग बटण दाबा.
-       *[other] JavaScript शिवाय ही तपासणी म्हणजे थांबणे: हे पेज उघडल्यानंतर { $seconds } सेकंद थांबा, मग बटण दाबा.
+        [one] JavaScript शिवाय या तपासणीऐवजी थोडे थांबावे लागेल: हे पेज उघडल्यानंतर { $seconds } सेकंद थांबा, मग बटण दाबा.
+       *[other] JavaScript शिवाय या तपासणीऐवजी थोडे थांबावे लागेल: हे पेज उघडल्यानंतर { $seconds } सेकंद थांबा, मग बटण दाबा.
     }
 challenge-wait-early =
     { $seconds ->
@@ -140,5 +146,5 @@ challenge-wait-used-up =
        *[other] तुमच्या नेटवर्कवरून JavaScript शिवाय खूप जास्त तपासण्या झाल्या आहेत. JavaScript सुरू करा किंवा { $minutes } मिनिटांनंतर पुन्हा प्रयत्न करा.
     }
 dialog-close = बंद करा
-dialog-refused = ही साइट पडताळणी स्वतःच्या पेजमध्ये दाखवू शकत नाही. तुमचा नंबर वेगळ्या पेजवर पडताळण्यासाठी पुढे चला; त्यानंतर तुम्ही इथे परत याल.
-dialog-confirm-close = आम्ही तुम्हाला SMS ने कोड आधीच पाठवला आहे. तरीही पडताळणी बंद करायची?
+dialog-refused = ही साइट पडताळणी स्वतःच्या पेजमध्ये दाखवू शकत नाही. तुमचा नंबर वेगळ्या पेजवर पडताळण्यासाठी पुढे जा; त्यानंतर तुम्ही इथे परत याल.
+dialog-confirm-close = आम्ही तुम्हाला SMS ने कोड आधीच पाठवला आहे. तरीही पडताळणी बंद करायची आहे का?

@@ -16,6 +16,7 @@ code-title = Masukkan kod anda
 code-intro = Kami telah menghantar kod melalui SMS ke { $phone }.
 number-ending-in = nombor yang berakhir dengan { $last }
 code-lifetime = Kod ini akan tamat tempoh dalam { $minutes } minit.
+code-lifetime-seconds = Kod ini akan tamat tempoh dalam { $seconds } saat.
 code-expired-title = Kod anda telah tamat tempoh
 code-expired-intro = Kod yang kami hantar ke { $phone } telah tamat tempoh. Minta kod baharu.
 code-locked-title = Terlalu banyak kod salah
@@ -57,11 +58,11 @@ error-rate-limited = Terlalu banyak permintaan daripada rangkaian anda. Tunggu s
 error-bad-client = Pautan pengesahan ini tidak sah. Kembali ke laman web yang membawa anda ke sini dan cuba lagi.
 error-flow-expired = Halaman pengesahan ini telah tamat tempoh. Kembali ke laman web yang membawa anda ke sini dan mulakan semula.
 error-csrf = Borang ini telah tamat tempoh. Kembali, muat semula halaman dan cuba lagi.
-error-not-found = Kami tidak dapat menemukan halaman itu.
+error-not-found = Kami tidak dapat menemui halaman itu.
 error-too-large = Permintaan itu terlalu besar.
 error-bad-request = Kami tidak dapat memahami permintaan itu.
-error-unavailable = Perkhidmatan ini sibuk atau tidak tersedia buat masa ini. Sila cuba lagi sebentar lagi.
-error-sms-failed = Kami tidak dapat menghantar SMS. Sila cuba lagi sebentar lagi.
+error-unavailable = Perkhidmatan ini sibuk atau tidak tersedia buat masa ini. Sila cuba semula sebentar lagi.
+error-sms-failed = Kami tidak dapat menghantar SMS. Sila cuba semula sebentar lagi.
 error-internal = Berlaku ralat di pihak kami. Sila cuba lagi.
 flash-expired = Kod anda telah tamat tempoh. Masukkan nombor anda untuk mendapatkan kod baharu.
 start-over = Mulakan semula
@@ -81,9 +82,10 @@ challenge-failed = Semakan tidak berjaya. Tekan butang sekali lagi untuk mencuba
 challenge-needs-js = Langkah ini memerlukan JavaScript: hidupkannya atau gunakan pelayar lain untuk mendapatkan kod anda.
 
 sms-body = Kod { $brand } anda ialah { $code }. Sah selama { $minutes } minit.
+sms-body-seconds = Kod { $brand } anda ialah { $code }. Sah selama { $seconds } saat.
 
 outbox-title = Peti keluar SMS (pembangunan)
-outbox-intro = Mesej yang akan dihantar oleh peti keluar pembangunan, yang terbaharu dahulu. Jangan sekali-kali dayakan ini dalam pengeluaran.
+outbox-intro = Mesej yang sepatutnya dihantar oleh peti keluar pembangunan, yang terbaharu dahulu. Jangan sekali-kali dayakan ciri ini dalam persekitaran pengeluaran.
 outbox-empty = Belum ada mesej.
 outbox-to = Kepada
 outbox-sent-at = Dihantar
@@ -93,9 +95,9 @@ outbox-body = Mesej
 # items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
 # instead of the check (no script); dialog-*: the host page's dialog.
 challenge-asked = Sebelum kami menghantar kod melalui SMS, kami perlu memastikan anda bukan bot.
-challenge-wait = Tanpa JavaScript, semakan ini ialah masa menunggu: tunggu { $seconds } saat selepas halaman ini dibuka, kemudian tekan butang.
+challenge-wait = Tanpa JavaScript, semakan ini digantikan dengan masa menunggu: tunggu { $seconds } saat selepas halaman ini dibuka, kemudian tekan butang.
 challenge-wait-early = Belum lagi: tunggu { $seconds } saat lagi, kemudian tekan butang sekali lagi.
 challenge-wait-used-up = Terlalu banyak semakan tanpa JavaScript daripada rangkaian anda. Hidupkan JavaScript atau cuba lagi dalam masa { $minutes } minit.
 dialog-close = Tutup
-dialog-refused = Laman ini tidak dapat memaparkan pengesahan di dalam halamannya. Teruskan untuk mengesahkan nombor anda di halaman berasingan; selepas itu anda akan kembali ke sini.
-dialog-confirm-close = Kami telah menghantar kod melalui SMS kepada anda. Tutup pengesahan juga?
+dialog-refused = Laman ini tidak dapat memaparkan pengesahan di dalam halamannya. Teruskan untuk mengesahkan nombor anda di halaman berasingan; selepas itu, anda akan dibawa kembali ke sini.
+dialog-confirm-close = Kami telah menghantar kod melalui SMS kepada anda. Adakah anda pasti mahu menutup pengesahan ini?

@@ -20,6 +20,11 @@ code-lifetime =
         [one] De code verloopt over { $minutes } minuut.
        *[other] De code verloopt over { $minutes } minuten.
     }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] De code verloopt over { $seconds } seconde.
+       *[other] De code verloopt over { $seconds } seconden.
+    }
 code-expired-title = Je code is verlopen
 code-expired-intro = De code die we naar { $phone } hebben gestuurd, is verlopen. Vraag een nieuwe aan.
 code-locked-title = Te veel onjuiste codes
@@ -35,8 +40,8 @@ code-resend-wait = Je kunt over { $time } een nieuwe code aanvragen.
 code-resend-ready = Je kunt nu een nieuwe code aanvragen.
 code-resend-after =
     { $seconds ->
-        [one] Je kunt { $seconds } seconde nadat we de code hebben gestuurd een nieuwe aanvragen.
-       *[other] Je kunt { $seconds } seconden nadat we de code hebben gestuurd een nieuwe aanvragen.
+        [one] Je kunt { $seconds } seconde na het versturen van de code een nieuwe aanvragen.
+       *[other] Je kunt { $seconds } seconden na het versturen van de code een nieuwe aanvragen.
     }
 code-change-number = Een ander nummer gebruiken
 code-sent = We hebben je een nieuwe code gestuurd.
@@ -56,10 +61,10 @@ error-incorrect-code =
         [one] Die code klopt niet. Je hebt nog { $count } poging.
        *[other] Die code klopt niet. Je hebt nog { $count } pogingen.
     }
-error-opted-out = Dit nummer heeft zich afgemeld voor onze sms’jes. Stuur START naar het nummer waarvan onze berichten komen en probeer het daarna opnieuw.
+error-opted-out = Dit nummer heeft zich afgemeld voor onze sms’jes. Stuur START naar het nummer waar onze berichten vandaan komen en probeer het daarna opnieuw.
 error-expired = Deze code is verlopen. Vraag een nieuwe aan.
 error-empty-code = Voer de code in die we je per sms hebben gestuurd.
-error-code-format = De code bestaat uit { $length } cijfers. Controleer hem en probeer het opnieuw.
+error-code-format = De code bestaat uit { $length } cijfers. Controleer de code en probeer het opnieuw.
 error-max-attempts = Te veel onjuiste codes. Begin opnieuw om een nieuwe code te krijgen.
 error-no-longer-valid = Deze code kan niet meer worden gebruikt. Begin opnieuw om een nieuwe code te krijgen.
 error-cooldown =
@@ -85,8 +90,8 @@ error-bad-client = Deze verificatielink is niet geldig. Ga terug naar de website
 error-flow-expired = Deze verificatiepagina is verlopen. Ga terug naar de website die je hierheen heeft gestuurd en begin opnieuw.
 error-csrf = Dit formulier is verlopen. Ga terug, laad de pagina opnieuw en probeer het nog een keer.
 error-not-found = We konden deze pagina niet vinden.
-error-too-large = Dat verzoek was te groot.
-error-bad-request = We begrepen dat verzoek niet.
+error-too-large = Dit verzoek is te groot.
+error-bad-request = We begrijpen dit verzoek niet.
 error-unavailable = De dienst is op dit moment overbelast of niet beschikbaar. Probeer het zo opnieuw.
 error-sms-failed = We konden de sms niet versturen. Probeer het zo opnieuw.
 error-internal = Er is bij ons iets misgegaan. Probeer het opnieuw.
@@ -96,21 +101,26 @@ start-over = Opnieuw beginnen
 help-title = Geen sms ontvangen?
 help-delay = Het kan een paar minuten duren voordat een sms aankomt.
 help-options = Nog steeds niets? Dan kun je een nieuwe code aanvragen of een ander nummer gebruiken.
-help-support = Neem contact op met support
+help-support = Neem contact op met de klantenservice
 
 # The proof-of-work check some sends need (a bot defense that runs in the
 # browser, by itself, for a few seconds; no puzzle for the person).
 # "controle", never "verificatie": that word is the number's.
-challenge-needed = Voordat we je een code per sms sturen, doet je browser een korte controle om te bevestigen dat je geen bot bent. Daarna verstuurt hij het formulier vanzelf opnieuw.
+challenge-needed = Voordat we je een code per sms sturen, voert je browser een korte controle uit om na te gaan of je geen bot bent. Daarna verstuurt je browser het formulier vanzelf opnieuw.
 challenge-working = We controleren of je geen bot bent. Dit duurt een paar seconden…
 challenge-done = Controle voltooid.
-challenge-failed = De controle is niet gelukt. Klik nog een keer op de knop om het opnieuw te proberen.
+challenge-failed = De controle is niet gelukt. Druk nog een keer op de knop om het opnieuw te proberen.
 challenge-needs-js = Voor deze stap is JavaScript nodig: zet het aan of gebruik een andere browser om je code te krijgen.
 
 sms-body =
     { $minutes ->
         [one] Je code voor { $brand } is { $code }. De code verloopt over { $minutes } minuut.
        *[other] Je code voor { $brand } is { $code }. De code verloopt over { $minutes } minuten.
+    }
+sms-body-seconds =
+    { $seconds ->
+        [one] Je code voor { $brand } is { $code }. De code verloopt over { $seconds } seconde.
+       *[other] Je code voor { $brand } is { $code }. De code verloopt over { $seconds } seconden.
     }
 
 outbox-title = Sms-outbox (ontwikkeling)
@@ -123,11 +133,11 @@ outbox-body = Bericht
 # The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
 # items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
 # instead of the check (no script); dialog-*: the host page's dialog.
-challenge-asked = Voordat we je een code per sms sturen, moeten we controleren dat je geen bot bent.
+challenge-asked = Voordat we je een code per sms sturen, moeten we controleren of je geen bot bent.
 challenge-wait =
     { $seconds ->
-        [one] Zonder JavaScript is deze controle een wachttijd: wacht { $seconds } seconde nadat deze pagina is geopend en druk dan op de knop.
-       *[other] Zonder JavaScript is deze controle een wachttijd: wacht { $seconds } seconden nadat deze pagina is geopend en druk dan op de knop.
+        [one] Zonder JavaScript bestaat deze controle uit wachten: wacht { $seconds } seconde nadat deze pagina is geopend en druk dan op de knop.
+       *[other] Zonder JavaScript bestaat deze controle uit wachten: wacht { $seconds } seconden nadat deze pagina is geopend en druk dan op de knop.
     }
 challenge-wait-early =
     { $seconds ->

@@ -8,7 +8,7 @@ phone-intro = Wyślemy Ci kod SMS-em, aby potwierdzić, że ten numer należy do
 phone-label = Numer telefonu
 phone-hint = Na przykład { $example }
 country-label = Kraj
-country-hint = Potrzebne tylko wtedy, gdy numer nie zaczyna się od +
+country-hint = Potrzebny tylko wtedy, gdy numer nie zaczyna się od +
 client-asks = { $client } chce potwierdzić Twój numer telefonu.
 phone-submit = Wyślij mi kod
 
@@ -22,6 +22,13 @@ code-lifetime =
         [few] Kod wygaśnie za { $minutes } minuty.
         [many] Kod wygaśnie za { $minutes } minut.
        *[other] Kod wygaśnie za { $minutes } minuty.
+    }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] Kod wygaśnie za { $seconds } sekundę.
+        [few] Kod wygaśnie za { $seconds } sekundy.
+        [many] Kod wygaśnie za { $seconds } sekund.
+       *[other] Kod wygaśnie za { $seconds } sekundy.
     }
 code-expired-title = Kod wygasł
 code-expired-intro = Kod wysłany na numer { $phone } wygasł. Poproś o nowy.
@@ -106,7 +113,7 @@ error-bad-client = Ten link weryfikacyjny jest nieprawidłowy. Wróć do witryny
 error-flow-expired = Ta strona weryfikacji wygasła. Wróć do witryny, która Cię tu skierowała, i zacznij od nowa.
 error-csrf = Ten formularz wygasł. Wróć, odśwież stronę i spróbuj ponownie.
 error-not-found = Nie znaleźliśmy tej strony.
-error-too-large = To żądanie było zbyt duże.
+error-too-large = To żądanie jest zbyt duże.
 error-bad-request = Nie udało się zrozumieć tego żądania.
 error-unavailable = Usługa jest teraz przeciążona lub niedostępna. Spróbuj ponownie za chwilę.
 error-sms-failed = Nie udało się wysłać SMS-a. Spróbuj ponownie za chwilę.
@@ -131,6 +138,7 @@ challenge-needs-js = Ten krok wymaga JavaScriptu: włącz go lub użyj innej prz
 # Written without ą, ć, ę, ł, ń, ó, ś, ź, ż (none of them is GSM-7), so the SMS
 # stays GSM-7; "min." reads the same for every number.
 sms-body = Kod weryfikacyjny { $brand }: { $code }. Wygasa za { $minutes } min.
+sms-body-seconds = Kod weryfikacyjny { $brand }: { $code }. Wygasa za { $seconds } sek.
 
 outbox-title = Skrzynka nadawcza SMS (tryb deweloperski)
 outbox-intro = Wiadomości, które wysłałaby deweloperska skrzynka nadawcza, od najnowszych. Nigdy nie włączaj jej w środowisku produkcyjnym.
@@ -145,17 +153,17 @@ outbox-body = Treść
 challenge-asked = Zanim wyślemy Ci kod SMS-em, musimy sprawdzić, czy nie jesteś botem.
 challenge-wait =
     { $seconds ->
-        [one] Bez JavaScriptu to sprawdzenie polega na odczekaniu: odczekaj { $seconds } sekundę od otwarcia tej strony, a potem naciśnij przycisk.
-        [few] Bez JavaScriptu to sprawdzenie polega na odczekaniu: odczekaj { $seconds } sekundy od otwarcia tej strony, a potem naciśnij przycisk.
-        [many] Bez JavaScriptu to sprawdzenie polega na odczekaniu: odczekaj { $seconds } sekund od otwarcia tej strony, a potem naciśnij przycisk.
-       *[other] Bez JavaScriptu to sprawdzenie polega na odczekaniu: odczekaj { $seconds } sekundy od otwarcia tej strony, a potem naciśnij przycisk.
+        [one] Bez JavaScriptu zamiast sprawdzania wystarczy chwilę poczekać: odczekaj { $seconds } sekundę od otwarcia tej strony, a potem naciśnij przycisk.
+        [few] Bez JavaScriptu zamiast sprawdzania wystarczy chwilę poczekać: odczekaj { $seconds } sekundy od otwarcia tej strony, a potem naciśnij przycisk.
+        [many] Bez JavaScriptu zamiast sprawdzania wystarczy chwilę poczekać: odczekaj { $seconds } sekund od otwarcia tej strony, a potem naciśnij przycisk.
+       *[other] Bez JavaScriptu zamiast sprawdzania wystarczy chwilę poczekać: odczekaj { $seconds } sekundy od otwarcia tej strony, a potem naciśnij przycisk.
     }
 challenge-wait-early =
     { $seconds ->
-        [one] Jeszcze nie: odczekaj jeszcze { $seconds } sekundę, a potem ponownie naciśnij przycisk.
-        [few] Jeszcze nie: odczekaj jeszcze { $seconds } sekundy, a potem ponownie naciśnij przycisk.
-        [many] Jeszcze nie: odczekaj jeszcze { $seconds } sekund, a potem ponownie naciśnij przycisk.
-       *[other] Jeszcze nie: odczekaj jeszcze { $seconds } sekundy, a potem ponownie naciśnij przycisk.
+        [one] Za wcześnie: odczekaj jeszcze { $seconds } sekundę, a potem ponownie naciśnij przycisk.
+        [few] Za wcześnie: odczekaj jeszcze { $seconds } sekundy, a potem ponownie naciśnij przycisk.
+        [many] Za wcześnie: odczekaj jeszcze { $seconds } sekund, a potem ponownie naciśnij przycisk.
+       *[other] Za wcześnie: odczekaj jeszcze { $seconds } sekundy, a potem ponownie naciśnij przycisk.
     }
 challenge-wait-used-up =
     { $minutes ->

@@ -20,6 +20,11 @@ code-lifetime =
         [one] O código expira em { $minutes } minuto.
        *[other] O código expira em { $minutes } minutos.
     }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] O código expira em { $seconds } segundo.
+       *[other] O código expira em { $seconds } segundos.
+    }
 code-expired-title = Seu código expirou
 code-expired-intro = O código que enviamos por SMS para { $phone } expirou. Peça um novo.
 code-locked-title = Muitos códigos incorretos
@@ -116,6 +121,11 @@ sms-body =
     { $minutes ->
         [one] { $brand }: use { $code } para confirmar seu celular. Expira em { $minutes } minuto.
        *[other] { $brand }: use { $code } para confirmar seu celular. Expira em { $minutes } minutos.
+    }
+sms-body-seconds =
+    { $seconds ->
+        [one] { $brand }: use { $code } para confirmar seu celular. Expira em { $seconds } segundo.
+       *[other] { $brand }: use { $code } para confirmar seu celular. Expira em { $seconds } segundos.
     }
 
 outbox-title = Caixa de saída de SMS (desenvolvimento)

@@ -22,6 +22,12 @@ code-lifetime =
         [few] Codul expiră în { $minutes } minute.
        *[other] Codul expiră în { $minutes } de minute.
     }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] Codul expiră în { $seconds } secundă.
+        [few] Codul expiră în { $seconds } secunde.
+       *[other] Codul expiră în { $seconds } de secunde.
+    }
 code-expired-title = Codul a expirat
 code-expired-intro = Codul trimis la { $phone } a expirat. Solicitați unul nou.
 code-locked-title = Prea multe coduri greșite
@@ -103,11 +109,11 @@ error-bad-client = Acest link de verificare nu este valid. Reveniți la site-ul 
 error-flow-expired = Această pagină de verificare a expirat. Reveniți la site-ul care v-a trimis aici și începeți din nou.
 error-csrf = Acest formular a expirat. Reveniți, reîncărcați pagina și încercați din nou.
 error-not-found = Nu am găsit această pagină.
-error-too-large = Solicitarea a fost prea mare.
+error-too-large = Solicitarea este prea mare.
 error-bad-request = Nu am putut înțelege această solicitare.
-error-unavailable = Serviciul este ocupat sau indisponibil momentan. Încercați din nou în câteva momente.
+error-unavailable = Serviciul este supraîncărcat sau indisponibil momentan. Încercați din nou în câteva momente.
 error-sms-failed = Nu am putut trimite SMS-ul. Încercați din nou în câteva momente.
-error-internal = A apărut o eroare la noi. Încercați din nou.
+error-internal = A apărut o eroare în sistemul nostru. Încercați din nou.
 flash-expired = Codul a expirat. Introduceți numărul pentru a primi unul nou.
 start-over = Începeți din nou
 
@@ -119,8 +125,8 @@ help-support = Contactați asistența
 # The proof-of-work check some sends need (a bot defense that runs in the
 # browser, by itself, for a few seconds; no puzzle for the person).
 # "test", never "verificare": that word is the number's.
-challenge-needed = Înainte să vă trimitem un cod prin SMS, browserul trebuie să facă un scurt test care confirmă că nu sunteți un robot. La final, va retrimite automat formularul.
-challenge-working = Se confirmă că nu sunteți un robot. Durează câteva secunde…
+challenge-needed = Înainte să vă trimitem un cod prin SMS, browserul dvs. trebuie să efectueze un scurt test, ca să ne asigurăm că nu sunteți un robot. La final, va retrimite automat formularul.
+challenge-working = Ne asigurăm că nu sunteți un robot. Durează câteva secunde…
 challenge-done = Test finalizat.
 challenge-failed = Testul nu a reușit. Apăsați din nou butonul pentru a reîncerca.
 challenge-needs-js = Acest pas necesită JavaScript: activați-l sau folosiți alt browser pentru a primi codul.
@@ -133,6 +139,12 @@ sms-body =
         [few] Codul de verificare { $brand }: { $code }. Valabil { $minutes } minute.
        *[other] Codul de verificare { $brand }: { $code }. Valabil { $minutes } de minute.
     }
+sms-body-seconds =
+    { $seconds ->
+        [one] Codul de verificare { $brand }: { $code }. Valabil { $seconds } secunda.
+        [few] Codul de verificare { $brand }: { $code }. Valabil { $seconds } secunde.
+       *[other] Codul de verificare { $brand }: { $code }. Valabil { $seconds } de secunde.
+    }
 
 outbox-title = SMS-uri trimise (dezvoltare)
 outbox-intro = Mesajele pe care le-ar fi trimis căsuța de ieșire de dezvoltare, cele mai noi primele. Nu o activați niciodată în producție.
@@ -144,12 +156,12 @@ outbox-body = Mesaj
 # The bot check without JavaScript, and phone-verify.js's dialog (issue 25,
 # items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
 # instead of the check (no script); dialog-*: the host page's dialog.
-challenge-asked = Înainte să vă trimitem un cod prin SMS, trebuie să verificăm că nu sunteți un robot.
+challenge-asked = Înainte să vă trimitem un cod prin SMS, trebuie să ne asigurăm că nu sunteți un robot.
 challenge-wait =
     { $seconds ->
-        [one] Fără JavaScript, acest test înseamnă o așteptare: așteptați { $seconds } secundă după deschiderea acestei pagini, apoi apăsați butonul.
-        [few] Fără JavaScript, acest test înseamnă o așteptare: așteptați { $seconds } secunde după deschiderea acestei pagini, apoi apăsați butonul.
-       *[other] Fără JavaScript, acest test înseamnă o așteptare: așteptați { $seconds } de secunde după deschiderea acestei pagini, apoi apăsați butonul.
+        [one] Fără JavaScript, testul constă într-o scurtă așteptare: așteptați { $seconds } secundă după deschiderea acestei pagini, apoi apăsați butonul.
+        [few] Fără JavaScript, testul constă într-o scurtă așteptare: așteptați { $seconds } secunde după deschiderea acestei pagini, apoi apăsați butonul.
+       *[other] Fără JavaScript, testul constă într-o scurtă așteptare: așteptați { $seconds } de secunde după deschiderea acestei pagini, apoi apăsați butonul.
     }
 challenge-wait-early =
     { $seconds ->

@@ -24,6 +24,13 @@ code-lifetime =
         [many] Код действует ещё { $minutes } минут.
        *[other] Код действует ещё { $minutes } минуты.
     }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] Код действует ещё { $seconds } секунду.
+        [few] Код действует ещё { $seconds } секунды.
+        [many] Код действует ещё { $seconds } секунд.
+       *[other] Код действует ещё { $seconds } секунды.
+    }
 code-expired-title = Срок действия кода истёк
 code-expired-intro = Срок действия кода, отправленного на номер { $phone }, истёк. Запросите новый.
 code-locked-title = Слишком много неверных кодов
@@ -132,6 +139,7 @@ challenge-needs-js = Для этого шага нужен JavaScript: вклю�
 # Short: Cyrillic goes as UCS-2 (70 units a segment) and the "@host #code"
 # line is appended; «мин.» reads the same for every number.
 sms-body = Код { $brand }: { $code } ({ $minutes } мин.)
+sms-body-seconds = Код { $brand }: { $code } ({ $seconds } сек.)
 
 outbox-title = Исходящие SMS (режим разработки)
 outbox-intro = Сообщения, которые были бы отправлены в режиме разработки, — сначала новые. Никогда не включайте этот режим в рабочей среде.

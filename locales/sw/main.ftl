@@ -17,6 +17,7 @@ code-title = Weka msimbo wako
 code-intro = Tumetuma msimbo kwa SMS kwenda { $phone }.
 number-ending-in = nambari inayoishia na { $last }
 code-lifetime = Muda wa msimbo utaisha baada ya dakika { $minutes }.
+code-lifetime-seconds = Muda wa msimbo utaisha baada ya sekunde { $seconds }.
 code-expired-title = Muda wa msimbo wako umeisha
 code-expired-intro = Muda wa msimbo tuliotuma kwenda { $phone } umeisha. Omba msimbo mpya.
 code-locked-title = Misimbo mingi mno isiyo sahihi
@@ -66,9 +67,9 @@ error-rate-limited = Maombi mengi mno kutoka kwenye mtandao wako. Subiri dakika 
 error-bad-client = Kiungo hiki cha uthibitishaji si sahihi. Rudi kwenye tovuti iliyokuleta hapa kisha ujaribu tena.
 error-flow-expired = Muda wa ukurasa huu wa uthibitishaji umeisha. Rudi kwenye tovuti iliyokuleta hapa kisha uanze upya.
 error-csrf = Muda wa fomu hii umeisha. Rudi nyuma, pakia upya ukurasa kisha ujaribu tena.
-error-not-found = Hatukupata ukurasa huo.
+error-not-found = Hatukuweza kupata ukurasa huo.
 error-too-large = Ombi hilo lilikuwa kubwa mno.
-error-bad-request = Hatukuelewa ombi hilo.
+error-bad-request = Hatukuweza kuelewa ombi hilo.
 error-unavailable = Huduma ina shughuli nyingi au haipatikani kwa sasa. Tafadhali jaribu tena baada ya muda mfupi.
 error-sms-failed = Hatukuweza kutuma SMS. Tafadhali jaribu tena baada ya muda mfupi.
 error-internal = Hitilafu imetokea upande wetu. Tafadhali jaribu tena.
@@ -83,13 +84,14 @@ help-support = Wasiliana na timu ya usaidizi
 # The proof-of-work check some sends need (a bot defense that runs in the
 # browser, by itself, for a few seconds; no puzzle for the person).
 # "ukaguzi", never "uthibitishaji": that word is the number's.
-challenge-needed = Kabla hatujakutumia msimbo kwa SMS, kivinjari chako kinahitaji kufanya ukaguzi mfupi kuhakikisha kwamba wewe si roboti. Kikimaliza, kitatuma fomu tena chenyewe.
-challenge-working = Tunakagua kuhakikisha kwamba wewe si roboti. Hii huchukua sekunde chache…
+challenge-needed = Kabla hatujakutumia msimbo kwa SMS, kivinjari chako kinahitaji kufanya ukaguzi mfupi ili kuhakikisha kwamba wewe si roboti. Kikimaliza, kitatuma fomu tena chenyewe.
+challenge-working = Tunakagua ili kuhakikisha kwamba wewe si roboti. Hii huchukua sekunde chache…
 challenge-done = Ukaguzi umekamilika.
-challenge-failed = Ukaguzi haukufaulu. Bonyeza kitufe tena ili ujaribu tena.
+challenge-failed = Ukaguzi haukufaulu. Bonyeza kitufe tena ili kujaribu mara nyingine.
 challenge-needs-js = Hatua hii inahitaji JavaScript: iwashe, au tumia kivinjari kingine, ili upate msimbo wako.
 
 sms-body = Msimbo wako wa { $brand } ni { $code }. Muda wake utaisha baada ya dakika { $minutes }.
+sms-body-seconds = Msimbo wako wa { $brand } ni { $code }. Muda wake utaisha baada ya sekunde { $seconds }.
 
 outbox-title = Kikasha toezi cha SMS (usanidi)
 outbox-intro = Ujumbe ambao kikasha toezi cha usanidi kingetuma, wa karibuni kwanza. Usikiwashe kamwe katika mazingira ya uzalishaji.
@@ -102,9 +104,9 @@ outbox-body = Ujumbe
 # items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
 # instead of the check (no script); dialog-*: the host page's dialog.
 challenge-asked = Kabla hatujakutumia msimbo kwa SMS, tunahitaji kuhakikisha kwamba wewe si roboti.
-challenge-wait = Bila JavaScript, ukaguzi huu ni kusubiri: subiri sekunde { $seconds } baada ya ukurasa huu kufunguka, kisha bonyeza kitufe.
+challenge-wait = Bila JavaScript, ukaguzi huu hubadilishwa na muda wa kusubiri: subiri sekunde { $seconds } baada ya ukurasa huu kufunguka, kisha bonyeza kitufe.
 challenge-wait-early = Bado: subiri sekunde { $seconds } zaidi, kisha bonyeza kitufe tena.
 challenge-wait-used-up = Ukaguzi mwingi mno bila JavaScript kutoka kwenye mtandao wako. Washa JavaScript, au jaribu tena baada ya dakika { $minutes }.
 dialog-close = Funga
 dialog-refused = Tovuti hii haiwezi kuonyesha uthibitishaji ndani ya ukurasa wake. Endelea ili kuthibitisha nambari yako kwenye ukurasa tofauti; baadaye utarudi hapa.
-dialog-confirm-close = Tayari tumekutumia msimbo kwa SMS. Ufunge uthibitishaji hata hivyo?
+dialog-confirm-close = Tayari tumekutumia msimbo kwa SMS. Ungependa kufunga uthibitishaji hata hivyo?

@@ -10,19 +10,20 @@ phone-hint = ตัวอย่าง: { $example }
 country-label = ประเทศ
 country-hint = ระบุเฉพาะเมื่อหมายเลขของคุณไม่ได้ขึ้นต้นด้วย +
 client-asks = { $client } ต้องการยืนยันหมายเลขโทรศัพท์ของคุณ
-phone-submit = ส่งรหัสให้ฉัน
+phone-submit = ส่งรหัสทาง SMS
 
 code-title = ป้อนรหัส
 code-intro = เราส่งรหัสทาง SMS ไปที่ { $phone } แล้ว
 number-ending-in = หมายเลขที่ลงท้ายด้วย { $last }
 code-lifetime = รหัสจะหมดอายุใน { $minutes } นาที
+code-lifetime-seconds = รหัสจะหมดอายุใน { $seconds } วินาที
 code-expired-title = รหัสของคุณหมดอายุแล้ว
 code-expired-intro = รหัสที่เราส่งไปที่ { $phone } หมดอายุแล้ว โปรดขอรหัสใหม่
 code-locked-title = ป้อนรหัสผิดหลายครั้งเกินไป
 code-label = รหัส { $length } หลัก
 code-submit = ยืนยัน
 code-attempts-left = คุณลองได้อีก { $count } ครั้ง
-code-resend = ส่งรหัสใหม่ให้ฉัน
+code-resend = ขอรหัสใหม่
 # $time is a countdown such as 0:25 (minutes:seconds).
 code-resend-wait = คุณขอรหัสใหม่ได้ในอีก { $time }
 code-resend-ready = ตอนนี้คุณขอรหัสใหม่ได้แล้ว
@@ -41,7 +42,7 @@ error-empty-phone = ป้อนหมายเลขโทรศัพท์ข
 error-invalid-phone = หมายเลขโทรศัพท์นี้ดูเหมือนจะไม่ถูกต้อง โปรดตรวจสอบ และใส่รหัสประเทศด้วยหากไม่ใช่หมายเลขของประเทศที่เลือก
 error-not-mobile = หมายเลขนี้รับ SMS ไม่ได้ โปรดใช้หมายเลขโทรศัพท์มือถือ
 error-incorrect-code = รหัสไม่ถูกต้อง คุณลองได้อีก { $count } ครั้ง
-error-opted-out = หมายเลขนี้ยกเลิกการรับ SMS จากเราแล้ว ส่งข้อความ START ไปยังหมายเลขที่ใช้ส่งข้อความของเรา แล้วลองอีกครั้ง
+error-opted-out = หมายเลขนี้ยกเลิกการรับ SMS จากเราแล้ว ส่ง SMS ว่า START ไปยังหมายเลขที่เราใช้ส่ง SMS แล้วลองอีกครั้ง
 error-expired = รหัสนี้หมดอายุแล้ว โปรดขอรหัสใหม่
 error-empty-code = ป้อนรหัสที่เราส่งให้คุณทาง SMS
 error-code-format = รหัสมี { $length } หลัก โปรดตรวจสอบแล้วลองอีกครั้ง
@@ -83,6 +84,8 @@ challenge-needs-js = ขั้นตอนนี้ต้องใช้ JavaScr
 # Short: Thai goes as UCS-2 (70 units a segment) and the "@host #code" line
 # is appended.
 sms-body = รหัส { $brand }: { $code } ({ $minutes } นาที)
+# «วิ» (วินาที): the full word would not fit in sms-body's 70 units.
+sms-body-seconds = รหัส { $brand }: { $code } ({ $seconds } วิ)
 
 outbox-title = กล่องขาออก SMS สำหรับการพัฒนา
 outbox-intro = ข้อความที่กล่องขาออกสำหรับการพัฒนาจะส่ง เรียงจากใหม่ไปเก่า ห้ามเปิดใช้ในระบบจริงเด็ดขาด
@@ -95,9 +98,9 @@ outbox-body = ข้อความ
 # items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
 # instead of the check (no script); dialog-*: the host page's dialog.
 challenge-asked = ก่อนที่เราจะส่งรหัสทาง SMS เราต้องตรวจสอบว่าคุณไม่ใช่บอท
-challenge-wait = หากไม่มี JavaScript การตรวจสอบนี้จะเป็นการรอแทน: รอ { $seconds } วินาทีหลังจากเปิดหน้านี้ แล้วกดปุ่ม
-challenge-wait-early = ยังไม่ได้: รออีก { $seconds } วินาที แล้วกดปุ่มอีกครั้ง
+challenge-wait = หากไม่มี JavaScript จะต้องรอแทนการตรวจสอบนี้ โปรดรอ { $seconds } วินาทีหลังจากเปิดหน้านี้ แล้วกดปุ่ม
+challenge-wait-early = ยังไม่ถึงเวลา โปรดรออีก { $seconds } วินาที แล้วกดปุ่มอีกครั้ง
 challenge-wait-used-up = มีการตรวจสอบโดยไม่ใช้ JavaScript จากเครือข่ายของคุณมากเกินไป โปรดเปิด JavaScript หรือลองอีกครั้งในอีก { $minutes } นาที
 dialog-close = ปิด
-dialog-refused = เว็บไซต์นี้แสดงการยืนยันภายในหน้าของตัวเองไม่ได้ ดำเนินการต่อเพื่อยืนยันหมายเลขของคุณในหน้าแยก แล้วคุณจะกลับมาที่นี่หลังจากนั้น
-dialog-confirm-close = เราส่งรหัสทาง SMS ให้คุณแล้ว ต้องการปิดการยืนยันใช่ไหม
+dialog-refused = เว็บไซต์นี้แสดงการยืนยันภายในหน้าของตัวเองไม่ได้ ดำเนินการต่อเพื่อยืนยันหมายเลขของคุณในหน้าแยก จากนั้นคุณจะกลับมาที่หน้านี้
+dialog-confirm-close = เราส่งรหัสทาง SMS ให้คุณแล้ว ยังต้องการปิดการยืนยันหรือไม่

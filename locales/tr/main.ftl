@@ -22,6 +22,11 @@ code-lifetime =
         [one] Kodun süresi { $minutes } dakika sonra dolacak.
        *[other] Kodun süresi { $minutes } dakika sonra dolacak.
     }
+code-lifetime-seconds =
+    { $seconds ->
+        [one] Kodun süresi { $seconds } saniye sonra dolacak.
+       *[other] Kodun süresi { $seconds } saniye sonra dolacak.
+    }
 code-expired-title = Kodunuzun süresi doldu
 code-expired-intro = { $phone } numarasına gönderdiğimiz kodun süresi doldu. Yeni bir kod isteyin.
 code-locked-title = Çok fazla yanlış kod girildi
@@ -114,6 +119,11 @@ sms-body =
     { $minutes ->
         [one] { $brand } kodunuz: { $code }. { $minutes } dakika sonra süresi dolar.
        *[other] { $brand } kodunuz: { $code }. { $minutes } dakika sonra süresi dolar.
+    }
+sms-body-seconds =
+    { $seconds ->
+        [one] { $brand } kodunuz: { $code }. { $seconds } saniye sonra süresi dolar.
+       *[other] { $brand } kodunuz: { $code }. { $seconds } saniye sonra süresi dolar.
     }
 
 outbox-title = Geliştirme SMS giden kutusu

@@ -19,6 +19,7 @@ code-intro = ہم نے { $phone } پر SMS کے ذریعے ایک کوڈ بھی�
 # Oblique case: every sentence puts a postposition after $phone (پر، کی).
 number-ending-in = { $last } پر ختم ہونے والے نمبر
 code-lifetime = کوڈ کی میعاد { $minutes } منٹ میں ختم ہو جائے گی۔
+code-lifetime-seconds = کوڈ کی میعاد { $seconds } سیکنڈ میں ختم ہو جائے گی۔
 code-expired-title = آپ کے کوڈ کی میعاد ختم ہو گئی ہے
 code-expired-intro = { $phone } پر بھیجے گئے کوڈ کی میعاد ختم ہو گئی ہے۔ نیا کوڈ طلب کریں۔
 code-locked-title = بہت زیادہ غلط کوڈ
@@ -56,7 +57,7 @@ error-incorrect-code =
         [one] یہ کوڈ درست نہیں ہے۔ آپ کے پاس { $count } کوشش باقی ہے۔
        *[other] یہ کوڈ درست نہیں ہے۔ آپ کے پاس { $count } کوششیں باقی ہیں۔
     }
-error-opted-out = اس نمبر نے ہمارے SMS وصول کرنا بند کر دیا ہے۔ جس نمبر سے ہمارے پیغامات آتے ہیں اس پر START بھیجیں، پھر دوبارہ کوشش کریں۔
+error-opted-out = اس نمبر نے ہمارے SMS وصول کرنا بند کر دیا ہے۔ جس نمبر سے ہمارے SMS آتے ہیں اس پر START بھیجیں، پھر دوبارہ کوشش کریں۔
 error-expired = اس کوڈ کی میعاد ختم ہو گئی ہے۔ نیا کوڈ طلب کریں۔
 error-empty-code = وہ کوڈ درج کریں جو ہم نے آپ کو SMS کے ذریعے بھیجا ہے۔
 error-code-format =
@@ -75,7 +76,7 @@ error-budget = ہم ابھی مزید کوڈ نہیں بھیج سکتے۔ برا
 error-rate-limited = آپ کے نیٹ ورک سے بہت زیادہ درخواستیں آئی ہیں۔ ایک منٹ انتظار کر کے دوبارہ کوشش کریں۔
 error-bad-client = یہ تصدیقی لنک درست نہیں ہے۔ جس سائٹ سے آپ یہاں آئے ہیں وہاں واپس جا کر دوبارہ کوشش کریں۔
 error-flow-expired = اس تصدیقی صفحے کی میعاد ختم ہو گئی ہے۔ جس سائٹ سے آپ یہاں آئے ہیں وہاں واپس جا کر دوبارہ شروع کریں۔
-error-csrf = اس فارم کی میعاد ختم ہو گئی ہے۔ واپس جائیں، صفحہ دوبارہ لوڈ کریں اور پھر کوشش کریں۔
+error-csrf = اس فارم کی میعاد ختم ہو گئی ہے۔ واپس جائیں، صفحہ ری لوڈ کریں اور دوبارہ کوشش کریں۔
 error-not-found = ہمیں یہ صفحہ نہیں ملا۔
 error-too-large = یہ درخواست بہت بڑی تھی۔
 error-bad-request = ہم یہ درخواست نہیں سمجھ سکے۔
@@ -104,11 +105,12 @@ challenge-needs-js = اس مرحلے کے لیے JavaScript ضروری ہے: ا�
 # first and an Urdu word stands after it, so the message reads right to left
 # and a Latin brand cannot pull the code into its own direction.
 sms-body = { $code } آپ کا { $brand } کوڈ ہے
+sms-body-seconds = { $code } آپ کا { $brand } کوڈ ہے
 
 outbox-title = ڈیولپمنٹ SMS آؤٹ باکس
-outbox-intro = وہ پیغامات جو ڈیولپمنٹ آؤٹ باکس بھیجتا، نئے پہلے۔ اسے پروڈکشن میں کبھی فعال نہ کریں۔
+outbox-intro = وہ پیغامات جو ڈیولپمنٹ آؤٹ باکس بھیجتا، تازہ ترین پہلے۔ اسے پروڈکشن میں کبھی فعال نہ کریں۔
 outbox-empty = ابھی کوئی پیغام نہیں۔
-outbox-to = بنام
+outbox-to = وصول کنندہ
 outbox-sent-at = بھیجنے کا وقت
 outbox-body = پیغام
 
@@ -116,9 +118,9 @@ outbox-body = پیغام
 # items 4 and 9; issue 26, item 5). challenge-wait: the page's wait pass
 # instead of the check (no script); dialog-*: the host page's dialog.
 challenge-asked = SMS کے ذریعے کوڈ بھیجنے سے پہلے ہمیں یقینی بنانا ہے کہ آپ بوٹ نہیں ہیں۔
-challenge-wait = JavaScript کے بغیر یہ جانچ ایک انتظار ہے: یہ صفحہ کھلنے کے بعد { $seconds } سیکنڈ انتظار کریں، پھر بٹن دبائیں۔
+challenge-wait = JavaScript کے بغیر اس جانچ کی جگہ انتظار کرنا ہوگا: یہ صفحہ کھلنے کے بعد { $seconds } سیکنڈ انتظار کریں، پھر بٹن دبائیں۔
 challenge-wait-early = ابھی نہیں: مزید { $seconds } سیکنڈ انتظار کریں، پھر بٹن دوبارہ دبائیں۔
 challenge-wait-used-up = آپ کے نیٹ ورک سے JavaScript کے بغیر بہت زیادہ جانچیں ہو چکی ہیں۔ JavaScript آن کریں یا { $minutes } منٹ بعد دوبارہ کوشش کریں۔
 dialog-close = بند کریں
-dialog-refused = یہ سائٹ تصدیق کو اپنے صفحے کے اندر نہیں دکھا سکتی۔ اپنا نمبر الگ صفحے پر تصدیق کرنے کے لیے جاری رکھیں؛ اس کے بعد آپ یہاں واپس آ جائیں گے۔
-dialog-confirm-close = ہم آپ کو SMS کے ذریعے کوڈ پہلے ہی بھیج چکے ہیں۔ کیا پھر بھی تصدیق بند کر دیں؟
+dialog-refused = یہ سائٹ تصدیق کو اپنے صفحے کے اندر نہیں دکھا سکتی۔ الگ صفحے پر اپنے نمبر کی تصدیق کرنے کے لیے جاری رکھیں؛ اس کے بعد آپ یہاں واپس آ جائیں گے۔
+dialog-confirm-close = ہم آپ کو SMS کے ذریعے کوڈ پہلے ہی بھیج چکے ہیں۔ کیا آپ پھر بھی تصدیق بند کرنا چاہتے ہیں؟

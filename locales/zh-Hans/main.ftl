@@ -16,6 +16,7 @@ code-title = 输入验证码
 code-intro = 验证码已通过短信发送至{ $phone }。
 number-ending-in = 尾号为 { $last } 的手机号
 code-lifetime = 验证码将在 { $minutes } 分钟后过期。
+code-lifetime-seconds = 验证码将在 { $seconds } 秒后过期。
 code-expired-title = 验证码已过期
 code-expired-intro = 发送至{ $phone }的验证码已过期，请重新获取。
 code-locked-title = 验证码错误次数过多
@@ -81,6 +82,7 @@ challenge-failed = 检测失败，请再次点击按钮重试。
 challenge-needs-js = 此步骤需要 JavaScript：请启用 JavaScript 或换用其他浏览器，以获取验证码。
 
 sms-body = 【{ $brand }】验证码 { $code }，{ $minutes } 分钟内有效。
+sms-body-seconds = 【{ $brand }】验证码 { $code }，{ $seconds } 秒内有效。
 
 outbox-title = 开发环境短信发件箱
 outbox-intro = 开发发件箱本应发送的短信，最新的在前。切勿在生产环境中启用。

@@ -16,6 +16,7 @@ code-title = 輸入驗證碼
 code-intro = 驗證碼已透過簡訊傳送至{ $phone }。
 number-ending-in = 末碼為 { $last } 的手機號碼
 code-lifetime = 驗證碼將在 { $minutes } 分鐘後失效。
+code-lifetime-seconds = 驗證碼將在 { $seconds } 秒後失效。
 code-expired-title = 驗證碼已失效
 code-expired-intro = 傳送至{ $phone }的驗證碼已失效，請重新取得。
 code-locked-title = 驗證碼錯誤次數過多
@@ -42,7 +43,7 @@ error-empty-phone = 請輸入手機號碼。
 error-invalid-phone = 這個手機號碼的格式似乎不正確。請檢查一下；如果號碼不屬於所選的國家/地區，請加上國碼。
 error-not-mobile = 這個號碼無法接收簡訊，請改用手機號碼。
 error-incorrect-code = 驗證碼錯誤，您還有 { $count } 次機會。
-error-opted-out = 這個號碼已取消接收我們的簡訊。請傳送 START 到我們的簡訊發送號碼，然後再試一次。
+error-opted-out = 這個號碼已取消接收我們的簡訊。請傳送「START」到我們的簡訊發送號碼，然後再試一次。
 error-expired = 驗證碼已失效，請重新取得。
 error-empty-code = 請輸入簡訊中的驗證碼。
 error-code-format = 驗證碼為 { $length } 位數字，請檢查後再試一次。
@@ -82,6 +83,7 @@ challenge-failed = 檢查失敗，請再按一次按鈕重試。
 challenge-needs-js = 這個步驟需要 JavaScript：請啟用 JavaScript 或改用其他瀏覽器，以取得驗證碼。
 
 sms-body = 【{ $brand }】驗證碼 { $code }，{ $minutes } 分鐘內有效。
+sms-body-seconds = 【{ $brand }】驗證碼 { $code }，{ $seconds } 秒內有效。
 
 outbox-title = 開發環境簡訊寄件匣
 outbox-intro = 開發用寄件匣原本會傳送的簡訊，最新的在最前面。請勿在正式環境中啟用。
@@ -95,8 +97,8 @@ outbox-body = 內容
 # instead of the check (no script); dialog-*: the host page's dialog.
 challenge-asked = 在透過簡訊傳送驗證碼之前，我們需要確認您不是機器人。
 challenge-wait = 未啟用 JavaScript 時，這項檢查會改為等待：請在本頁開啟 { $seconds } 秒後再按下按鈕。
-challenge-wait-early = 還不行：請再等 { $seconds } 秒，然後再按一次按鈕。
-challenge-wait-used-up = 來自您網路的無 JavaScript 檢查次數過多。請啟用 JavaScript，或在 { $minutes } 分鐘後再試。
+challenge-wait-early = 時間還沒到，請再等 { $seconds } 秒，然後再按一次按鈕。
+challenge-wait-used-up = 您所在網路未啟用 JavaScript 的檢查次數過多。請啟用 JavaScript，或在 { $minutes } 分鐘後再試。
 dialog-close = 關閉
-dialog-refused = 這個網站無法在其頁面內顯示驗證。請繼續，在獨立的頁面上驗證您的手機號碼；完成後您會回到這裡。
+dialog-refused = 這個網站無法在網頁內顯示驗證畫面。請繼續前往獨立頁面驗證您的手機號碼，完成後會返回這裡。
 dialog-confirm-close = 我們已透過簡訊傳送驗證碼給您。仍要關閉驗證嗎？

@@ -720,12 +720,48 @@ impl From<String> for Arg {
     }
 }
 
+/// How a code's lifetime of `seconds` is stated: whole seconds under a
+/// minute (message `in_seconds`, with `$seconds`), else whole minutes
+/// rounded down (message `in_minutes`, with `$minutes`), so the text never
+/// promises longer than the code lives. Returns the message id and its
+/// variable.
+pub fn lifetime(
+    seconds: i64,
+    in_minutes: &'static str,
+    in_seconds: &'static str,
+) -> (&'static str, (&'static str, Arg)) {
+    let seconds = seconds.max(0);
+    if seconds < 60 {
+        (in_seconds, ("seconds", Arg::from(seconds)))
+    } else {
+        (in_minutes, ("minutes", Arg::from(seconds / 60)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn i18n() -> I18n {
         I18n::new("en").unwrap()
+    }
+
+    #[test]
+    fn a_lifetime_is_stated_in_seconds_under_a_minute_else_in_whole_minutes_rounded_down() {
+        let stated = |seconds| {
+            let (id, (name, arg)) = lifetime(seconds, "m", "s");
+            let Arg::Num(n) = arg else { panic!("a number") };
+            (id, name, n)
+        };
+        assert_eq!(stated(30), ("s", "seconds", 30));
+        assert_eq!(stated(59), ("s", "seconds", 59));
+        assert_eq!(stated(1), ("s", "seconds", 1));
+        assert_eq!(stated(-3), ("s", "seconds", 0));
+        assert_eq!(stated(60), ("m", "minutes", 1));
+        assert_eq!(stated(90), ("m", "minutes", 1));
+        assert_eq!(stated(119), ("m", "minutes", 1));
+        assert_eq!(stated(599), ("m", "minutes", 9));
+        assert_eq!(stated(600), ("m", "minutes", 10));
     }
 
     #[test]

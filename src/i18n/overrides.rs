@@ -29,6 +29,7 @@ const SAMPLE_BRAND: &str = "Acme Company";
 const SAMPLE_HOST: &str = "verify.acme-example.co.uk";
 const SAMPLE_CODE: &str = "123456";
 const SAMPLE_MINUTES: i64 = 10;
+const SAMPLE_SECONDS: i64 = 45;
 
 /// `LOCALES_DIR`, read and checked.
 #[derive(Clone)]
@@ -514,28 +515,38 @@ fn check_messages(
             problems.push(problem(path, id, format!("does not format: {error}")));
         }
     }
-    if problems.len() > before || !defined.contains(&"sms-body") {
+    if problems.len() > before {
         return;
     }
-    let mut args = FluentArgs::new();
-    args.set("brand", FluentValue::from(SAMPLE_BRAND));
-    args.set("code", FluentValue::from(SAMPLE_CODE));
-    args.set("minutes", FluentValue::from(SAMPLE_MINUTES));
-    let Some(pattern) = bundle.get_message("sms-body").and_then(|m| m.value()) else {
-        return;
-    };
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-    let body = crate::sms::with_webotp_line(&text, SAMPLE_HOST, SAMPLE_CODE);
-    let (encoding, units, segments) = crate::sms::segments::measure(&body);
-    if segments > 1 {
-        warnings.push(format!(
-            "{}: sms-body: the text takes {segments} segments ({}, {units} units) with a \
-             12-character brand, a 25-character host and a six-digit code; one segment \
-             holds 160 GSM-7 or 70 UCS-2 units, and each segment is charged",
-            path.display(),
-            encoding.as_str(),
-        ));
+    // The text's two wordings: its lifetime in minutes, and in seconds
+    // (under a minute).
+    for (id, lifetime, value) in [
+        ("sms-body", "minutes", SAMPLE_MINUTES),
+        ("sms-body-seconds", "seconds", SAMPLE_SECONDS),
+    ] {
+        if !defined.contains(&id) {
+            continue;
+        }
+        let mut args = FluentArgs::new();
+        args.set("brand", FluentValue::from(SAMPLE_BRAND));
+        args.set("code", FluentValue::from(SAMPLE_CODE));
+        args.set(lifetime, FluentValue::from(value));
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            continue;
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+        let body = crate::sms::with_webotp_line(&text, SAMPLE_HOST, SAMPLE_CODE);
+        let (encoding, units, segments) = crate::sms::segments::measure(&body);
+        if segments > 1 {
+            warnings.push(format!(
+                "{}: {id}: the text takes {segments} segments ({}, {units} units) with a \
+                 12-character brand, a 25-character host and a six-digit code; one segment \
+                 holds 160 GSM-7 or 70 UCS-2 units, and each segment is charged",
+                path.display(),
+                encoding.as_str(),
+            ));
+        }
     }
 }
 

@@ -18,19 +18,24 @@ impl Verifier {
     /// has one; with Android's app hash as the last line instead of the
     /// WebOTP line if it sent one.
     pub fn sms_text(&self, locale: &str, code: &OtpCode, requester: &Requester) -> String {
+        self.text(locale, code, requester, self.ttl_seconds())
+    }
+
+    /// The SMS, stating a lifetime of `ttl` seconds.
+    fn text(&self, locale: &str, code: &OtpCode, requester: &Requester, ttl: i64) -> String {
         let lang = self
             .i18n
             .locale(locale)
             .unwrap_or(self.i18n.default_locale());
         let brand = requester.brand.as_deref().unwrap_or(&self.policy.brand);
         let tr = Tr::new(self.i18n.clone(), lang, brand.into());
-        let minutes = i64::from(self.policy.otp.ttl_seconds.div_ceil(60));
+        let (id, lifetime) = crate::i18n::lifetime(ttl, "sms-body", "sms-body-seconds");
         let text = tr.plain(
-            "sms-body",
+            id,
             &[
                 ("brand", Arg::from(&*tr.brand)),
                 ("code", Arg::from(code.expose())),
-                ("minutes", Arg::from(minutes)),
+                lifetime,
             ],
         );
         match &requester.app_hash {
@@ -39,18 +44,28 @@ impl Verifier {
         }
     }
 
+    /// The code's lifetime in whole seconds, as the text states it.
+    fn ttl_seconds(&self) -> i64 {
+        i64::from(self.policy.otp.ttl_seconds)
+    }
+
     /// Each available locale's SMS (the shipped ones and those
     /// `LOCALES_DIR` adds) with a sample code: its encoding, length
-    /// (septets or UTF-16 units) and segments.
+    /// (septets or UTF-16 units) and segments — the longer of its two
+    /// wordings (a lifetime in minutes, and in seconds under a minute).
     pub fn sms_report(&self) -> Vec<(&'static str, Encoding, usize, usize)> {
         let sample = OtpCode::generate(self.policy.otp.length);
+        let none = Requester::default();
         self.i18n
             .locales()
             .iter()
             .map(|lang| {
-                let (encoding, units, segments) =
-                    crate::sms::segments::measure(&self.sms_body(lang, &sample));
-                (*lang, encoding, units, segments)
+                [self.ttl_seconds(), 59]
+                    .map(|ttl| crate::sms::segments::measure(&self.text(lang, &sample, &none, ttl)))
+                    .into_iter()
+                    .max_by_key(|(_, units, segments)| (*segments, *units))
+                    .map(|(encoding, units, segments)| (*lang, encoding, units, segments))
+                    .expect("two wordings")
             })
             .collect()
     }

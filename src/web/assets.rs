@@ -27,11 +27,27 @@ pub fn router() -> Router<AppState> {
         .route("/static/brand.css", get(brand_stylesheet))
 }
 
-/// The host pages' dialog words (`phone-verify.js`), outside the pages'
-/// session and language layers: a host page loads them across sites, and
-/// they set no cookie.
+/// The host pages' dialog words (`phone-verify.js`) and the icon, outside
+/// the pages' session and language layers: a host page loads the words
+/// across sites, and neither sets a cookie.
 pub fn host_router() -> Router<AppState> {
-    Router::new().route("/static/phone-verify-strings.js", get(host_strings))
+    Router::new()
+        .route("/static/phone-verify-strings.js", get(host_strings))
+        .route("/static/favicon.svg", get(favicon_svg))
+        .route("/favicon.ico", get(favicon_ico))
+}
+
+/// The icon the pages link to (a check mark on the default accent).
+async fn favicon_svg() -> Response {
+    asset("image/svg+xml", include_str!("../../static/favicon.svg"))
+}
+
+/// The same icon where browsers and tools look without a link.
+async fn favicon_ico() -> Response {
+    asset(
+        "image/vnd.microsoft.icon",
+        &include_bytes!("../../static/favicon.ico")[..],
+    )
 }
 
 #[derive(Debug, Deserialize)]

@@ -101,12 +101,14 @@ impl Journey {
         Redirect::to(&self.url(path)).into_response()
     }
 
+    /// The form token for a page, masked afresh for each page
+    /// ([`super::security::mask_token`]); `check_csrf` takes it back.
     pub fn csrf_token(&self, state: &AppState) -> String {
-        match self {
+        super::security::mask_token(&match self {
             Journey::Browser { csrf, .. } => csrf.token(),
             Journey::Client(flow) => flow.csrf.clone(),
             Journey::NewClient(flow) => embed::pending_csrf(state, flow),
-        }
+        })
     }
 
     /// What a proof-of-work challenge is bound to: a value that stays the
@@ -123,6 +125,8 @@ impl Journey {
     }
 
     pub fn check_csrf(&self, state: &AppState, submitted: Option<&str>) -> Result<(), AppError> {
+        let submitted = submitted.and_then(super::security::unmask_token);
+        let submitted = submitted.as_deref();
         let ok = match self {
             Journey::Browser { csrf, .. } => return csrf.check(submitted),
             Journey::Client(flow) => {

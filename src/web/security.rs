@@ -100,6 +100,30 @@ pub fn new_token() -> String {
     hex::encode(bytes)
 }
 
+/// A form token as one page carries it: a fresh random pad, then the token
+/// XORed with it (base64url). Pages are compressed and echo what was typed,
+/// so a token that read the same in every page could be guessed a byte at
+/// a time from compressed sizes (BREACH); a masked one never repeats.
+pub fn mask_token(token: &str) -> String {
+    let mut pad = vec![0u8; token.len()];
+    OsRng.unwrap_err().fill_bytes(&mut pad);
+    let masked: Vec<u8> = token.bytes().zip(&pad).map(|(t, p)| t ^ p).collect();
+    pad.extend(masked);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(pad)
+}
+
+/// The token a page's masked form token stands for (`None` if it is not one).
+pub fn unmask_token(masked: &str) -> Option<String> {
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(masked)
+        .ok()?;
+    if bytes.is_empty() || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let (pad, token) = bytes.split_at(bytes.len() / 2);
+    String::from_utf8(token.iter().zip(pad).map(|(t, p)| t ^ p).collect()).ok()
+}
+
 pub fn tokens_match(expected: &str, submitted: &str) -> bool {
     expected.len() == submitted.len() && bool::from(expected.as_bytes().ct_eq(submitted.as_bytes()))
 }
@@ -537,6 +561,13 @@ mod tests {
         assert_eq!(a.len(), 64);
         assert_ne!(a, b);
         assert!(tokens_match(&a, &a.clone()));
+        let (one, two) = (mask_token(&a), mask_token(&a));
+        assert_ne!(one, two, "every page's token reads differently");
+        assert_eq!(unmask_token(&one).as_deref(), Some(a.as_str()));
+        assert_eq!(unmask_token(&two).as_deref(), Some(a.as_str()));
+        for bad in ["", "x", "!!!!", &a[..63], &one[..one.len() - 2]] {
+            assert_ne!(unmask_token(bad).as_deref(), Some(a.as_str()), "{bad}");
+        }
         assert!(!tokens_match(&a, &b));
         assert!(!tokens_match(&a, &a[..63]));
         assert!(!tokens_match(&a, ""));

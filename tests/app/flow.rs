@@ -721,6 +721,7 @@ async fn health_and_readiness(backend: Backend) {
         "embed.js",
         "challenge.js",
         "challenge-worker.js",
+        "favicon.svg",
     ] {
         let asset = app.get(&format!("/static/{name}")).await;
         assert_eq!(asset.status, StatusCode::OK, "{name}");
@@ -737,8 +738,17 @@ async fn health_and_readiness(backend: Backend) {
         .unwrap()
         .map(|e| e.unwrap().metadata().unwrap().len())
         .sum();
+    let ico = app
+        .client
+        .get(app.url("/favicon.ico"))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
     assert_eq!(
-        (total + host.body.len()) as u64,
+        (total + host.body.len() + ico.len()) as u64,
         on_disk,
         "every file in static/ is served"
     );

@@ -139,7 +139,85 @@ fn languages_are_named_in_themselves_and_rtl_is_marked() {
     }
 }
 
-both_backends!(every_page_in_every_locale, sms_in_every_locale);
+/// What a response's `Vary` headers name, sorted (the compression layer
+/// adds `accept-encoding`).
+fn varies(page: &crate::helpers::Page) -> Vec<String> {
+    let mut names: Vec<String> = page
+        .headers
+        .get_all("vary")
+        .iter()
+        .flat_map(|v| v.to_str().unwrap().split(','))
+        .map(|n| n.trim().to_ascii_lowercase())
+        .collect();
+    names.sort();
+    names
+}
+
+both_backends!(
+    every_page_in_every_locale,
+    sms_in_every_locale,
+    the_lifetime_is_stated_exactly
+);
+
+/// `OTP_TTL_SECONDS` as the text and the code page state it: seconds under
+/// a minute, else whole minutes rounded down — never longer than it is.
+async fn the_lifetime_is_stated_exactly(backend: Backend) {
+    for (ttl, sms_says, page_says) in [
+        (
+            "30",
+            "It expires in 30 seconds.",
+            [
+                "The code expires in 30 seconds.",
+                "The code expires in 29 seconds.",
+            ],
+        ),
+        (
+            "90",
+            "It expires in 1 minute.",
+            [
+                "The code expires in 1 minute.",
+                "The code expires in 1 minute.",
+            ],
+        ),
+        (
+            "150",
+            "It expires in 2 minutes.",
+            [
+                "The code expires in 2 minutes.",
+                "The code expires in 2 minutes.",
+            ],
+        ),
+    ] {
+        let app = spawn_app_with(backend, &[("OTP_TTL_SECONDS", ttl)]).await;
+        let browser = app.new_browser(None);
+        browser.get("/verify?lang=en").await;
+        let phone = "+14155552671";
+        let started = browser.start(phone, "US").await;
+        assert_eq!(
+            started.status,
+            StatusCode::SEE_OTHER,
+            "{ttl}: {}",
+            started.body
+        );
+        let page = browser.get("/verify/code").await;
+        assert_eq!(page.status, StatusCode::OK, "{ttl}: {}", page.body);
+        let sms = app.last_sms(phone).await;
+        assert!(sms.contains(sms_says), "OTP_TTL_SECONDS={ttl}: {sms}");
+        assert!(
+            page_says.iter().any(|s| page.body.contains(s)),
+            "OTP_TTL_SECONDS={ttl}: the code page says {page_says:?}: {}",
+            page.body
+        );
+        // In German too, with its own plural.
+        let sms_de = app.state.verifier.sms_body("de", &code_sample());
+        let de = if ttl == "30" { "30 Sekunden" } else { "Minute" };
+        assert!(sms_de.contains(de), "OTP_TTL_SECONDS={ttl}: {sms_de}");
+    }
+}
+
+fn code_sample() -> phone_verify::domain::OtpCode {
+    phone_verify::domain::OtpCode::generate(6)
+}
 
 async fn every_page_in_every_locale(backend: Backend) {
     // Two texts per language from one address would ask for a challenge.
@@ -294,7 +372,7 @@ async fn the_host_dialogs_words_in_every_locale() {
         let page = app
             .get(&format!("/static/phone-verify-strings.js?lang={lang}"))
             .await;
-        assert!(page.headers.get("vary").is_none(), "{lang}");
+        assert_eq!(varies(&page), ["accept-encoding"], "{lang}");
         assert_eq!(
             words(&page),
             serde_json::json!({
@@ -331,7 +409,11 @@ async fn the_host_dialogs_words_in_every_locale() {
             .await;
         assert_eq!(words(&page)["lang"], want, "{asked} / {accept}");
         if shipped(asked).is_none() {
-            assert_eq!(page.headers["vary"], "accept-language", "{asked}");
+            assert_eq!(
+                varies(&page),
+                ["accept-encoding", "accept-language"],
+                "{asked}"
+            );
         }
     }
 }

@@ -4,6 +4,7 @@ mod helpers;
 
 mod abuse;
 mod api;
+mod assets;
 mod browser;
 mod browser_challenge;
 mod browser_host;

@@ -95,7 +95,13 @@ fn code_page<'a>(
         ),
         _ => (ui.t("code-title"), ui.around_number("code-intro", phone)),
     };
-    let minutes = (wait_seconds(v.expires_at - now) + 59) / 60;
+    // The time left, to the second, stated as the text states the whole
+    // lifetime: seconds under a minute, else whole minutes rounded down.
+    let lifetime = crate::i18n::lifetime(
+        wait_seconds(v.expires_at - now),
+        "code-lifetime",
+        "code-lifetime-seconds",
+    );
     let wait = wait_seconds(state.verifier.resend_at(v) - now);
     let cooldown = i64::from(policy.send.resend_cooldown_seconds);
     let (error, error_field) = match trouble {
@@ -113,7 +119,7 @@ fn code_page<'a>(
         csrf: journey.csrf_token(state),
         heading,
         intro,
-        lifetime: ui.args("code-lifetime", &[("minutes", Arg::from(minutes))]),
+        lifetime: ui.args(lifetime.0, &[lifetime.1]),
         code_label: ui.args(
             "code-label",
             &[("length", Arg::from(u32::from(policy.otp.length)))],
