@@ -45,21 +45,6 @@ const PER_ENDPOINT: usize = 8;
 /// The longest a `Retry-After` may push an attempt back.
 const MAX_RETRY_AFTER: u64 = 86_400;
 
-/// RFC 3339 with milliseconds, in UTC: `2026-11-29T10:00:00.000Z`.
-pub fn timestamp(t: OffsetDateTime) -> String {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second(),
-        t.millisecond()
-    )
-}
-
 /// The `webhook-signature` of `body` sent as message `msg_id` at `ts`
 /// (seconds since the epoch), under the endpoint's key.
 pub fn sign(key: &[u8], msg_id: &str, ts: i64, body: &str) -> String {
@@ -107,7 +92,7 @@ pub fn payload(endpoint: &WebhookEndpoint, event: &OutboxEvent) -> Value {
             "phone": phone,
         })
     };
-    let occurred_at = timestamp(event.occurred_at);
+    let occurred_at = crate::domain::timestamp(event.occurred_at);
     data["occurred_at"] = json!(occurred_at);
     data["sequence"] = json!(event.id);
     json!({
@@ -536,11 +521,5 @@ mod tests {
                 error: "HTTP 500".into()
             }
         );
-    }
-
-    #[test]
-    fn timestamps_are_utc_with_milliseconds() {
-        let t = time::macros::datetime!(2026-11-29 10:00:01.234567 +01:00);
-        assert_eq!(timestamp(t), "2026-11-29T09:00:01.234Z");
     }
 }

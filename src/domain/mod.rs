@@ -1,12 +1,14 @@
 //! Domain types: parsed once at the edge, trusted everywhere below.
 pub mod code;
 pub mod digits;
+pub mod hours;
 pub mod limits;
 pub mod phone;
 pub mod record;
 pub mod stats;
 
 pub use code::{CodeHasher, NumberKey, OtpCode};
+pub use hours::{clock_hour, timestamp};
 pub use limits::{
     Admitted, Block, ChallengeLevel, ChallengeWhy, PumpingAction, PumpingLimits, PumpingRule,
     SendGate, SendLimits, SendRefusal, SendStats,

@@ -7,7 +7,8 @@ use crate::{
     sms::SmsError,
 };
 
-use super::{Verifier, clock_hour};
+use super::Verifier;
+use crate::domain::clock_hour;
 
 /// Something the operator should see.
 #[derive(Debug)]

@@ -14,7 +14,7 @@ use crate::{
     domain::{
         Admitted, Answer, ChallengeLevel, CheckRecord, CodeHasher, NewVerification, OtpCode,
         PhoneError, PhoneNumber, PumpingAction, PumpingLimits, Reason, SendLimits, SendRefusal,
-        Status, Verification,
+        Status, Verification, clock_hour,
     },
     i18n::I18n,
     metrics::{CountryLabel, Metrics},
@@ -105,13 +105,6 @@ pub enum CheckOutcome {
     /// Not a code of the right length (letters, too few or too many
     /// digits): nothing was spent.
     Malformed(Verification),
-}
-
-/// The start of `t`'s clock hour (UTC): the bucket of the budget and of the
-/// operator page's counters.
-pub fn clock_hour(t: OffsetDateTime) -> OffsetDateTime {
-    let ts = t.unix_timestamp();
-    OffsetDateTime::from_unix_timestamp(ts - ts.rem_euclid(3600)).unwrap_or(t)
 }
 
 pub struct Verifier {

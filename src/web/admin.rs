@@ -164,7 +164,7 @@ async fn page(
             .into_response());
     }
     let now = state.verifier.now();
-    let this_hour = crate::verification::clock_hour(now);
+    let this_hour = crate::domain::clock_hour(now);
     let first = this_hour - Duration::hours(23);
     let rows = state.store.stats_since(first).await?;
     let blocks = state.store.blocks_in_force(now).await?;

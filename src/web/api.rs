@@ -181,7 +181,8 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     /// One of: invalid_phone, country_not_allowed, rate_limited, budget_exhausted,
     /// incorrect_code, expired, max_attempts_reached, not_found, canceled, approved,
-    /// sms_failed, unauthorized, unsupported_media_type, invalid_request.
+    /// sms_failed, unavailable, unauthorized, unsupported_media_type,
+    /// invalid_request.
     code: &'static str,
     message: String,
     /// With `incorrect_code`.

@@ -373,7 +373,8 @@ const CSRF_COOKIE: &str = "pv_csrf";
 /// `Accept-Language` → default), finds the journey (an app's stored flow,
 /// an app's flow from the query, or the browser's form-token cookie),
 /// hands both to the handler, and renders error responses as localized
-/// pages. Nothing here writes to the database on a page view.
+/// pages. Finding the language and the journey writes nothing; a page's
+/// handler may (a browser's one-time notice is removed once shown).
 async fn ui_context(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let query: Vec<(String, String)> = request
         .uri()

@@ -1,7 +1,8 @@
 //! A browser's state: the typed session (constant keys, typed values,
 //! nothing else touches the raw session) for the verification in progress,
-//! and the form token, which lives in a cookie and needs no row: a page
-//! view writes nothing to the database.
+//! and the form token, which lives in a cookie and needs no row: showing a
+//! form writes nothing to the database (a one-time notice, once shown, is
+//! removed from the session).
 use std::sync::{
     Arc,
     atomic::{AtomicBool, Ordering},

@@ -424,7 +424,7 @@ impl Store for SqliteStore {
         .await?)?;
         // An approval's side effects (sends marked verified, wrong codes
         // cleared, the hour's counter) are the trigger `verification_approved`'s.
-        debug_assert_eq!(check.hour, crate::verification::clock_hour(now));
+        debug_assert_eq!(check.hour, crate::domain::clock_hour(now));
         match &row {
             Some(v) if v.status != Status::Approved => {
                 sqlx::query(

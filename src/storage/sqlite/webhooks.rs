@@ -50,7 +50,7 @@ pub(super) async fn pumping_flagged(
         "sends": block.sends,
         "verified": block.verified,
         "networks": block.networks,
-        "until": crate::webhooks::timestamp(block.expires_at),
+        "until": crate::domain::timestamp(block.expires_at),
     });
     sqlx::query(
         "INSERT INTO webhook_events (type, country, detail, occurred_at)
