@@ -69,12 +69,6 @@ impl Ui {
         self
     }
 
-    /// The country the phone form starts on: the reader's region, else the
-    /// likely region of their language.
-    pub fn home_region(&self) -> Option<&'static str> {
-        self.region.or_else(|| self.tr.likely_region())
-    }
-
     /// "Acme wants to confirm your phone number", inside an app's flow.
     pub fn client_asks(&self) -> Option<String> {
         let client = self.client_name.as_deref()?;

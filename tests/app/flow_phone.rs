@@ -379,10 +379,10 @@ fn assert_late_return(form: &Page) {
 }
 
 /// The plain flow: back after the code expired and was purged, by the code
-/// page or by posting the code.
+/// page, by posting the code, or by asking for a new one.
 async fn coming_back_late_keeps_the_number_and_warns(backend: Backend) {
     let app = spawn_app(backend).await;
-    for by_posting in [false, true] {
+    for way in ["page", "code", "resend"] {
         let browser = app.new_browser(None);
         let form = browser.get("/verify").await;
         let started = browser
@@ -398,13 +398,18 @@ async fn coming_back_late_keeps_the_number_and_warns(backend: Backend) {
         assert_eq!(started.location(), Some("/verify/code"));
         let code = app.last_code(UK).await;
         purged(&app).await;
-        let back = if by_posting {
-            browser.submit_code(&code).await
-        } else {
-            browser.get("/verify/code").await
+        let back = match way {
+            "page" => browser.get("/verify/code").await,
+            "code" => browser.submit_code(&code).await,
+            _ => {
+                let csrf = browser.get("/verify").await.csrf();
+                browser
+                    .post("/verify/resend", &[("csrf_token", &csrf)])
+                    .await
+            }
         };
         assert_eq!(back.status, StatusCode::SEE_OTHER);
-        assert_eq!(back.location(), Some("/verify"));
+        assert_eq!(back.location(), Some("/verify"), "{way}");
         let form = browser.get("/verify").await;
         assert_late_return(&form);
         // The notice is said once; the number stays.
