@@ -1,5 +1,5 @@
-// phone-verify, code step: small progressive enhancements. The page works
-// without any of this.
+// phone-verify, the phone and code steps: small progressive enhancements.
+// The page works without any of this.
 (function () {
   "use strict";
   // An error summary (or an error page), or else a warning (the code

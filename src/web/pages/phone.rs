@@ -70,8 +70,8 @@ impl<'a> PhonePage<'a> {
         }
     }
 
-    /// Whether the number field takes the focus: not when an error or the
-    /// check's notice should be read first.
+    /// Whether the number field takes the focus: not when an error, the
+    /// warning or the check's notice should be read first.
     fn focus_field(&self) -> bool {
         self.error.is_none() && !self.warning && !self.challenge.as_ref().is_some_and(Widget::asks)
     }
