@@ -1,10 +1,12 @@
-// phone-verify, code step: small progressive enhancements. The page works
-// without any of this.
+// phone-verify, the phone and code steps: small progressive enhancements.
+// The page works without any of this.
 (function () {
   "use strict";
-  // An error summary (or an error page) takes the focus, so a screen reader
-  // reads what went wrong first.
-  var summary = document.getElementById("problem-summary");
+  // An error summary (or an error page), or else a warning (the code
+  // expired while the person was away), takes the focus, so a screen
+  // reader reads what went wrong first.
+  var summary =
+    document.getElementById("problem-summary") || document.getElementById("warning-notice");
   if (summary && document.activeElement !== summary) summary.focus();
 
   var input = document.getElementById("code");

@@ -11,6 +11,8 @@ country-label = الدولة
 country-hint = مطلوبة فقط إذا لم يبدأ رقمك بعلامة +
 client-asks = يطلب { $client } تأكيد رقم هاتفك.
 phone-submit = أرسل لي رمزًا
+error-invalid-phone-country = هذا ليس رقم هاتف صالحًا في { $country }. تحقق من الرقم، أو اختر دولته من القائمة أعلاه.
+flash-expired-number = انتهت صلاحية الرمز. تحقق من رقمك، ثم اطلب رمزًا جديدًا.
 
 code-title = أدخل الرمز
 code-intro = أرسلنا رمزًا في رسالة نصية إلى { $phone }.

@@ -11,6 +11,8 @@ country-label = Land
 country-hint = Nur nötig, wenn Ihre Nummer nicht mit + beginnt
 client-asks = { $client } möchte Ihre Telefonnummer bestätigen.
 phone-submit = Code per SMS senden
+error-invalid-phone-country = Diese Telefonnummer ist für das gewählte Land nicht gültig: { $country }. Bitte prüfen Sie die Nummer oder wählen Sie oben ihr Land aus.
+flash-expired-number = Ihr Code ist abgelaufen. Prüfen Sie Ihre Nummer und fordern Sie dann einen neuen Code an.
 
 code-title = Code eingeben
 code-intro = Wir haben einen Code per SMS an { $phone } gesendet.

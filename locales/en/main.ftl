@@ -12,6 +12,10 @@ country-label = Country
 country-hint = Only needed if your number doesn’t start with +
 client-asks = { $client } wants to confirm your phone number.
 phone-submit = Text me a code
+# $country is the country the number was read in, as the list names it: United Kingdom (+44).
+error-invalid-phone-country = This isn’t a valid phone number for { $country }. Check the number, or choose its country in the list above.
+# The code expired and the number typed before is back in its field.
+flash-expired-number = Your code expired. Check your number, then ask for a new code.
 
 code-title = Enter your code
 # $phone is the number as typed (+1 415-555-2671) or number-ending-in.

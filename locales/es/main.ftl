@@ -11,6 +11,8 @@ country-label = País
 country-hint = Solo hace falta si tu número no empieza por +
 client-asks = { $client } quiere confirmar tu número de teléfono.
 phone-submit = Enviarme un código
+error-invalid-phone-country = Este número de teléfono no es válido para { $country }. Revísalo o elige su país en la lista de arriba.
+flash-expired-number = Tu código ha caducado. Revisa tu número y pide un código nuevo.
 
 code-title = Introduce tu código
 code-intro = Hemos enviado un código por SMS al { $phone }.

@@ -12,6 +12,8 @@ country-label = Bansa
 country-hint = Kailangan lang kung hindi nagsisimula sa + ang iyong numero
 client-asks = Gustong kumpirmahin ng { $client } ang iyong numero ng telepono.
 phone-submit = I-text sa akin ang code
+error-invalid-phone-country = Hindi ito valid na numero ng telepono para sa { $country }. Suriin ang numero, o piliin ang bansa nito sa listahan sa itaas.
+flash-expired-number = Nag-expire na ang iyong code. Suriin ang iyong numero, saka humingi ng bagong code.
 
 code-title = Ilagay ang iyong code
 code-intro = Nag-text kami ng code sa { $phone }.

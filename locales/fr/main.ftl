@@ -11,6 +11,8 @@ country-label = Pays
 country-hint = Nécessaire uniquement si votre numéro ne commence pas par +
 client-asks = { $client } souhaite confirmer votre numéro de téléphone.
 phone-submit = Recevoir un code par SMS
+error-invalid-phone-country = Ce numéro de téléphone n’est pas valide pour le pays choisi : { $country }. Vérifiez-le ou choisissez son pays dans la liste ci-dessus.
+flash-expired-number = Votre code a expiré. Vérifiez votre numéro, puis demandez un nouveau code.
 
 code-title = Saisissez votre code
 code-intro = Nous avons envoyé un code par SMS au { $phone }.

@@ -12,6 +12,8 @@ country-label = દેશ
 country-hint = તમારો નંબર + થી શરૂ ન થતો હોય તો જ જરૂરી
 client-asks = { $client } તમારા ફોન નંબરની પુષ્ટિ કરવા માગે છે.
 phone-submit = મને કોડ મોકલો
+error-invalid-phone-country = આ { $country } માટે માન્ય ફોન નંબર નથી. નંબર તપાસો, અથવા ઉપરની યાદીમાંથી તેનો દેશ પસંદ કરો.
+flash-expired-number = તમારા કોડની મુદત પૂરી થઈ ગઈ. તમારો નંબર તપાસો, પછી નવો કોડ માંગો.
 
 code-title = તમારો કોડ દાખલ કરો
 code-intro = અમે { $phone } નંબર પર SMS દ્વારા કોડ મોકલ્યો છે.

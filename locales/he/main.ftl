@@ -13,6 +13,8 @@ country-label = מדינה
 country-hint = נדרש רק אם המספר לא מתחיל ב-+
 client-asks = { $client } רוצה לאמת את מספר הטלפון שלך.
 phone-submit = שליחת קוד
+error-invalid-phone-country = זה לא מספר טלפון תקין עבור { $country }. יש לבדוק את המספר או לבחור את המדינה שלו ברשימה שלמעלה.
+flash-expired-number = תוקף הקוד פג. יש לבדוק את המספר ואז לבקש קוד חדש.
 
 code-title = הזנת הקוד
 code-intro = שלחנו קוד ב-SMS אל { $phone }.

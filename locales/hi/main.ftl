@@ -11,6 +11,8 @@ country-label = देश
 country-hint = सिर्फ़ तब ज़रूरी है, जब आपका नंबर + से शुरू न होता हो
 client-asks = { $client } आपके मोबाइल नंबर की पुष्टि करना चाहता है।
 phone-submit = मुझे कोड भेजें
+error-invalid-phone-country = यह { $country } के लिए सही फ़ोन नंबर नहीं है। नंबर जाँच लें, या ऊपर की सूची में उसका देश चुनें।
+flash-expired-number = आपका कोड एक्सपायर हो गया। अपना नंबर जाँच लें, फिर नया कोड माँगें।
 
 code-title = अपना कोड डालें
 code-intro = हमने { $phone } पर SMS से एक कोड भेजा है।

@@ -11,6 +11,8 @@ country-label = Negara
 country-hint = Hanya diperlukan jika nomor Anda tidak diawali dengan +
 client-asks = { $client } ingin mengonfirmasi nomor telepon Anda.
 phone-submit = Kirim kode melalui SMS
+error-invalid-phone-country = Ini bukan nomor telepon yang valid untuk { $country }. Periksa nomornya, atau pilih negaranya di daftar di atas.
+flash-expired-number = Kode Anda sudah kedaluwarsa. Periksa nomor Anda, lalu minta kode baru.
 
 code-title = Masukkan kode
 code-intro = Kami telah mengirimkan kode melalui SMS ke { $phone }.

@@ -11,6 +11,8 @@ country-label = Paese
 country-hint = Serve solo se il numero non inizia con +
 client-asks = { $client } vuole confermare il tuo numero di telefono.
 phone-submit = Inviami un codice
+error-invalid-phone-country = Questo numero di telefono non è valido per il Paese selezionato: { $country }. Controllalo o scegli il suo Paese nell’elenco qui sopra.
+flash-expired-number = Il codice è scaduto. Controlla il tuo numero, poi richiedi un nuovo codice.
 
 code-title = Inserisci il codice
 code-intro = Abbiamo inviato un codice via SMS al numero { $phone }.

@@ -11,6 +11,8 @@ country-label = 国・地域
 country-hint = 電話番号が「+」で始まらない場合にのみ必要です
 client-asks = { $client }が、お客様の電話番号の確認を求めています。
 phone-submit = 認証コードを送信
+error-invalid-phone-country = { $country }の有効な電話番号ではありません。番号をご確認いただくか、上のリストで番号の国・地域を選択してください。
+flash-expired-number = 認証コードの有効期限が切れました。電話番号をご確認のうえ、新しいコードをリクエストしてください。
 
 code-title = 認証コードを入力
 code-intro = { $phone }にSMSで認証コードを送信しました。

@@ -14,6 +14,8 @@ country-label = 국가
 country-hint = 번호가 +로 시작하지 않는 경우에만 필요합니다
 client-asks = { $client }에서 휴대폰 번호 확인을 요청했습니다.
 phone-submit = 인증번호 받기
+error-invalid-phone-country = { $country }의 올바른 전화번호가 아닙니다. 번호를 확인하거나 위 목록에서 번호의 국가를 선택하세요.
+flash-expired-number = 인증번호가 만료되었습니다. 번호를 확인한 다음 새 인증번호를 요청하세요.
 
 code-title = 인증번호 입력
 code-intro = { $phone }에 문자로 인증번호를 보냈습니다.

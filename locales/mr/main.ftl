@@ -11,6 +11,8 @@ country-label = देश
 country-hint = तुमचा नंबर + ने सुरू होत नसेल तरच आवश्यक
 client-asks = { $client } ला तुमच्या फोन नंबरची पडताळणी करायची आहे.
 phone-submit = मला कोड पाठवा
+error-invalid-phone-country = हा { $country } साठी योग्य फोन नंबर नाही. नंबर तपासा, किंवा वरच्या यादीतून त्याचा देश निवडा.
+flash-expired-number = तुमच्या कोडची मुदत संपली. तुमचा नंबर तपासा, मग नवीन कोड मागवा.
 
 code-title = तुमचा कोड टाका
 code-intro = आम्ही { $phone } नंबरवर SMS ने कोड पाठवला आहे.

@@ -11,6 +11,8 @@ country-label = Negara
 country-hint = Hanya diperlukan jika nombor anda tidak bermula dengan +
 client-asks = { $client } ingin mengesahkan nombor telefon anda.
 phone-submit = Hantar kod kepada saya
+error-invalid-phone-country = Ini bukan nombor telefon yang sah untuk { $country }. Semak nombor itu, atau pilih negaranya dalam senarai di atas.
+flash-expired-number = Kod anda telah tamat tempoh. Semak nombor anda, kemudian minta kod baharu.
 
 code-title = Masukkan kod anda
 code-intro = Kami telah menghantar kod melalui SMS ke { $phone }.

@@ -11,6 +11,8 @@ country-label = Land
 country-hint = Alleen nodig als je nummer niet met + begint
 client-asks = { $client } wil je telefoonnummer bevestigen.
 phone-submit = Stuur me een code
+error-invalid-phone-country = Dit is geen geldig telefoonnummer voor { $country }. Controleer het nummer of kies het land ervan in de lijst hierboven.
+flash-expired-number = Je code is verlopen. Controleer je nummer en vraag dan een nieuwe code aan.
 
 code-title = Voer je code in
 code-intro = We hebben een code per sms gestuurd naar { $phone }.

@@ -11,6 +11,8 @@ country-label = Kraj
 country-hint = Potrzebny tylko wtedy, gdy numer nie zaczyna się od +
 client-asks = { $client } chce potwierdzić Twój numer telefonu.
 phone-submit = Wyślij mi kod
+error-invalid-phone-country = Ten numer telefonu nie jest prawidłowy dla wybranego kraju: { $country }. Sprawdź go lub wybierz jego kraj z listy powyżej.
+flash-expired-number = Kod wygasł. Sprawdź swój numer, a potem poproś o nowy kod.
 
 code-title = Wpisz kod
 code-intro = Wysłaliśmy kod SMS-em na numer { $phone }.

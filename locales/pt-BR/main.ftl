@@ -11,6 +11,8 @@ country-label = País
 country-hint = Só é necessário se seu número não começar com +
 client-asks = { $client } quer confirmar seu número de telefone.
 phone-submit = Receber código por SMS
+error-invalid-phone-country = Esse número de telefone não é válido para o país selecionado: { $country }. Confira o número ou escolha o país dele na lista acima.
+flash-expired-number = Seu código expirou. Confira seu número e peça um novo código.
 
 code-title = Digite o código
 code-intro = Enviamos um código por SMS para { $phone }.

@@ -11,6 +11,8 @@ country-label = Țară
 country-hint = Necesară doar dacă numărul nu începe cu +
 client-asks = { $client } dorește să vă confirme numărul de telefon.
 phone-submit = Trimiteți-mi un cod
+error-invalid-phone-country = Acesta nu este un număr de telefon valid pentru țara selectată: { $country }. Verificați-l sau alegeți-i țara din lista de mai sus.
+flash-expired-number = Codul a expirat. Verificați numărul, apoi cereți un cod nou.
 
 code-title = Introduceți codul
 code-intro = V-am trimis un cod prin SMS la { $phone }.

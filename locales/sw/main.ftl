@@ -12,6 +12,8 @@ country-label = Nchi
 country-hint = Inahitajika tu ikiwa nambari yako haianzi na +
 client-asks = { $client } inataka kuthibitisha nambari yako ya simu.
 phone-submit = Nitumie msimbo
+error-invalid-phone-country = Hii si nambari sahihi ya simu ya { $country }. Iangalie nambari, au uchague nchi yake kwenye orodha iliyo juu.
+flash-expired-number = Muda wa msimbo wako umeisha. Angalia nambari yako, kisha uombe msimbo mpya.
 
 code-title = Weka msimbo wako
 code-intro = Tumetuma msimbo kwa SMS kwenda { $phone }.

@@ -11,6 +11,8 @@ country-label = Ülke
 country-hint = Yalnızca numaranız + ile başlamıyorsa seçmeniz gerekir
 client-asks = { $client }, telefon numaranızı doğrulamak istiyor.
 phone-submit = Kod gönder
+error-invalid-phone-country = Bu, seçili ülke için geçerli bir telefon numarası değil: { $country }. Numarayı kontrol edin veya yukarıdaki listeden numaranın ülkesini seçin.
+flash-expired-number = Kodunuzun süresi doldu. Numaranızı kontrol edin, ardından yeni bir kod isteyin.
 
 code-title = Kodunuzu girin
 code-intro = { $phone } numarasına SMS ile bir kod gönderdik.

@@ -11,6 +11,8 @@ country-label = Quốc gia
 country-hint = Chỉ cần chọn nếu số của bạn không bắt đầu bằng +
 client-asks = { $client } muốn xác nhận số điện thoại của bạn.
 phone-submit = Gửi mã
+error-invalid-phone-country = Đây không phải là số điện thoại hợp lệ của { $country }. Hãy kiểm tra lại số, hoặc chọn quốc gia của số đó trong danh sách ở trên.
+flash-expired-number = Mã của bạn đã hết hạn. Hãy kiểm tra số điện thoại, rồi yêu cầu mã mới.
 
 code-title = Nhập mã
 code-intro = Chúng tôi đã gửi mã qua SMS đến { $phone }.

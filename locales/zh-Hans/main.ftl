@@ -11,6 +11,8 @@ country-label = 国家/地区
 country-hint = 仅当手机号不以 + 开头时才需要选择
 client-asks = { $client } 请求验证您的手机号。
 phone-submit = 获取验证码
+error-invalid-phone-country = 这不是{ $country }的有效手机号。请检查号码，或在上方列表中选择它所属的国家/地区。
+flash-expired-number = 验证码已过期。请检查手机号，然后重新获取验证码。
 
 code-title = 输入验证码
 code-intro = 验证码已通过短信发送至{ $phone }。

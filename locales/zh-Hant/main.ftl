@@ -11,6 +11,8 @@ country-label = 國家/地區
 country-hint = 只有在號碼不是以 + 開頭時才需要選擇
 client-asks = { $client } 要求驗證您的手機號碼。
 phone-submit = 傳送驗證碼
+error-invalid-phone-country = 這不是{ $country }的有效手機號碼。請檢查號碼，或在上方清單中選擇其所屬的國家/地區。
+flash-expired-number = 驗證碼已失效。請檢查手機號碼，然後重新取得驗證碼。
 
 code-title = 輸入驗證碼
 code-intro = 驗證碼已透過簡訊傳送至{ $phone }。

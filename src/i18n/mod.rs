@@ -541,46 +541,69 @@ impl I18n {
     }
 
     /// The best available locale, and the region the reader named with it
-    /// (`es-MX` → `es`, `MX`), if any.
+    /// (`es-MX` → `es`, `MX`), if any ([`I18n::reader_region`]).
     pub fn negotiate_with_region(
         &self,
         accept_language: Option<&str>,
     ) -> (&'static str, Option<&'static str>) {
-        let Some(header) = accept_language else {
-            return (self.default, None);
-        };
-        let mut ranked: Vec<(f32, usize, LanguageIdentifier)> = header
-            .split(',')
-            .enumerate()
-            .filter_map(|(i, part)| {
-                let mut pieces = part.split(';');
-                let tag = pieces.next()?.trim();
-                let q = pieces
-                    .filter_map(|p| p.trim().strip_prefix("q="))
-                    .find_map(|q| q.trim().parse::<f32>().ok())
-                    .unwrap_or(1.0);
-                let id = with_likely_script(tag.parse::<LanguageIdentifier>().ok()?);
-                (q > 0.0 && tag != "*").then_some((q, i, id))
-            })
-            .take(20)
-            .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let requested: Vec<LanguageIdentifier> = ranked.into_iter().map(|(_, _, id)| id).collect();
+        let requested = ranked_tags(accept_language);
         // In the reader's order, the first tag with a nearest locale
         // (aliases and parent languages included: `tl`, `no`).
-        let Some(lang) = requested.iter().find_map(|id| self.match_id(id.clone())) else {
-            return (self.default, None);
-        };
-        let language = lang.split('-').next().unwrap_or(lang);
-        let region = requested
+        let lang = requested
             .iter()
-            .filter(|id| id.language.as_str() == language)
-            .find_map(|id| {
-                id.region
-                    .and_then(|r| crate::domain::phone::known_region(r.as_str()))
-            });
-        (lang, region)
+            .find_map(|id| self.match_id(id.clone()))
+            .unwrap_or(self.default);
+        (lang, region_named(&requested, lang))
     }
+
+    /// The region the reader named in `Accept-Language`, whatever language
+    /// the page is in (`?lang=` changes the language only): the region of
+    /// their first tag in `lang`'s language (`es-MX` for a Spanish page),
+    /// else of their first tag that names one (`en-GB` for a French page
+    /// asked with `?lang=fr`); `None` when no tag names a region.
+    pub fn reader_region(&self, accept_language: Option<&str>, lang: &str) -> Option<&'static str> {
+        region_named(&ranked_tags(accept_language), lang)
+    }
+}
+
+/// The tags of an `Accept-Language` header, best first (q-values, then
+/// order), at most 20; `*` and `q=0` left out.
+fn ranked_tags(accept_language: Option<&str>) -> Vec<LanguageIdentifier> {
+    let Some(header) = accept_language else {
+        return Vec::new();
+    };
+    let mut ranked: Vec<(f32, usize, LanguageIdentifier)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            let q = pieces
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let id = with_likely_script(tag.parse::<LanguageIdentifier>().ok()?);
+            (q > 0.0 && tag != "*").then_some((q, i, id))
+        })
+        .take(20)
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.into_iter().map(|(_, _, id)| id).collect()
+}
+
+/// The region of the first of `requested` in `lang`'s language that names
+/// one, else of the first that names one at all.
+fn region_named(requested: &[LanguageIdentifier], lang: &str) -> Option<&'static str> {
+    let language = lang.split('-').next().unwrap_or(lang);
+    let region = |id: &LanguageIdentifier| {
+        id.region
+            .and_then(|r| crate::domain::phone::known_region(r.as_str()))
+    };
+    requested
+        .iter()
+        .filter(|id| id.language.as_str() == language)
+        .find_map(region)
+        .or_else(|| requested.iter().find_map(region))
 }
 
 /// The shipped locale of a region's main language, if it is shipped.
@@ -791,7 +814,25 @@ mod tests {
         );
         assert_eq!(i.negotiate_with_region(Some("ar-SA")), ("ar", Some("SA")));
         assert_eq!(i.negotiate_with_region(Some("fr")), ("fr", None));
+        // A language not shipped still says where the reader is.
+        assert_eq!(i.negotiate_with_region(Some("sv-SE")), ("en", Some("SE")));
         assert_eq!(i.negotiate(Some(";;;,,,garbage")), "en");
+    }
+
+    #[test]
+    fn the_region_comes_from_the_header_whatever_the_page_language() {
+        let i = i18n();
+        assert_eq!(i.reader_region(Some("en-GB,en;q=0.9"), "fr"), Some("GB"));
+        assert_eq!(i.reader_region(Some("es-MX"), "en"), Some("MX"));
+        assert_eq!(i.reader_region(Some("fr-CA,fr;q=0.8"), "de"), Some("CA"));
+        assert_eq!(i.reader_region(Some("de-AT"), "de"), Some("AT"));
+        // The page's language first: a French page for `en-US, fr-CA`.
+        assert_eq!(i.reader_region(Some("en-US,fr-CA;q=0.8"), "fr"), Some("CA"));
+        assert_eq!(i.reader_region(Some("en-US,fr-CA;q=0.8"), "en"), Some("US"));
+        assert_eq!(i.reader_region(Some("zh-TW"), "zh-Hant"), Some("TW"));
+        assert_eq!(i.reader_region(Some("fr, en"), "fr"), None);
+        assert_eq!(i.reader_region(None, "fr"), None);
+        assert_eq!(i.reader_region(Some("en-ZZ, es-MX;q=0"), "en"), None);
     }
 
     #[test]

@@ -32,7 +32,11 @@ pub struct AppFlow {
     pub lang: String,
     pub csrf: String,
     pub verification_id: Option<Uuid>,
-    pub verified_phone: Option<String>,
+    /// The number this flow last texted a code to, E.164 (the column
+    /// `verified_phone`): kept when its verification is purged, so a person
+    /// who comes back late finds it filled in; with `token`, the number
+    /// verified. `forget` deletes the flow.
+    pub phone: Option<String>,
     /// The signed proof, once the number is verified (for the iframe page).
     pub token: Option<String>,
     /// The host's OpenID-style nonce, copied into the token.

@@ -161,7 +161,7 @@ pub fn pending_flow(
         lang: lang.to_owned(),
         csrf: String::new(),
         verification_id: None,
-        verified_phone: None,
+        phone: None,
         token: None,
         nonce,
         phone_hint: param("phone")

@@ -21,6 +21,9 @@ use super::{
 };
 use crate::{state::AppState, storage::AppFlow};
 
+/// The notice of a verification purged before the person came back.
+pub const EXPIRED: &str = "flash-expired";
+
 /// A `?flow=` that named no flow in force (unknown or expired).
 #[derive(Debug, Clone, Copy)]
 pub struct StaleAppFlow;
@@ -183,6 +186,50 @@ impl Journey {
         }
     }
 
+    /// Records a verification just started for `e164`: the one in
+    /// progress, and the number, which outlives it (see [`Journey::number`]).
+    pub async fn started(
+        &mut self,
+        state: &AppState,
+        id: Uuid,
+        e164: &str,
+    ) -> Result<(), AppError> {
+        match self {
+            Journey::Browser { session, .. } => session.set_number(e164).await?,
+            Journey::Client(flow) | Journey::NewClient(flow) => flow.phone = Some(e164.to_owned()),
+        }
+        self.set_verification(state, Some(id)).await
+    }
+
+    /// The number this journey last asked a code for (E.164), kept after
+    /// its verification is purged: a person who comes back late finds it on
+    /// the phone form, not an empty field (WCAG 3.3.7).
+    pub async fn number(&self) -> Result<Option<String>, AppError> {
+        match self {
+            Journey::Browser { session, .. } => session.number().await,
+            Journey::Client(flow) => Ok(flow.phone.clone()),
+            Journey::NewClient(_) => Ok(None),
+        }
+    }
+
+    /// Back to the phone form after the verification was purged (the code
+    /// expired long ago), with the notice that says so: the plain flow's
+    /// one-shot notice, or in an app's flow `notice=expired` in the URL
+    /// (its record keeps no notice, and a page view writes nothing).
+    pub async fn expired(&self) -> Result<Response, AppError> {
+        match self {
+            Journey::Browser { session, .. } => {
+                session.set_flash(EXPIRED).await?;
+                Ok(self.redirect("/verify"))
+            }
+            Journey::Client(_) | Journey::NewClient(_) => Ok(Redirect::to(&format!(
+                "{}&notice=expired",
+                self.url("/verify")
+            ))
+            .into_response()),
+        }
+    }
+
     /// Whether `e164` was supplied by the host app rather than typed by the
     /// person: then it is shown by its last digits only.
     pub fn number_is_hidden(&self, e164: &str) -> bool {
@@ -231,7 +278,7 @@ impl Journey {
                 flow.verification_id = None;
                 if flow.embed {
                     let previous = std::mem::replace(&mut flow.id, new_token());
-                    flow.verified_phone = Some(phone);
+                    flow.phone = Some(phone);
                     flow.token = Some(token);
                     state.store.save_flow(flow, Some(&previous)).await?;
                     Ok(self.redirect("/verify/done"))
@@ -257,7 +304,7 @@ impl Journey {
                 Ok(session.verified().await?.map(|v| (v.phone, None)))
             }
             Journey::Client(flow) => {
-                let (Some(phone), Some(token)) = (&flow.verified_phone, &flow.token) else {
+                let (Some(phone), Some(token)) = (&flow.phone, &flow.token) else {
                     return Ok(None);
                 };
                 let handoff = embed::Handoff::new(flow, token);

@@ -392,6 +392,11 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
             .map(|(_, v)| v.as_str())
     };
     let asked = param("lang").and_then(|l| state.i18n.locale(l));
+    // Where the reader is comes from `Accept-Language` wherever the flow
+    // opens, whatever language the page is in (`?lang=`, the cookie, a
+    // flow's): the phone form starts on it.
+    let accept = accept_language(request.headers()).map(str::to_owned);
+    let region = |lang: &str| state.i18n.reader_region(accept.as_deref(), lang);
     let repeated = SINGLE_PARAMS
         .iter()
         .any(|name| query.iter().filter(|(k, _)| k == name).count() > 1);
@@ -429,21 +434,28 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
             }
             None => switch_q.clone(),
         };
-        return in_app_flow(&state, request, next, flow, flow_q, switch_q, |r, f| {
-            r.extensions_mut().insert(f);
-        })
+        let region = region(&flow.lang);
+        return in_app_flow(
+            &state,
+            request,
+            next,
+            flow,
+            (flow_q, switch_q),
+            region,
+            |r, f| {
+                r.extensions_mut().insert(f);
+            },
+        )
         .await;
     }
 
     let lang_cookie = cookie_name(LANG_COOKIE, https);
     let saved =
         security::cookie(request.headers(), &lang_cookie).and_then(|l| state.i18n.locale(l));
-    let (lang, region) = match asked.or(saved) {
-        Some(chosen) => (chosen, None),
-        None => state
-            .i18n
-            .negotiate_with_region(accept_language(request.headers())),
-    };
+    let lang = asked
+        .or(saved)
+        .unwrap_or_else(|| state.i18n.negotiate(accept.as_deref()));
+    let region = region(lang);
 
     // `?client_id=` opens an app's flow; nothing is stored until its first POST.
     if param("client_id").is_some() {
@@ -458,9 +470,17 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
         };
         let base = embed::pending_query(&flow);
         let flow_q = format!("{base}&lang={lang}");
-        return in_app_flow(&state, request, next, flow, flow_q, base, |r, f| {
-            r.extensions_mut().insert(journey::PendingAppFlow(f));
-        })
+        return in_app_flow(
+            &state,
+            request,
+            next,
+            flow,
+            (flow_q, base),
+            region,
+            |r, f| {
+                r.extensions_mut().insert(journey::PendingAppFlow(f));
+            },
+        )
         .await;
     }
 
@@ -489,14 +509,15 @@ async fn ui_context(State(state): State<AppState>, mut request: Request, next: N
 }
 
 /// Runs a page of an app's flow: its language, its links (`flow_q`, and
-/// `switch_q` for the language switcher), the app's name, its CSP.
+/// `switch_q` for the language switcher), the reader's region, the app's
+/// name, its CSP.
 async fn in_app_flow(
     state: &AppState,
     mut request: Request,
     next: Next,
     flow: crate::storage::AppFlow,
-    flow_q: String,
-    switch_q: String,
+    (flow_q, switch_q): (String, String),
+    region: Option<&'static str>,
     attach: impl FnOnce(&mut Request, crate::storage::AppFlow),
 ) -> Response {
     let client = embed::client(state, &flow.client_id);
@@ -508,7 +529,9 @@ async fn in_app_flow(
         .embed
         .then(|| embed::origin_of(&flow.return_to))
         .flatten();
-    let ui = page_ui(state, lang).in_flow(flow_q, switch_q, client.map(|c| c.name.clone()), parent);
+    let mut ui =
+        page_ui(state, lang).in_flow(flow_q, switch_q, client.map(|c| c.name.clone()), parent);
+    ui.region = region;
     let csp = embed::csp(state, &flow, client);
     request.extensions_mut().insert(ui.clone());
     attach(&mut request, flow);

@@ -20,6 +20,9 @@ use super::security::{Signer, new_token};
 const IN_PROGRESS: &str = "flow";
 const VERIFIED: &str = "verified";
 const FLASH: &str = "flash";
+/// The number this browser last asked a code for (E.164, a string: `forget`
+/// finds the session by it).
+const NUMBER: &str = "number";
 
 /// The verification this browser is in the middle of.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -116,6 +119,17 @@ impl BrowserSession {
         Ok(self.0.insert(IN_PROGRESS, flow).await?)
     }
 
+    /// The number this browser last asked a code for: it outlives its
+    /// verification (purged 10 minutes after the code expired), so the
+    /// phone form can offer it again to a person who comes back late.
+    pub async fn number(&self) -> Result<Option<String>, AppError> {
+        Ok(self.0.get(NUMBER).await?)
+    }
+
+    pub async fn set_number(&self, e164: &str) -> Result<(), AppError> {
+        Ok(self.0.insert(NUMBER, e164).await?)
+    }
+
     pub async fn clear_in_progress(&self) -> Result<(), AppError> {
         self.0.remove_value(IN_PROGRESS).await?;
         Ok(())
@@ -129,6 +143,7 @@ impl BrowserSession {
     /// before verification (fixation) is worth nothing after it.
     pub async fn set_verified(&self, verified: &Verified) -> Result<(), AppError> {
         self.0.remove_value(IN_PROGRESS).await?;
+        self.0.remove_value(NUMBER).await?;
         self.0.insert(VERIFIED, verified).await?;
         self.0.cycle_id().await?;
         Ok(())

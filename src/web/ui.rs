@@ -20,7 +20,8 @@ pub struct Ui {
     /// In an iframe: the origin of the app's page that frames the flow (of
     /// its `return_to`), the only one told anything.
     pub parent_origin: Option<String>,
-    /// The region the reader named with their language (`es-MX`), if any.
+    /// The region the reader named in `Accept-Language` (`es-MX`, or
+    /// `en-GB` on a page in another language), if any.
     pub region: Option<&'static str>,
     /// `BRAND_LOGO_URL`.
     pub logo: Option<Arc<str>>,
@@ -68,12 +69,6 @@ impl Ui {
         self
     }
 
-    /// The country the phone form starts on: the reader's region, else the
-    /// likely region of their language.
-    pub fn home_region(&self) -> Option<&'static str> {
-        self.region.or_else(|| self.tr.likely_region())
-    }
-
     /// "Acme wants to confirm your phone number", inside an app's flow.
     pub fn client_asks(&self) -> Option<String> {
         let client = self.client_name.as_deref()?;
@@ -112,6 +107,14 @@ impl Ui {
     /// A country as the phone form's list shows it: `Egypt (+20)`.
     pub fn country_option(&self, c: &CountryName) -> String {
         format!("{} {}", c.name, self.ltr(&format!("(+{})", c.calling_code)))
+    }
+
+    /// The country `code` as the phone form's list names it, if it lists it.
+    pub fn country_named(&self, code: &str) -> Option<String> {
+        self.countries()
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| self.country_option(c))
     }
 
     /// The query that switches language, keeping the flow: `?flow=…&lang=` or `?lang=`.

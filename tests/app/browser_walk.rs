@@ -214,8 +214,19 @@ async fn walk(lang: &'static str, javascript: bool, mobile: bool) {
         .await
         .unwrap();
     let facts = w.facts().await;
-    let region = default_region(lang).unwrap_or("US");
-    assert_eq!(facts["country"], region);
+    // `?lang=` changes the language only: the country is the region the
+    // browser names (`Accept-Language`, as `navigator.languages`), else the
+    // language's likely one.
+    let languages: Value = c
+        .execute("return navigator.languages.join(',')", vec![])
+        .await
+        .unwrap();
+    let region = I18n::new("en")
+        .unwrap()
+        .reader_region(languages.as_str(), lang)
+        .or_else(|| default_region(lang))
+        .unwrap_or("US");
+    assert_eq!(facts["country"], region, "{languages}");
     let example = phone_verify::domain::phone::example(region).unwrap();
     assert_eq!(
         w.text("#phone-hint").await,
@@ -450,4 +461,63 @@ walks! {
     arabic_wide_without_javascript: "ar", false, false;
     arabic_narrow_with_javascript: "ar", true, true;
     arabic_narrow_without_javascript: "ar", false, true;
+}
+
+/// Back after the code expired and was purged (issue 25, item 7): the
+/// number and its country are on the phone form again, and the warning
+/// that says so takes the focus (WCAG 3.3.7), with and without JavaScript.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_late_return_keeps_the_number_and_focuses_the_warning() {
+    const UK: &str = "+447400123510";
+    const UK_SHOWN: &str = "+44 7400 123510";
+    for javascript in [true, false] {
+        let app = spawn_app_with(Backend::Sqlite, &[("BRAND_NAME", "Acme")]).await;
+        let b = browser(Options {
+            javascript_off: !javascript,
+            ..Default::default()
+        })
+        .await;
+        let w = Walk {
+            c: &b.client,
+            tr: Tr::new(Arc::new(I18n::new("en").unwrap()), "en", "Acme".into()),
+            javascript,
+            name: format!("late-return-{}", if javascript { "js" } else { "nojs" }),
+        };
+        let c = w.c;
+        c.goto(&app.url("/verify")).await.unwrap();
+        type_into(c, "#phone", UK_SHOWN).await;
+        submit(c, "form button[type=submit]").await;
+        assert_eq!(path(c).await, "/verify/code");
+        assert_eq!(app.outbox_len().await, 1);
+        app.clock.advance(time::Duration::seconds(601));
+        app.clock
+            .advance(phone_verify::storage::Retention::EXPIRED_GRACE);
+        app.state.verifier.purge_expired().await.unwrap();
+        c.refresh().await.unwrap();
+        assert_eq!(path(c).await, "/verify");
+        let facts = w.facts().await;
+        assert_eq!(facts["focused"], "warning-notice", "{}", w.name);
+        assert_eq!(facts["phoneValue"], UK_SHOWN);
+        assert_eq!(facts["country"], "GB", "the number's country");
+        assert_eq!(w.text("#warning-notice").await, w.t("flash-expired-number"));
+        // A warning, not a success: not the success notice's colour.
+        let colours: Value = c
+            .execute(
+                "const s = getComputedStyle(document.getElementById('warning-notice'));
+                 const ok = document.createElement('p'); ok.className = 'notice';
+                 document.body.append(ok); const o = getComputedStyle(ok).color; ok.remove();
+                 return [s.color, o];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_ne!(colours[0], colours[1], "{colours}");
+        w.audit().await;
+        w.shot("warning").await;
+        // One press and a new code is on its way.
+        submit(c, "form button[type=submit]").await;
+        assert_eq!(path(c).await, "/verify/code");
+        assert_eq!(app.outbox_len().await, 2);
+        assert!(app.last_sms(UK).await.contains('#'));
+    }
 }

@@ -65,6 +65,7 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
         ("example", Arg::from("+1 201-555-0123")),
         ("last", Arg::from("2671")),
         ("title", Arg::from("Enter your code")),
+        ("country", Arg::from("United Kingdom (+44)")),
     ]
 }
 

@@ -14,7 +14,7 @@ use crate::{
     embed::{RETURN_TO, acme, cookieless, start_flow},
     helpers::{
         Backend, Browser, SECRET, SHIPPED_ADDRESS_LIMITS, TestApp, fresh_db,
-        spawn_app_with_webhooks,
+        spawn_app_with_clients, spawn_app_with_webhooks,
     },
     webhooks::WHSEC,
 };
@@ -31,6 +31,7 @@ both_backends!(
     forget_removes_a_number_everywhere_and_its_limits_still_hold,
     the_logs_kept_to_count_hold_no_number,
     numbers_logged_before_the_upgrade_are_keyed_and_still_count,
+    forget_removes_a_number_kept_for_a_late_return,
 );
 
 /// Every byte the database keeps: `pg_dump`'s text on PostgreSQL, the file
@@ -533,4 +534,91 @@ async fn numbers_logged_before_the_upgrade_are_keyed_and_still_count(backend: Ba
     .await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
     assert_eq!(body["error"]["code"], "rate_limited", "{body}");
+}
+
+/// The number kept for a person who comes back late (issue 25): once its
+/// verification is purged, the browser's session and the app's flow still
+/// hold it, so the phone form offers it again; `forget` removes both, and
+/// leaves another number's.
+async fn forget_removes_a_number_kept_for_a_late_return(backend: Backend) {
+    let app = spawn_app_with_clients(backend, &[], vec![acme(&[RETURN_TO])]).await;
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("client_id", "acme")
+        .append_pair("return_to", RETURN_TO)
+        .finish();
+    let mut journeys = Vec::new();
+    for phone in [GONE, KEPT] {
+        let browser = app.new_browser(None);
+        let started = browser.start(phone, "US").await;
+        assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", started.body);
+        app.clock.advance(time::Duration::seconds(31));
+        let frame = cookieless();
+        let (flow, _) = start_flow(&frame, &app, &query, phone).await;
+        app.clock.advance(time::Duration::seconds(31));
+        journeys.push((browser, frame, flow));
+    }
+    // The codes expire and the verifications are purged; the flows (30
+    // minutes) and the sessions live on.
+    app.clock.advance(time::Duration::seconds(601));
+    app.clock
+        .advance(phone_verify::storage::Retention::EXPIRED_GRACE);
+    let purged = app.state.verifier.purge_expired().await.unwrap();
+    assert_eq!(purged.verifications, 4, "{purged:?}");
+    let shown = |phone: &str| format!("value=\"+1 415-555-{}\"", &phone[phone.len() - 4..]);
+    for ((browser, frame, flow), phone) in journeys.iter().zip([GONE, KEPT]) {
+        let form = browser.get("/verify").await;
+        assert!(form.body.contains(&shown(phone)), "{}", form.body);
+        let form = crate::embed::page(
+            frame
+                .get(app.url(&format!("/verify?flow={flow}")))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert!(form.body.contains(&shown(phone)), "{}", form.body);
+    }
+    let gone_before = rows_naming(&app, GONE).await;
+    assert_eq!(
+        gone_before,
+        vec![
+            ("verifications", 0),
+            ("flows", 1),
+            ("webhook_deliveries", 0),
+            ("idempotency_keys", 0),
+            ("sessions", 1),
+        ],
+        "the number is kept in a flow and a session only"
+    );
+    let kept_before = rows_naming(&app, KEPT).await;
+    assert_eq!(kept_before, gone_before);
+
+    let (status, out, err) = forget(&app, GONE);
+    assert!(status.success(), "{out}{err}");
+    assert!(
+        out.starts_with("forgot +1******2671: 0 verifications, 1 app flows, 1 browser sessions, "),
+        "{out}"
+    );
+    assert!(
+        rows_naming(&app, GONE).await.iter().all(|(_, n)| *n == 0),
+        "{:?}",
+        rows_naming(&app, GONE).await
+    );
+    assert_eq!(rows_naming(&app, KEPT).await, kept_before);
+    let after = everything_kept(&app);
+    assert!(!after.contains(GONE_DIGITS), "the number is still kept");
+    assert!(after.contains(KEPT_DIGITS), "another number went too");
+    // The forgotten number's browser starts afresh; its flow is gone.
+    let (gone_browser, gone_frame, gone_flow) = &journeys[0];
+    let form = gone_browser.get("/verify").await;
+    assert!(!form.body.contains("2671"), "{}", form.body);
+    let stale = gone_frame
+        .get(app.url(&format!("/verify?flow={gone_flow}")))
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(stale.status(), StatusCode::OK);
+    let (kept_browser, _, _) = &journeys[1];
+    let form = kept_browser.get("/verify").await;
+    assert!(form.body.contains(&shown(KEPT)), "{}", form.body);
 }

@@ -775,7 +775,7 @@ async fn flows_keep_their_nonce_and_move_to_a_new_id(backend: Backend) {
         lang: "en".into(),
         csrf: "c".repeat(64),
         verification_id: None,
-        verified_phone: None,
+        phone: None,
         token: None,
         nonce: Some("n-0S6_WzA2Mj".into()),
         phone_hint: None,

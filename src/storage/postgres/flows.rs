@@ -23,7 +23,7 @@ impl FlowStore for PgStore {
         .bind(&flow.lang)
         .bind(&flow.csrf)
         .bind(flow.verification_id)
-        .bind(&flow.verified_phone)
+        .bind(&flow.phone)
         .bind(&flow.token)
         .bind(flow.expires_at)
         .bind(&flow.nonce)
@@ -67,7 +67,7 @@ impl FlowStore for PgStore {
             lang: r.5,
             csrf: r.6,
             verification_id: r.7,
-            verified_phone: r.8,
+            phone: r.8,
             token: r.9,
             expires_at: r.10,
             nonce: r.11,

@@ -29,7 +29,7 @@ impl FlowStore for SqliteStore {
         .bind(&flow.lang)
         .bind(&flow.csrf)
         .bind(flow.verification_id.map(|v| v.to_string()))
-        .bind(&flow.verified_phone)
+        .bind(&flow.phone)
         .bind(&flow.token)
         .bind(ms(flow.expires_at))
         .bind(&flow.nonce)
@@ -81,7 +81,7 @@ impl FlowStore for SqliteStore {
             lang: r.5,
             csrf: r.6,
             verification_id,
-            verified_phone: r.8,
+            phone: r.8,
             token: r.9,
             expires_at: from_ms(r.10)?,
             nonce: r.11,

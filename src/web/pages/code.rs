@@ -157,8 +157,7 @@ async fn current(
         Ok(v) => Ok(Ok(v)),
         Err(VerifyError::NotFound) => {
             journey.set_verification(state, None).await?;
-            journey.set_flash("flash-expired").await?;
-            Ok(Err(journey.redirect("/verify")))
+            Ok(Err(journey.expired().await?))
         }
         Err(e) => Err(e.into()),
     }
@@ -205,8 +204,7 @@ pub(super) async fn check(
         Ok(outcome) => outcome,
         Err(VerifyError::NotFound) => {
             journey.set_verification(&state, None).await?;
-            journey.set_flash("flash-expired").await?;
-            return Ok(journey.redirect("/verify"));
+            return journey.expired().await;
         }
         Err(e) => return Err(e.into()),
     };
