@@ -164,7 +164,19 @@ async fn attempts_exhausted(backend: Backend) {
     assert!(app.submit_code(wrong).await.body.contains("1 attempt left"));
     let last = app.submit_code(wrong).await;
     assert_eq!(last.status, StatusCode::BAD_REQUEST);
-    assert!(last.body.contains("Too many wrong codes."), "{}", last.body);
+    assert!(
+        last.body.contains("<h1>Too many wrong codes</h1>"),
+        "{}",
+        last.body
+    );
+    // The number's wrong codes (OTP_MAX_ATTEMPTS by default) are spent too:
+    // the page says when it can be tried again.
+    assert!(
+        last.body
+            .contains("You can try this number again in 60 minutes."),
+        "{}",
+        last.body
+    );
     assert!(
         !last.body.contains(r#"action="/verify/code""#),
         "no code form once attempts are used up"
@@ -172,7 +184,7 @@ async fn attempts_exhausted(backend: Backend) {
     // Even the right code is refused now.
     let right = app.submit_code(&code).await;
     assert_eq!(right.status, StatusCode::BAD_REQUEST);
-    assert!(right.body.contains("Too many wrong codes."));
+    assert!(right.body.contains("<h1>Too many wrong codes</h1>"));
     assert_eq!(app.get("/verify/done").await.location(), Some("/verify"));
 }
 
@@ -301,12 +313,15 @@ async fn resend_inside_the_cooldown(backend: Backend) {
     let app = spawn_app(backend).await;
     app.start(US, "US").await;
     app.clock.advance(Duration::seconds(10));
-    let page = app.resend().await;
-    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(page.retry_after(), Some(20));
+    // Back to the code page (post/redirect/get), the wait a warning there.
+    let early = app.resend().await;
+    assert_eq!(early.status, StatusCode::SEE_OTHER);
+    assert_eq!(early.location(), Some("/verify/code?resend=early"));
+    let page = app.get("/verify/code?resend=early").await;
     assert!(
-        page.body
-            .contains("Please wait 20 seconds before asking for another code."),
+        page.body.contains(
+            r#"class="warning" id="resend-warning" role="status" tabindex="-1" autofocus>Please wait 20 seconds before asking for another code."#
+        ),
         "{}",
         page.body
     );

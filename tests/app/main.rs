@@ -14,6 +14,7 @@ mod cli;
 mod embed;
 mod failover;
 mod flow;
+mod flow_code;
 mod hardening;
 mod idempotency;
 mod locale_codes;
