@@ -12,24 +12,31 @@
   var input = document.getElementById("code");
   var form = input && input.form;
 
-  // Pasting "123 456" or "123-456" keeps only the digits (any script).
+  // Pasting "123 456" keeps the digits (any script); the whole text, its
+  // code (the WebOTP line's, else its one run of the code's length, as the
+  // server reads it); else the paste is left be.
   if (input) {
-    var digitsOnly = function (text) {
-      return (text.match(/\p{Nd}/gu) || []).join("");
+    var len = +input.getAttribute("data-length");
+    var codeIn = function (text) {
+      if (!/\p{L}/u.test(text)) return (text.match(/\p{Nd}/gu) || []).join("");
+      var fits = function (run) { return run && Array.from(run).length === len; };
+      var otp = text.match(/@\S+\s+#(\p{Nd}+)\s*$/u);
+      if (otp && fits(otp[1])) return otp[1];
+      var runs = (text.match(/\p{Nd}+/gu) || []).filter(fits);
+      return runs.length && runs.every(function (r) { return r === runs[0]; }) ? runs[0] : null;
     };
     input.addEventListener("paste", function (event) {
-      var text = (event.clipboardData || window.clipboardData).getData("text");
-      if (!text) return;
+      var code = codeIn((event.clipboardData || window.clipboardData).getData("text") || "");
+      if (!code) return;
       event.preventDefault();
-      input.value = digitsOnly(text);
+      input.value = code;
       input.dispatchEvent(new Event("input", { bubbles: true }));
     });
   }
 
-  // A countdown to the next resend, from the server's own figure. The
-  // countdown itself is not announced (it would talk every second); only
-  // "You can ask for a new code now" is, once. The button stays in the Tab
-  // order (aria-disabled) and does nothing until then.
+  // A countdown to the next resend, from the server's figure, not announced
+  // (it would talk every second); "You can ask … now" is, once. The button,
+  // described by it, stays in the Tab order (aria-disabled) doing nothing.
   var wait = document.getElementById("resend-wait");
   var ready = document.getElementById("resend-ready");
   var resend = document.getElementById("resend-button");
@@ -65,8 +72,8 @@
     }
   }
 
-  // WebOTP: where the browser reads the SMS's "@host #code" line, fill the
-  // code in and submit it.
+  // WebOTP: where the browser reads the text's "@host #code" line, fill
+  // the code in and submit.
   if (input && form && "OTPCredential" in window && navigator.credentials) {
     var abort = new AbortController();
     form.addEventListener("submit", function () { abort.abort(); });

@@ -72,6 +72,16 @@ code-resend-after =
     }
 code-change-number = استخدام رقم آخر
 code-sent = أرسلنا إليك رمزًا جديدًا.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [zero] يمكنك المحاولة بهذا الرقم مرة أخرى بعد { $minutes } دقيقة.
+        [one] يمكنك المحاولة بهذا الرقم مرة أخرى بعد دقيقة واحدة.
+        [two] يمكنك المحاولة بهذا الرقم مرة أخرى بعد دقيقتين.
+        [few] يمكنك المحاولة بهذا الرقم مرة أخرى بعد { $minutes } دقائق.
+        [many] يمكنك المحاولة بهذا الرقم مرة أخرى بعد { $minutes } دقيقة.
+       *[other] يمكنك المحاولة بهذا الرقم مرة أخرى بعد { $minutes } دقيقة.
+    }
 
 done-title = تم التحقق من رقم الهاتف
 done-body = تحققنا من { $phone }. يمكنك الآن إغلاق هذه الصفحة.

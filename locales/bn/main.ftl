@@ -34,6 +34,8 @@ code-resend-ready = আপনি এখন নতুন কোড চাইত�
 code-resend-after = কোড পাঠানোর { $seconds } সেকেন্ড পরে আপনি নতুন কোড চাইতে পারবেন।
 code-change-number = অন্য নম্বর ব্যবহার করুন
 code-sent = আমরা আপনাকে একটি নতুন কোড পাঠিয়েছি।
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = { $minutes } মিনিট পরে আপনি এই নম্বর দিয়ে আবার চেষ্টা করতে পারবেন।
 
 done-title = ফোন নম্বর যাচাই করা হয়েছে
 done-body = আমরা { $phone } নম্বরটি যাচাই করেছি। আপনি এই পেজটি বন্ধ করতে পারেন।

@@ -48,6 +48,12 @@ code-resend-after =
     }
 code-change-number = Andere Nummer verwenden
 code-sent = Wir haben Ihnen einen neuen Code gesendet.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] Sie können es mit dieser Nummer in { $minutes } Minute erneut versuchen.
+       *[other] Sie können es mit dieser Nummer in { $minutes } Minuten erneut versuchen.
+    }
 
 done-title = Telefonnummer bestätigt
 done-body = Wir haben { $phone } bestätigt. Sie können diese Seite jetzt schließen.

@@ -54,6 +54,12 @@ code-resend-after =
     }
 code-change-number = Use a different number
 code-sent = We texted you a new code.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] You can try this number again in 1 minute.
+       *[other] You can try this number again in { $minutes } minutes.
+    }
 
 done-title = Phone number verified
 done-body = We’ve verified { $phone }. You can close this page.

@@ -47,6 +47,12 @@ code-resend-after =
     }
 code-change-number = Usar otro número
 code-sent = Te hemos enviado un código nuevo.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] Puedes volver a intentarlo con este número dentro de 1 minuto.
+       *[other] Puedes volver a intentarlo con este número dentro de { $minutes } minutos.
+    }
 
 done-title = Número verificado
 done-body = Hemos verificado el { $phone }. Ya puedes cerrar esta página.

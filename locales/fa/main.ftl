@@ -34,6 +34,8 @@ code-resend-ready = اکنون می‌توانید کد جدیدی درخواس�
 code-resend-after = { $seconds } ثانیه پس از ارسال کد می‌توانید کد جدیدی درخواست کنید.
 code-change-number = استفاده از شماره‌ای دیگر
 code-sent = کد جدیدی برایتان فرستادیم.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = می‌توانید { $minutes } دقیقه دیگر دوباره با این شماره تلاش کنید.
 
 done-title = شماره تلفن تأیید شد
 done-body = { $phone } تأیید شد. می‌توانید این صفحه را ببندید.

@@ -33,6 +33,8 @@ code-resend-ready = Puwede ka nang humingi ng bagong code.
 code-resend-after = Puwede kang humingi ng bagong code { $seconds } segundo matapos namin itong ipadala.
 code-change-number = Gumamit ng ibang numero
 code-sent = Nag-text kami sa iyo ng bagong code.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = Maaari mong subukan ulit ang numerong ito pagkalipas ng { $minutes } minuto.
 
 done-title = Na-verify na ang numero ng telepono
 done-body = Na-verify na namin ang { $phone }. Puwede mo nang isara ang page na ito.

@@ -48,6 +48,12 @@ code-resend-after =
     }
 code-change-number = Utiliser un autre numéro
 code-sent = Nous vous avons envoyé un nouveau code.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] Vous pourrez réessayer avec ce numéro dans { $minutes } minute.
+       *[other] Vous pourrez réessayer avec ce numéro dans { $minutes } minutes.
+    }
 
 done-title = Numéro de téléphone vérifié
 done-body = Nous avons vérifié le { $phone }. Vous pouvez fermer cette page.

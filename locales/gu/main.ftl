@@ -34,6 +34,8 @@ code-resend-ready = હવે તમે નવો કોડ મંગાવી �
 code-resend-after = કોડ મોકલ્યાની { $seconds } સેકન્ડ પછી તમે નવો કોડ મંગાવી શકો છો.
 code-change-number = બીજો નંબર વાપરો
 code-sent = અમે તમને નવો કોડ મોકલ્યો છે.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = તમે { $minutes } મિનિટ પછી આ નંબર સાથે ફરી પ્રયાસ કરી શકો છો.
 
 done-title = ફોન નંબરની ચકાસણી થઈ ગઈ
 done-body = અમે { $phone } નંબરની ચકાસણી કરી લીધી છે. તમે આ પેજ બંધ કરી શકો છો.

@@ -59,6 +59,13 @@ code-resend-after =
     }
 code-change-number = שימוש במספר אחר
 code-sent = שלחנו אליך קוד חדש.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] אפשר לנסות שוב את המספר הזה בעוד דקה.
+        [two] אפשר לנסות שוב את המספר הזה בעוד שתי דקות.
+       *[other] אפשר לנסות שוב את המספר הזה בעוד { $minutes } דקות.
+    }
 
 done-title = מספר הטלפון אומת
 done-body = אימתנו את { $phone }. אפשר לסגור את הדף.

@@ -50,6 +50,12 @@ code-resend-after =
     }
 code-change-number = कोई दूसरा नंबर इस्तेमाल करें
 code-sent = हमने आपको नया कोड भेज दिया है।
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] आप { $minutes } मिनट बाद इस नंबर से फिर कोशिश कर सकते हैं।
+       *[other] आप { $minutes } मिनट बाद इस नंबर से फिर कोशिश कर सकते हैं।
+    }
 
 done-title = मोबाइल नंबर वेरिफ़ाई हो गया
 done-body = हमने { $phone } को वेरिफ़ाई कर लिया है। अब आप यह पेज बंद कर सकते हैं।

@@ -32,6 +32,8 @@ code-resend-ready = Sekarang Anda dapat meminta kode baru.
 code-resend-after = Anda dapat meminta kode baru { $seconds } detik setelah kode dikirim.
 code-change-number = Gunakan nomor lain
 code-sent = Kami telah mengirimkan kode baru melalui SMS.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = Anda dapat mencoba nomor ini lagi dalam { $minutes } menit.
 
 done-title = Nomor telepon terverifikasi
 done-body = Kami telah memverifikasi { $phone }. Anda dapat menutup halaman ini.

@@ -52,6 +52,13 @@ code-resend-after =
     }
 code-change-number = Usa un altro numero
 code-sent = Ti abbiamo inviato un nuovo codice via SMS.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] Potrai riprovare con questo numero tra { $minutes } minuto.
+        [many] Potrai riprovare con questo numero tra { $minutes } minuti.
+       *[other] Potrai riprovare con questo numero tra { $minutes } minuti.
+    }
 
 done-title = Numero di telefono verificato
 done-body = Abbiamo verificato il numero { $phone }. Puoi chiudere questa pagina.

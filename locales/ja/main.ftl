@@ -32,6 +32,8 @@ code-resend-ready = 認証コードを再送信できるようになりました
 code-resend-after = 認証コードは、送信から{ $seconds }秒後に再送信できます。
 code-change-number = 別の電話番号を使用する
 code-sent = 新しい認証コードを送信しました。
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = この番号は{ $minutes }分後にもう一度お試しいただけます。
 
 done-title = 電話番号の認証が完了しました
 done-body = { $phone }を認証しました。このページは閉じていただいてかまいません。

@@ -35,6 +35,8 @@ code-resend-ready = 이제 새 인증번호를 요청할 수 있습니다.
 code-resend-after = 인증번호를 보내고 { $seconds }초가 지나면 새 인증번호를 요청할 수 있습니다.
 code-change-number = 다른 번호 사용
 code-sent = 새 인증번호를 문자로 보냈습니다.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = { $minutes }분 후에 이 번호로 다시 시도할 수 있습니다.
 
 done-title = 휴대폰 번호 인증 완료
 done-body = { $phone } 인증이 완료되었습니다. 이 페이지를 닫아도 됩니다.

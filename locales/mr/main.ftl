@@ -49,6 +49,12 @@ code-resend-after =
     }
 code-change-number = दुसरा नंबर वापरा
 code-sent = आम्ही तुम्हाला नवीन कोड पाठवला आहे.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] { $minutes } मिनिटानंतर तुम्ही या नंबरने पुन्हा प्रयत्न करू शकता.
+       *[other] { $minutes } मिनिटांनंतर तुम्ही या नंबरने पुन्हा प्रयत्न करू शकता.
+    }
 
 done-title = फोन नंबरची पडताळणी झाली
 done-body = आम्ही { $phone } नंबरची पडताळणी केली आहे. तुम्ही हे पेज बंद करू शकता.

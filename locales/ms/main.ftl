@@ -32,6 +32,8 @@ code-resend-ready = Anda boleh meminta kod baharu sekarang.
 code-resend-after = Anda boleh meminta kod baharu { $seconds } saat selepas kami menghantar kod.
 code-change-number = Gunakan nombor lain
 code-sent = Kami telah menghantar kod baharu kepada anda.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = Anda boleh mencuba nombor ini lagi dalam masa { $minutes } minit.
 
 done-title = Nombor telefon disahkan
 done-body = Kami telah mengesahkan { $phone }. Anda boleh menutup halaman ini.

@@ -47,6 +47,12 @@ code-resend-after =
     }
 code-change-number = Een ander nummer gebruiken
 code-sent = We hebben je een nieuwe code gestuurd.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] Je kunt dit nummer over { $minutes } minuut opnieuw proberen.
+       *[other] Je kunt dit nummer over { $minutes } minuten opnieuw proberen.
+    }
 
 done-title = Telefoonnummer geverifieerd
 done-body = We hebben { $phone } geverifieerd. Je kunt deze pagina sluiten.

@@ -56,6 +56,14 @@ code-resend-after =
     }
 code-change-number = Użyj innego numeru
 code-sent = Wysłaliśmy Ci nowy kod.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] Możesz ponownie spróbować z tym numerem za { $minutes } minutę.
+        [few] Możesz ponownie spróbować z tym numerem za { $minutes } minuty.
+        [many] Możesz ponownie spróbować z tym numerem za { $minutes } minut.
+       *[other] Możesz ponownie spróbować z tym numerem za { $minutes } minuty.
+    }
 
 done-title = Numer telefonu zweryfikowany
 done-body = Zweryfikowaliśmy numer { $phone }. Możesz zamknąć tę stronę.

@@ -48,6 +48,12 @@ code-resend-after =
     }
 code-change-number = Usar outro número
 code-sent = Enviamos um novo código para você.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] Você pode tentar este número de novo em { $minutes } minuto.
+       *[other] Você pode tentar este número de novo em { $minutes } minutos.
+    }
 
 done-title = Número de telefone confirmado
 done-body = Confirmamos { $phone }. Você já pode fechar esta página.

@@ -57,6 +57,13 @@ code-resend-after =
     }
 code-change-number = Folosiți alt număr
 code-sent = V-am trimis un cod nou.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] Puteți încerca din nou acest număr peste { $minutes } minut.
+        [few] Puteți încerca din nou acest număr peste { $minutes } minute.
+       *[other] Puteți încerca din nou acest număr peste { $minutes } de minute.
+    }
 
 done-title = Număr de telefon verificat
 done-body = Am verificat { $phone }. Puteți închide această pagină.

@@ -58,6 +58,14 @@ code-resend-after =
     }
 code-change-number = Указать другой номер
 code-sent = Мы отправили вам новый код.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] Вы сможете снова попробовать этот номер через { $minutes } минуту.
+        [few] Вы сможете снова попробовать этот номер через { $minutes } минуты.
+        [many] Вы сможете снова попробовать этот номер через { $minutes } минут.
+       *[other] Вы сможете снова попробовать этот номер через { $minutes } минуты.
+    }
 
 done-title = Номер телефона подтверждён
 done-body = Мы подтвердили номер { $phone }. Эту страницу можно закрыть.

@@ -37,6 +37,8 @@ code-resend-ready = Sasa unaweza kuomba msimbo mpya.
 code-resend-after = Unaweza kuomba msimbo mpya sekunde { $seconds } baada ya kukutumia msimbo.
 code-change-number = Tumia nambari nyingine
 code-sent = Tumekutumia msimbo mpya.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = Unaweza kujaribu nambari hii tena baada ya dakika { $minutes }.
 
 done-title = Nambari ya simu imethibitishwa
 done-body = Tumethibitisha { $phone }. Unaweza kufunga ukurasa huu.

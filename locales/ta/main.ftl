@@ -49,6 +49,12 @@ code-resend-after =
     }
 code-change-number = வேறு எண்ணைப் பயன்படுத்தவும்
 code-sent = புதிய குறியீட்டை அனுப்பியுள்ளோம்.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] { $minutes } நிமிடத்திற்குப் பிறகு இந்த எண்ணை மீண்டும் முயலலாம்.
+       *[other] { $minutes } நிமிடங்களுக்குப் பிறகு இந்த எண்ணை மீண்டும் முயலலாம்.
+    }
 
 done-title = ஃபோன் எண் சரிபார்க்கப்பட்டது
 done-body = { $phone } எண்ணைச் சரிபார்த்துவிட்டோம். இந்தப் பக்கத்தை மூடலாம்.

@@ -49,6 +49,12 @@ code-resend-after =
     }
 code-change-number = వేరే నంబర్‌ను ఉపయోగించండి
 code-sent = మేము మీకు కొత్త కోడ్ పంపాము.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] { $minutes } నిమిషం తర్వాత ఈ నంబర్‌తో మళ్లీ ప్రయత్నించవచ్చు.
+       *[other] { $minutes } నిమిషాల తర్వాత ఈ నంబర్‌తో మళ్లీ ప్రయత్నించవచ్చు.
+    }
 
 done-title = ఫోన్ నంబర్ ధృవీకరించబడింది
 done-body = మేము { $phone } నంబర్‌ను ధృవీకరించాము. మీరు ఈ పేజీని మూసివేయవచ్చు.

@@ -32,6 +32,8 @@ code-resend-ready = ตอนนี้คุณขอรหัสใหม่ไ
 code-resend-after = คุณขอรหัสใหม่ได้เมื่อผ่านไป { $seconds } วินาทีหลังจากที่เราส่งรหัส
 code-change-number = ใช้หมายเลขอื่น
 code-sent = เราส่งรหัสใหม่ให้คุณแล้ว
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = คุณลองใช้หมายเลขนี้อีกครั้งได้ในอีก { $minutes } นาที
 
 done-title = ยืนยันหมายเลขโทรศัพท์แล้ว
 done-body = เรายืนยัน { $phone } แล้ว คุณปิดหน้านี้ได้เลย

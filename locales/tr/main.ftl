@@ -50,6 +50,12 @@ code-resend-after =
     }
 code-change-number = Başka bir numara kullan
 code-sent = Size yeni bir kod gönderdik.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] Bu numarayı { $minutes } dakika sonra tekrar deneyebilirsiniz.
+       *[other] Bu numarayı { $minutes } dakika sonra tekrar deneyebilirsiniz.
+    }
 
 done-title = Telefon numarası doğrulandı
 done-body = { $phone } numarasını doğruladık. Bu sayfayı kapatabilirsiniz.

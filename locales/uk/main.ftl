@@ -56,6 +56,14 @@ code-resend-after =
     }
 code-change-number = Використати інший номер
 code-sent = Ми надіслали вам новий код.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry =
+    { $minutes ->
+        [one] Ви зможете знову спробувати цей номер через { $minutes } хвилину.
+        [few] Ви зможете знову спробувати цей номер через { $minutes } хвилини.
+        [many] Ви зможете знову спробувати цей номер через { $minutes } хвилин.
+       *[other] Ви зможете знову спробувати цей номер через { $minutes } хвилини.
+    }
 
 done-title = Номер телефону підтверджено
 done-body = Ми підтвердили номер { $phone }. Цю сторінку можна закрити.

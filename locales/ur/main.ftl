@@ -43,6 +43,8 @@ code-resend-ready = اب آپ نیا کوڈ طلب کر سکتے ہیں۔
 code-resend-after = کوڈ بھیجے جانے کے { $seconds } سیکنڈ بعد آپ نیا کوڈ طلب کر سکتے ہیں۔
 code-change-number = کوئی دوسرا نمبر استعمال کریں
 code-sent = ہم نے آپ کو نیا کوڈ بھیج دیا ہے۔
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = آپ { $minutes } منٹ بعد اس نمبر سے دوبارہ کوشش کر سکتے ہیں۔
 
 done-title = فون نمبر کی تصدیق ہو گئی
 done-body = ہم نے { $phone } کی تصدیق کر دی ہے۔ آپ یہ صفحہ بند کر سکتے ہیں۔

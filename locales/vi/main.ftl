@@ -32,6 +32,8 @@ code-resend-ready = Bây giờ bạn có thể yêu cầu mã mới.
 code-resend-after = Bạn có thể yêu cầu mã mới { $seconds } giây sau khi chúng tôi gửi mã.
 code-change-number = Dùng số khác
 code-sent = Chúng tôi đã gửi mã mới cho bạn.
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = Bạn có thể thử lại số này sau { $minutes } phút.
 
 done-title = Đã xác minh số điện thoại
 done-body = Chúng tôi đã xác minh { $phone }. Bạn có thể đóng trang này.

@@ -32,6 +32,8 @@ code-resend-ready = 现在可以重新获取验证码了。
 code-resend-after = 验证码发送 { $seconds } 秒后可重新获取。
 code-change-number = 使用其他手机号
 code-sent = 新的验证码已发送。
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = 请在 { $minutes } 分钟后再用此号码重试。
 
 done-title = 手机号验证成功
 # No spaces around $phone: it may be number-ending-in (尾号为 2671 的手机号).

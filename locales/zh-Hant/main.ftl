@@ -32,6 +32,8 @@ code-resend-ready = 現在可以重新取得驗證碼了。
 code-resend-after = 驗證碼傳送 { $seconds } 秒後即可重新取得。
 code-change-number = 使用其他號碼
 code-sent = 已傳送新的驗證碼。
+# Issue 25, item 3: the lock-out page, when the number can be tried again.
+code-locked-retry = 請在 { $minutes } 分鐘後再用這個號碼重試。
 
 done-title = 手機號碼驗證成功
 # No spaces around $phone: it may be number-ending-in (末碼為 2671 的手機號碼).

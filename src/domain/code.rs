@@ -42,6 +42,42 @@ impl OtpCode {
             .then_some(Self(ascii))
     }
 
+    /// What a person put in the code field of a page: a code, read as
+    /// [`OtpCode::parse`] does, or a whole text message pasted there. From a
+    /// text (anything with a letter in it) the code is the WebOTP line's
+    /// (`@host #123456` at its end) or else its one run of exactly `len`
+    /// digits; two different runs of that length, or none, are `None`. So
+    /// one post is always one candidate code at most, and spends at most one
+    /// attempt, however many digits it holds.
+    pub fn find(input: &str, len: u8) -> Option<Self> {
+        if let Some(code) = Self::parse(input, len) {
+            return Some(code);
+        }
+        if input.len() > MAX_PASTED_BYTES {
+            return None;
+        }
+        let text = to_ascii_digits(input);
+        if !text.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let want = usize::from(len);
+        let is_code = |run: &str| run.len() == want && run.bytes().all(|b| b.is_ascii_digit());
+        if let Some(code) = webotp_code(&text).filter(|c| is_code(c)) {
+            return Some(Self(code.to_owned()));
+        }
+        let mut found: Option<&str> = None;
+        for run in text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|r| is_code(r))
+        {
+            match found {
+                Some(seen) if seen != run => return None,
+                _ => found = Some(run),
+            }
+        }
+        found.map(|run| Self(run.to_owned()))
+    }
+
     /// A code fixed by configuration (test numbers), checked like any other.
     pub fn fixed(digits: &str) -> Option<Self> {
         let ok = (4..=10).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
@@ -52,6 +88,20 @@ impl OtpCode {
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// The longest text [`OtpCode::find`] reads: a one-segment text message
+/// (at most 160 characters) in any script, with room to spare.
+pub const MAX_PASTED_BYTES: usize = 1024;
+
+/// The code of a WebOTP line ending `text`: `@host #code`, the `#` after
+/// a space and a word with `@` in it (a line break may have been taken out
+/// by the field the text was pasted into).
+fn webotp_code(text: &str) -> Option<&str> {
+    let (before, code) = text.trim_end().rsplit_once('#')?;
+    let host = before.strip_suffix(char::is_whitespace)?.trim_end();
+    let word = host.rsplit(char::is_whitespace).next()?;
+    word.contains('@').then_some(code)
 }
 
 fn is_dash(c: char) -> bool {
@@ -198,6 +248,58 @@ mod tests {
     }
 
     #[test]
+    fn find_takes_the_code_out_of_a_pasted_text() {
+        let want = OtpCode::fixed("123456").unwrap();
+        for input in [
+            "123456",
+            "123 456",
+            "Your Acme code is 123456. It expires in 10 minutes.\n@verify.example #123456",
+            // A single-line field drops the line break.
+            "Your Acme code is 123456. It expires in 10 minutes.@verify.example #123456",
+            "Your Acme code is 123456. It expires in 10 minutes.",
+            // Fluent's isolation marks around the placeables.
+            "Your \u{2068}Acme\u{2069} code is \u{2068}123456\u{2069}.",
+            "Acmeの認証コード: １２３４５６（10分間有効）",
+            "\u{2068}١٢٣٤٥٦\u{2069} رمز Acme لـ10 دقائق",
+            // Digits of the same length elsewhere: the WebOTP line decides.
+            "Shop 777777 code 123456 (10 min)\n@a.example #123456",
+            "code 123456 @verify246810.example #123456",
+            // The same code twice is one candidate.
+            "Your code is 123456, again: 123456",
+        ] {
+            assert_eq!(OtpCode::find(input, 6).as_ref(), Some(&want), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn find_never_makes_one_post_more_than_one_guess() {
+        for input in [
+            "",
+            "12345",
+            "1234567",
+            "12345a",
+            "+123456",
+            // Digits alone: the strict reading only.
+            "123456 654321",
+            "123456123456",
+            "1234567890123456",
+            // Text with two different codes, or none of the length.
+            "code 123456 or 654321",
+            "code 1234567",
+            "codes: 12 34 56",
+            "Your code is 12345. It expires in 10 minutes.",
+            // A WebOTP line of the wrong length, and two other codes.
+            "code 111111 or 222222 @a.example #1234567",
+            // Not a WebOTP line: no host before the #.
+            "code 111111 or 222222 #123456",
+        ] {
+            assert_eq!(OtpCode::find(input, 6), None, "{input:?}");
+        }
+        let long = format!("code 123456 {}", "x".repeat(MAX_PASTED_BYTES));
+        assert_eq!(OtpCode::find(&long, 6), None, "too long to read");
+    }
+
+    #[test]
     fn a_number_key_depends_on_the_server_key_and_the_number_only() {
         let a = CodeHasher::new(&[1; 32]);
         let b = CodeHasher::new(&[2; 32]);
@@ -238,6 +340,14 @@ mod tests {
         fn parse_never_panics(input in "\\PC{0,40}", len in 4u8..=10) {
             if let Some(code) = OtpCode::parse(&input, len) {
                 prop_assert_eq!(code.expose().len(), usize::from(len));
+            }
+        }
+
+        #[test]
+        fn find_never_panics_and_finds_codes_only(input in "\\PC{0,80}", len in 4u8..=10) {
+            if let Some(code) = OtpCode::find(&input, len) {
+                prop_assert_eq!(code.expose().len(), usize::from(len));
+                prop_assert!(code.expose().bytes().all(|b| b.is_ascii_digit()));
             }
         }
 

@@ -8,8 +8,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::domain::{
-    Admitted, Answer, Block, CheckRecord, NewVerification, PumpingRule, SendLimits, StatKind,
-    Verification,
+    Admitted, Answer, Block, CheckRecord, NewVerification, NumberKey, PumpingRule, SendLimits,
+    StatKind, Verification,
 };
 
 pub mod idempotency;
@@ -308,6 +308,20 @@ pub trait Store:
         tenant: Option<&str>,
         now: OffsetDateTime,
     ) -> Result<Option<Verification>, StoreError>;
+
+    /// When a start for the number of `key` would pass its wrong-code
+    /// budget (`guess_budget` wrong codes) and its quota (`send_limit`
+    /// texts) again, both over `window` before that time, as `create`
+    /// judges them (each until its oldest entry in the window leaves it);
+    /// `None` when it would at `now`. The lock-out page says it.
+    async fn number_free_at(
+        &self,
+        key: &NumberKey,
+        window: time::Duration,
+        guess_budget: u32,
+        send_limit: u32,
+        now: OffsetDateTime,
+    ) -> Result<Option<OffsetDateTime>, StoreError>;
 
     /// When each text of verification `id` was sent, oldest first.
     async fn send_times(&self, id: Uuid) -> Result<Vec<OffsetDateTime>, StoreError>;

@@ -159,6 +159,31 @@ impl Verifier {
         v.last_sent_at + Duration::seconds(i64::from(self.policy.send.resend_cooldown_seconds))
     }
 
+    /// When the number of `v` can be started again: when its wrong-code
+    /// budget and its quota let a start through (the first limits a start
+    /// meets). `None`: now, or a test number, which nothing limits.
+    pub async fn number_free_at(
+        &self,
+        v: &Verification,
+    ) -> Result<Option<OffsetDateTime>, VerifyError> {
+        if self.policy.test_numbers.contains_key(&v.phone) {
+            return Ok(None);
+        }
+        let now = self.clock.now();
+        let send = &self.policy.send;
+        let at = self
+            .store
+            .number_free_at(
+                &self.hasher.number_key(&v.phone),
+                self.send_window(),
+                send.wrong_code_limit,
+                send.limit_per_phone,
+                now,
+            )
+            .await?;
+        Ok(at.filter(|at| *at > now))
+    }
+
     fn limits(&self, now: OffsetDateTime, target: &Target, requester: &Requester) -> SendLimits {
         let send = &self.policy.send;
         let cooldown = Duration::seconds(i64::from(send.resend_cooldown_seconds));
@@ -418,7 +443,26 @@ impl Verifier {
         typed: &str,
         tenant: Option<&str>,
     ) -> Result<CheckOutcome, VerifyError> {
-        let outcome = self.apply_check(id, typed, tenant).await?;
+        let candidate = OtpCode::parse(typed, self.policy.otp.length);
+        self.check_candidate(id, candidate, tenant).await
+    }
+
+    /// Checks what a person put in a page's code field: the code, or the
+    /// whole text message pasted there ([`OtpCode::find`]: at most one
+    /// candidate, so at most one attempt, whatever was pasted).
+    #[tracing::instrument(skip_all, fields(verification = %id))]
+    pub async fn check_typed(&self, id: Uuid, typed: &str) -> Result<CheckOutcome, VerifyError> {
+        let candidate = OtpCode::find(typed, self.policy.otp.length);
+        self.check_candidate(id, candidate, None).await
+    }
+
+    async fn check_candidate(
+        &self,
+        id: Uuid,
+        candidate: Option<OtpCode>,
+        tenant: Option<&str>,
+    ) -> Result<CheckOutcome, VerifyError> {
+        let outcome = self.apply_check(id, candidate, tenant).await?;
         let reason = match &outcome {
             CheckOutcome::Approved(v) => {
                 self.record(Event::Approved {
@@ -447,10 +491,9 @@ impl Verifier {
     async fn apply_check(
         &self,
         id: Uuid,
-        typed: &str,
+        candidate: Option<OtpCode>,
         tenant: Option<&str>,
     ) -> Result<CheckOutcome, VerifyError> {
-        let candidate = OtpCode::parse(typed, self.policy.otp.length);
         // A resend between the read and the write changes the hash and makes
         // the write miss; read again and judge against the new code.
         for _ in 0..3 {

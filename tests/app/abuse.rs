@@ -113,7 +113,8 @@ async fn wrong_codes_are_budgeted_per_number_across_restarts(backend: Backend) {
     }
     assert_eq!(judged, 5, "five wrong codes judged in all");
     assert!(
-        last_page.contains("Too many wrong codes."),
+        last_page.contains("<h1>Too many wrong codes</h1>")
+            && last_page.contains("You can try this number again in 60 minutes."),
         "the last wrong code: {last_page}"
     );
     let sent = app.outbox_len().await;

@@ -68,6 +68,19 @@ async fn pages_and_assets_are_compressed_for_clients_that_ask(backend: Backend) 
             }
         }
     }
+    // The pages' assets as sent compressed: about 8 KB (the README).
+    let mut sent = 0;
+    for name in [
+        "style.css",
+        "verify.js",
+        "embed.js",
+        "challenge.js",
+        "challenge-worker.js",
+        "favicon.svg",
+    ] {
+        sent += fetch(&app, &format!("/static/{name}"), "gzip").await.1.len();
+    }
+    assert!(sent < 9_000, "the pages' assets as sent: {sent} bytes");
     // Both asked for: the browser gets one of them.
     let (used, _) = fetch(&app, "/verify", "gzip, deflate, br").await;
     assert!(used == "br" || used == "gzip", "{used}");

@@ -263,7 +263,10 @@ async fn full_flow_typing_like_a_person() {
         )
         .await
         .unwrap();
-    assert_eq!(invalid, "code-error", "the error is tied to the field");
+    assert_eq!(
+        invalid, "code-lifetime code-error",
+        "the hint and the error are tied to the field"
+    );
     audit(c, "wrong code").await;
     screenshot(c, "03-wrong-code").await;
     type_into(c, "#code", &code).await;
@@ -435,8 +438,10 @@ async fn the_flow_without_javascript() {
     let resend = c.find(Locator::Css("#resend-button")).await.unwrap();
     assert!(resend.is_enabled().await.unwrap());
     submit(c, "#resend-button").await;
-    // Too early: said beside the resend button, the code field untouched.
-    assert!(text(c, ".resend .notice").await.contains("Please wait"));
+    // Too early: back on the code page, a warning beside the resend
+    // button, the code field untouched.
+    assert_eq!(path(c).await, "/verify/code");
+    assert!(text(c, ".resend .warning").await.contains("Please wait"));
     assert!(c.find(Locator::Css("#code-error")).await.is_err());
     let code = app.last_code(US).await;
     type_into(c, "#code", &code).await;

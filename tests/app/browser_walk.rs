@@ -78,6 +78,7 @@ return {
   codeMaxLength: code ? code.maxLength : null,
   codeSpellcheck: code ? code.getAttribute('spellcheck') : null,
   codeInvalid: code ? code.getAttribute('aria-invalid') : null,
+  codeValue: code ? code.value : null,
   waitIsLive: wait ? !!wait.closest(live) : null,
   resend: resend ? { disabled: resend.disabled, ariaDisabled: resend.getAttribute('aria-disabled'), tabIndex: resend.tabIndex } : null,
   attemptsShown: !!document.getElementById('attempts'),
@@ -335,15 +336,22 @@ async fn walk(lang: &'static str, javascript: bool, mobile: bool) {
             w.args("code-resend-after", &[("seconds", Arg::from(COOLDOWN))])
         );
         submit(c, "#resend-button").await;
+        // Back on the code page (post/redirect/get), the wait a warning
+        // beside the button, read first.
+        assert_eq!(path(c).await, "/verify/code");
         assert_eq!(
-            w.text(".resend .notice").await,
+            w.text(".resend .warning").await,
             w.args("error-cooldown", &[("seconds", Arg::from(COOLDOWN))])
         );
+        assert!(w.absent(".resend .notice").await, "not a success");
         assert!(
             w.absent("#code-error").await,
             "the code field is not at fault"
         );
-        assert_eq!(w.facts().await["codeInvalid"], Value::Null);
+        let facts = w.facts().await;
+        assert_eq!(facts["codeInvalid"], Value::Null);
+        assert_eq!(facts["focused"], "resend-warning", "{}", w.name);
+        w.audit().await;
         assert_eq!(app.outbox_len().await, 1);
     }
 
@@ -354,6 +362,11 @@ async fn walk(lang: &'static str, javascript: bool, mobile: bool) {
     for slip in ["12345", "1234567", "12a456"] {
         w.enter(slip).await;
         w.assert_code_error(&format).await;
+        assert_eq!(
+            w.facts().await["codeValue"],
+            slip,
+            "what was typed stays to be seen"
+        );
     }
     assert_eq!(app.attempts_spent(US, MAX_ATTEMPTS).await, 0);
     w.audit().await;
@@ -520,4 +533,188 @@ async fn a_late_return_keeps_the_number_and_focuses_the_warning() {
         assert_eq!(app.outbox_len().await, 2);
         assert!(app.last_sms(UK).await.contains('#'));
     }
+}
+
+/// A Chrome DevTools command through chromedriver (`goog/cdp/execute`):
+/// what the browser's accessibility tree says, as a screen reader gets it.
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or("")
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (axum::http::Method, Option<String>) {
+        let body = json!({ "cmd": self.0, "params": self.1 });
+        (axum::http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// The accessible description of the element with `id`, as Chromium
+/// computes it (`aria-describedby` followed to its text).
+async fn description(c: &Client, id: &str) -> String {
+    let document = c
+        .issue_cmd(Cdp("DOM.getDocument", json!({ "depth": 0 })))
+        .await
+        .unwrap();
+    let node = c
+        .issue_cmd(Cdp(
+            "DOM.querySelector",
+            json!({ "nodeId": document["root"]["nodeId"], "selector": format!("#{id}") }),
+        ))
+        .await
+        .unwrap();
+    let tree = c
+        .issue_cmd(Cdp(
+            "Accessibility.getPartialAXTree",
+            json!({ "nodeId": node["nodeId"], "fetchRelatives": false }),
+        ))
+        .await
+        .unwrap();
+    let described = tree["nodes"][0]["description"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    plain(described)
+}
+
+/// Pastes `text` into the code field as a person would (a paste event with
+/// the clipboard's text): whether the page took the paste over, and the
+/// field's value after.
+async fn paste(c: &Client, before: &str, text: &str) -> (bool, String) {
+    let result = c
+        .execute(
+            "const input = document.getElementById('code');
+             input.value = arguments[0];
+             const data = new DataTransfer(); data.setData('text', arguments[1]);
+             const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+             input.dispatchEvent(event);
+             return [event.defaultPrevented, input.value];",
+            vec![json!(before), json!(text)],
+        )
+        .await
+        .unwrap();
+    (
+        result[0].as_bool().unwrap(),
+        result[1].as_str().unwrap().to_owned(),
+    )
+}
+
+/// The code step with JavaScript in Chromium (issue 25, items 3, 5, 8 and
+/// 10): a pasted text message gives its code, in the reader's language's
+/// wording; the resend button is described by its countdown and the code
+/// field by the code's lifetime, which comes before it; the lock-out says
+/// when the number can be tried again and nothing that cannot work.
+async fn code_step(lang: &'static str) {
+    let app = spawn_app_with(Backend::Sqlite, &[("BRAND_NAME", "Acme")]).await;
+    let b = browser(Options::default()).await;
+    let w = Walk {
+        c: &b.client,
+        tr: Tr::new(Arc::new(I18n::new("en").unwrap()), lang, "Acme".into()),
+        javascript: true,
+        name: format!("code-step-{lang}"),
+    };
+    let c = w.c;
+    c.goto(&app.url(&format!("/verify?lang={lang}")))
+        .await
+        .unwrap();
+    type_into(c, "#phone", US).await;
+    submit(c, "form button[type=submit]").await;
+    assert_eq!(path(c).await, "/verify/code");
+
+    // Descriptions: the field by the code's lifetime (said before it), the
+    // resend button, while it waits, by the countdown.
+    let lifetime = w.args("code-lifetime", &[("minutes", Arg::from(10u32))]);
+    assert_eq!(description(c, "code").await, lifetime);
+    let order: Value = c
+        .execute(
+            "const hint = document.getElementById('code-lifetime');
+             return !!(hint.compareDocumentPosition(document.getElementById('code')) & Node.DOCUMENT_POSITION_FOLLOWING);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(order, true, "the lifetime comes before the field");
+    let countdown = description(c, "resend-button").await;
+    let pattern = w.args("code-resend-wait", &[("time", Arg::from("{time}"))]);
+    let (head, tail) = pattern.split_once("{time}").unwrap();
+    assert!(
+        countdown.starts_with(head) && countdown.ends_with(tail) && countdown.contains("0:"),
+        "{countdown:?} is the countdown ({pattern:?})"
+    );
+    assert_eq!(w.facts().await["resend"]["ariaDisabled"], "true");
+    w.audit().await;
+
+    // The whole text message, as it came and as a one-line field holds it:
+    // the code. A formatted code: its digits. Two different codes: the
+    // paste is left to the browser (and the server says what is wrong).
+    let sms = app.last_sms(US).await;
+    let code = crate::helpers::code_of(&sms);
+    for text in [
+        sms.clone(),
+        sms.replace('\n', " "),
+        sms.lines().next().unwrap().to_owned(),
+    ] {
+        assert_eq!(paste(c, "", &text).await, (true, code.clone()), "{text:?}");
+    }
+    let spaced = format!("{} {}", &code[..3], &code[3..]);
+    assert_eq!(paste(c, "", &spaced).await, (true, code.clone()));
+    let other = if code == "000000" { "111111" } else { "000000" };
+    let two = format!("{code} or {other}, said Acme");
+    assert_eq!(paste(c, "12", &two).await, (false, "12".to_owned()));
+    // Pasted, then Enter: verified.
+    paste(c, "", &sms).await;
+    c.find(Locator::Css("#code"))
+        .await
+        .unwrap()
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    crate::browser::wait_path(c, "/verify/done").await;
+
+    // The lock-out: five wrong codes for another number.
+    let number = "+14155552672";
+    c.goto(&app.url("/verify")).await.unwrap();
+    type_into(c, "#phone", number).await;
+    submit(c, "form button[type=submit]").await;
+    let wrong = if app.last_code(number).await == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    for _ in 0..5 {
+        w.enter(wrong).await;
+    }
+    assert_eq!(w.text("h1").await, w.t("code-locked-title"));
+    assert_eq!(
+        w.text("h1 + p").await,
+        w.args("code-locked-retry", &[("minutes", Arg::from(60u32))])
+    );
+    assert!(w.absent("details.help").await, "no help about texts");
+    assert!(w.absent("#code").await && w.absent("#resend-button").await);
+    assert_eq!(w.text("p.links a").await, w.t("code-change-number"));
+    w.audit().await;
+    w.shot("locked").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_code_step_in_english() {
+    code_step("en").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_code_step_in_arabic() {
+    code_step("ar").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_code_step_in_japanese() {
+    code_step("ja").await;
 }

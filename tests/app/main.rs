@@ -15,6 +15,7 @@ mod cli;
 mod embed;
 mod failover;
 mod flow;
+mod flow_code;
 mod flow_phone;
 mod hardening;
 mod idempotency;

@@ -33,6 +33,7 @@ both_backends!(
     migrations_are_idempotent,
     global_budget_is_exact_across_instances,
     wrong_guesses_are_budgeted_per_number,
+    a_number_is_free_again_when_a_start_would_be_admitted,
     pumping_rule_needs_several_networks,
     pumping_threshold_is_exact_across_instances,
     flows_keep_their_nonce_and_move_to_a_new_id,
@@ -654,6 +655,103 @@ async fn wrong_guesses_are_budgeted_per_number(backend: Backend) {
         .result
         .unwrap();
     assert_eq!(again.attempts_left, 5);
+}
+
+/// `number_free_at` (the lock-out page's "try again in N minutes") agrees
+/// with what a start's admission decides: refused until then for spent
+/// wrong codes or texts, admitted from then on.
+async fn a_number_is_free_again_when_a_start_would_be_admitted(backend: Backend) {
+    let c = ctx(backend).await;
+    let hour = Duration::hours(1);
+    let free_at = |phone: &'static str, budget: u32, texts: u32, at: OffsetDateTime| {
+        let store = c.store.clone();
+        async move {
+            store
+                .number_free_at(&HASHER.number_key(phone), hour, budget, texts, at)
+                .await
+                .unwrap()
+        }
+    };
+    let mut l = limits(c.now);
+    l.limit = 100;
+    l.cooldown = Duration::ZERO;
+
+    // Wrong codes: five spend the budget of five, the first at `now`.
+    let phone = "+14155552671";
+    assert_eq!(free_at(phone, 5, 100, c.now).await, None, "nothing yet");
+    let n = new(phone, c.now);
+    c.store
+        .create(&n, Some(&l), c.now)
+        .await
+        .unwrap()
+        .result
+        .unwrap();
+    for i in 0..5 {
+        let t = c.now + Duration::seconds(i);
+        c.store
+            .record_check(n.id, &n.code_hash, Answer::Wrong, t, &wrong(t))
+            .await
+            .unwrap()
+            .unwrap();
+        let want = (i == 4).then_some(c.now + hour);
+        assert_eq!(
+            free_at(phone, 5, 100, t).await,
+            want,
+            "after {} wrong",
+            i + 1
+        );
+    }
+    assert_eq!(free_at(phone, 6, 100, c.now).await, None, "a larger budget");
+    let t = c.now + Duration::minutes(2);
+    let refused = c
+        .store
+        .create(&new(phone, t), Some(&l), t)
+        .await
+        .unwrap()
+        .result;
+    assert_eq!(
+        refused,
+        Err(SendRefusal::Guesses {
+            retry_after: c.now + hour - t
+        })
+    );
+    assert_eq!(free_at(phone, 5, 100, t).await, Some(c.now + hour));
+    let later = c.now + hour + Duration::milliseconds(1);
+    assert_eq!(free_at(phone, 5, 100, later).await, None);
+    c.store
+        .create(&new(phone, later), Some(&l), later)
+        .await
+        .unwrap()
+        .result
+        .unwrap();
+
+    // Texts: the quota of three, the first sent at `now`; the later of the
+    // two limits decides.
+    let other = "+34612345678";
+    let mut q = limits(c.now);
+    q.cooldown = Duration::ZERO;
+    for i in 0..3 {
+        let t = c.now + Duration::minutes(i);
+        assert_eq!(free_at(other, 5, 3, t).await, None, "{i} texts");
+        c.store
+            .create(&new(other, t), Some(&q), t)
+            .await
+            .unwrap()
+            .result
+            .unwrap();
+    }
+    let t = c.now + Duration::minutes(5);
+    assert_eq!(free_at(other, 5, 3, t).await, Some(c.now + hour));
+    assert_eq!(
+        c.store
+            .create(&new(other, t), Some(&q), t)
+            .await
+            .unwrap()
+            .result,
+        Err(SendRefusal::Quota {
+            retry_after: c.now + hour - t
+        })
+    );
 }
 
 fn pumping(now: OffsetDateTime, action: PumpingAction) -> PumpingLimits {

@@ -32,8 +32,8 @@ use admission::{Admission, Created, Lease, Resent, admission_args, bind_admissio
 
 use super::{Purged, Retention, Store, StoreError, rule};
 use crate::domain::{
-    Admitted, Answer, Block, CheckRecord, NewVerification, OlderCodes, SendLimits, Status,
-    Verification,
+    Admitted, Answer, Block, CheckRecord, NewVerification, NumberKey, OlderCodes, SendLimits,
+    Status, Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -688,6 +688,33 @@ impl Store for PgStore {
         .fetch_optional(&self.pool)
         .await?;
         row.map(Verification::try_from).transpose()
+    }
+
+    async fn number_free_at(
+        &self,
+        key: &NumberKey,
+        window: time::Duration,
+        guess_budget: u32,
+        send_limit: u32,
+        now: OffsetDateTime,
+    ) -> Result<Option<OffsetDateTime>, StoreError> {
+        // The figures `pv_admit` judges by: counts in the window and the oldest.
+        type Figures = (i64, Option<OffsetDateTime>, i64, Option<OffsetDateTime>);
+        let (guessed, oldest_guess, sent, oldest_send): Figures = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM guesses WHERE phone_key = $1 AND at > $2),
+                    (SELECT min(at) FROM guesses WHERE phone_key = $1 AND at > $2),
+                    (SELECT count(*) FROM sms_sends WHERE phone_key = $1 AND sent_at > $2),
+                    (SELECT min(sent_at) FROM sms_sends WHERE phone_key = $1 AND sent_at > $2)",
+        )
+        .bind(key.as_bytes())
+        .bind(now - window)
+        .fetch_one(&self.pool)
+        .await?;
+        let free = |count: i64, most: u32, oldest: Option<OffsetDateTime>| match oldest {
+            Some(at) if count >= i64::from(most) => Some(at + window),
+            _ => None,
+        };
+        Ok(free(guessed, guess_budget, oldest_guess).max(free(sent, send_limit, oldest_send)))
     }
 
     async fn send_times(&self, id: Uuid) -> Result<Vec<OffsetDateTime>, StoreError> {

@@ -506,6 +506,35 @@ impl Store for SqliteStore {
         row.map(Verification::try_from).transpose()
     }
 
+    async fn number_free_at(
+        &self,
+        key: &NumberKey,
+        window: time::Duration,
+        guess_budget: u32,
+        send_limit: u32,
+        now: OffsetDateTime,
+    ) -> Result<Option<OffsetDateTime>, StoreError> {
+        // The figures `admit` judges by: counts in the window and the oldest.
+        let (guessed, oldest_guess, sent, oldest_send): (i64, Option<i64>, i64, Option<i64>) =
+            sqlx::query_as(
+                "SELECT (SELECT count(*) FROM guesses WHERE phone_key = ?1 AND at > ?2),
+                        (SELECT min(at) FROM guesses WHERE phone_key = ?1 AND at > ?2),
+                        (SELECT count(*) FROM sms_sends WHERE phone_key = ?1 AND sent_at > ?2),
+                        (SELECT min(sent_at) FROM sms_sends WHERE phone_key = ?1 AND sent_at > ?2)",
+            )
+            .bind(key.as_bytes())
+            .bind(ms(now - window))
+            .fetch_one(&self.pool)
+            .await?;
+        let free = |count: i64, most: u32, oldest: Option<i64>| -> Result<_, StoreError> {
+            match oldest {
+                Some(at) if count >= i64::from(most) => Ok(Some(from_ms(at)? + window)),
+                _ => Ok(None),
+            }
+        };
+        Ok(free(guessed, guess_budget, oldest_guess)?.max(free(sent, send_limit, oldest_send)?))
+    }
+
     async fn send_times(&self, id: Uuid) -> Result<Vec<OffsetDateTime>, StoreError> {
         let times: Vec<i64> = sqlx::query_scalar(
             "SELECT sent_at FROM sms_sends WHERE verification_id = ?1 ORDER BY sent_at",

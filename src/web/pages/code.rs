@@ -1,9 +1,16 @@
 //! The code step: the form, checking a code, and asking for a new one.
-//! A slip (a code of the wrong length, letters) costs nothing; an early
-//! resend is told as a status beside the resend button, never as an error
-//! on the code; an expired code leads to the new-code button.
+//! A slip (a code of the wrong length, letters) costs nothing and stays in
+//! the field; a whole text message pasted there gives its code
+//! (`OtpCode::find`); an early resend comes back to the code page (303)
+//! with the wait as a warning beside the resend button, never as an error
+//! on the code; an expired code leads to the new-code button; the lock-out
+//! says when the number can be tried again.
 use askama::Template;
-use axum::{extract::State, http::StatusCode, response::Response};
+use axum::{
+    extract::{Query, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -34,6 +41,10 @@ struct CodePage<'a> {
     intro: Sentence,
     lifetime: String,
     code_label: String,
+    /// The code step's length, for the script's paste handling.
+    length: u8,
+    /// What was typed, shown again in the field after a slip or a wrong code.
+    typed: String,
     error: Option<String>,
     /// `code` when the error is about what was typed.
     error_field: Option<&'static str>,
@@ -42,7 +53,8 @@ struct CodePage<'a> {
     can_resend: bool,
     /// The code expired: asking for a new one is the way on.
     resend_primary: bool,
-    resend_status: Option<String>,
+    /// Why a new code was not sent (too early, too many), beside the button.
+    resend_warning: Option<String>,
     /// When a new code may be asked for, worded for a page without
     /// JavaScript ("… 30 seconds after we sent it").
     wait: Option<String>,
@@ -50,6 +62,11 @@ struct CodePage<'a> {
     countdown: String,
     wait_seconds: i64,
     notice: Option<String>,
+    /// The attempts are used up: no help about texts that did not come.
+    locked: bool,
+    /// The page's way back to the phone step: "Use a different number",
+    /// or "Start again" where a new start for the number can work.
+    back_link: String,
     support_url: Option<&'a str>,
     /// The proof-of-work check on the resend form, when sending needs one.
     challenge: Option<Widget>,
@@ -59,9 +76,15 @@ impl CodePage<'_> {
     /// Whether the code field takes the focus: not when an error or the
     /// check's notice should be read first.
     fn focus_field(&self) -> bool {
-        self.error.is_none() && !self.challenge.as_ref().is_some_and(Widget::asks)
+        self.error.is_none()
+            && self.resend_warning.is_none()
+            && !self.challenge.as_ref().is_some_and(Widget::asks)
     }
 }
+
+/// The most of what was typed that the field shows again (its `maxlength`:
+/// room for a whole one-segment text message).
+const TYPED_SHOWN: usize = 200;
 
 /// What went wrong, for the page.
 enum Trouble {
@@ -73,26 +96,40 @@ enum Trouble {
 }
 
 /// The code page for a verification at `now`.
-fn code_page<'a>(
+async fn code_page<'a>(
     state: &'a AppState,
     ui: &'a Ui,
     journey: &Journey,
     v: &Verification,
     now: OffsetDateTime,
     trouble: Trouble,
-) -> CodePage<'a> {
+) -> Result<CodePage<'a>, AppError> {
     let policy = state.verifier.policy();
     let status = v.status_at(now);
     let phone = shown_number(ui, journey, &v.phone);
+    let mut start_again = status != Status::Pending;
     let (heading, intro) = match status {
         Status::Expired => (
             ui.t("code-expired-title"),
             ui.around_number("code-expired-intro", phone),
         ),
-        Status::MaxAttemptsReached => (
-            ui.t("code-locked-title"),
-            Sentence::plain(ui.t("error-max-attempts")),
-        ),
+        // The lock-out: when the number can be tried again, if a new start
+        // would be refused until then (the number's wrong codes, or its
+        // texts, used up); else a new start is the way on.
+        Status::MaxAttemptsReached => {
+            let intro = match state.verifier.number_free_at(v).await? {
+                Some(at) => {
+                    start_again = false;
+                    let minutes = crate::web::outcome::retry_seconds(at - now).div_ceil(60);
+                    ui.args(
+                        "code-locked-retry",
+                        &[("minutes", Arg::from(minutes as i64))],
+                    )
+                }
+                None => ui.t("error-no-longer-valid"),
+            };
+            (ui.t("code-locked-title"), Sentence::plain(intro))
+        }
         _ => (ui.t("code-title"), ui.around_number("code-intro", phone)),
     };
     // The time left, to the second, stated as the text states the whole
@@ -113,7 +150,7 @@ fn code_page<'a>(
         Some(_) => ui.error_title(heading.clone()),
         None => heading.clone(),
     };
-    CodePage {
+    Ok(CodePage {
         ui,
         title,
         csrf: journey.csrf_token(state),
@@ -124,6 +161,8 @@ fn code_page<'a>(
             "code-label",
             &[("length", Arg::from(u32::from(policy.otp.length)))],
         ),
+        length: policy.otp.length,
+        typed: String::new(),
         attempts: (v.attempts_left < policy.otp.max_attempts && error.is_none()).then(|| {
             ui.args(
                 "code-attempts-left",
@@ -135,14 +174,20 @@ fn code_page<'a>(
         can_check: status == Status::Pending,
         can_resend: matches!(status, Status::Pending | Status::Expired),
         resend_primary: status == Status::Expired,
-        resend_status: None,
+        resend_warning: None,
         wait: (wait > 0).then(|| ui.args("code-resend-after", &[("seconds", Arg::from(cooldown))])),
         countdown: ui.args("code-resend-wait", &[("time", Arg::from("{time}"))]),
         wait_seconds: wait,
         notice: None,
+        locked: status == Status::MaxAttemptsReached,
+        back_link: ui.t(if start_again {
+            "start-over"
+        } else {
+            "code-change-number"
+        }),
         support_url: state.settings.support_url.as_deref(),
         challenge: Widget::always(state, ui, journey, status == Status::Expired),
-    }
+    })
 }
 
 /// The verification of this journey, or where to send the browser instead.
@@ -163,10 +208,20 @@ async fn current(
     }
 }
 
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct CodeQuery {
+    /// `early`: back from a resend asked for inside the cooldown.
+    resend: Option<String>,
+}
+
+/// The code page's address after a resend asked for too early.
+const EARLY: &str = "resend=early";
+
 pub(super) async fn form(
     State(state): State<AppState>,
     ui: Ui,
     mut journey: Journey,
+    query: Result<Query<CodeQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, AppError> {
     let v = match current(&state, &mut journey).await? {
         Ok(v) => v,
@@ -178,8 +233,16 @@ pub(super) async fn form(
         return Ok(journey.redirect("/verify"));
     }
     let notice = journey.take_flash().await?.map(|id| ui.t(&id));
-    let mut page = code_page(&state, &ui, &journey, &v, now, Trouble::None);
+    let mut page = code_page(&state, &ui, &journey, &v, now, Trouble::None).await?;
     page.notice = notice;
+    // Back from an early resend: how long is left, while it still is.
+    let early = query.is_ok_and(|Query(q)| q.resend.as_deref() == Some("early"));
+    if early && page.can_resend && page.wait_seconds > 0 {
+        page.resend_warning = Some(ui.args(
+            "error-cooldown",
+            &[("seconds", Arg::from(page.wait_seconds))],
+        ));
+    }
     Ok(render(StatusCode::OK, &page))
 }
 
@@ -200,7 +263,7 @@ pub(super) async fn check(
     let Some(id) = journey.verification().await? else {
         return Ok(journey.redirect("/verify"));
     };
-    let outcome = match state.verifier.check(id, &form.code, None).await {
+    let outcome = match state.verifier.check_typed(id, &form.code).await {
         Ok(outcome) => outcome,
         Err(VerifyError::NotFound) => {
             journey.set_verification(&state, None).await?;
@@ -237,7 +300,11 @@ pub(super) async fn check(
             (v, trouble)
         }
     };
-    let page = code_page(&state, &ui, &journey, &v, now, trouble);
+    let shown_again = matches!(trouble, Trouble::Field(_));
+    let mut page = code_page(&state, &ui, &journey, &v, now, trouble).await?;
+    if shown_again && page.can_check {
+        page.typed = form.code.chars().take(TYPED_SHOWN).collect();
+    }
     Ok(render(StatusCode::BAD_REQUEST, &page))
 }
 
@@ -275,14 +342,7 @@ pub(super) async fn resend(
             state.verifier.challenged(why, &phone).await;
         }
         let now = state.verifier.now();
-        return Ok(asked_to_prove(
-            &state,
-            &ui,
-            &journey,
-            (&v, now),
-            level,
-            &screened.wait,
-        ));
+        return asked_to_prove(&state, &ui, &journey, (&v, now), level, &screened.wait).await;
     }
     let refusal = match state.verifier.resend(v.id, &requester).await {
         Ok(_) => {
@@ -293,16 +353,16 @@ pub(super) async fn resend(
             journey.set_verification(&state, None).await?;
             return Ok(journey.redirect("/verify"));
         }
+        // Too early (a browser without the script's countdown): back to
+        // the code page, which says how long is left (post/redirect/get).
+        Err(VerifyError::Refused(SendRefusal::Cooldown { .. })) => {
+            let url = journey.url("/verify/code");
+            let sep = if url.contains('?') { '&' } else { '?' };
+            return Ok(Redirect::to(&format!("{url}{sep}{EARLY}")).into_response());
+        }
         Err(VerifyError::Refused(SendRefusal::Challenge { level, .. })) => {
             let now = state.verifier.now();
-            return Ok(asked_to_prove(
-                &state,
-                &ui,
-                &journey,
-                (&v, now),
-                level,
-                &screened.wait,
-            ));
+            return asked_to_prove(&state, &ui, &journey, (&v, now), level, &screened.wait).await;
         }
         Err(e) => match send_failure(&e) {
             Some(outcome) => (e, outcome),
@@ -312,51 +372,51 @@ pub(super) async fn resend(
     // A failed text canceled the verification: show it as it now stands.
     let v = state.verifier.get(v.id, None).await.unwrap_or(v);
     let now = state.verifier.now();
-    Ok(refused_resend(&state, &ui, &journey, &v, now, refusal))
+    refused_resend(&state, &ui, &journey, &v, now, refusal).await
 }
 
 /// The code page after a resend that needs a proof-of-work check first:
 /// the check on the resend form, which sends it again once solved (or,
 /// without JavaScript, once the person presses it after the wait).
-fn asked_to_prove(
+async fn asked_to_prove(
     state: &AppState,
     ui: &Ui,
     journey: &Journey,
     (v, now): (&Verification, OffsetDateTime),
     level: crate::challenge::Level,
     wait: &WaitNote,
-) -> Response {
+) -> Result<Response, AppError> {
     let widget = Widget::asked(state, ui, journey, level, wait);
     let status = widget.status();
-    let mut page = code_page(state, ui, journey, v, now, Trouble::None);
+    let mut page = code_page(state, ui, journey, v, now, Trouble::None).await?;
     page.challenge = Some(widget);
     let mut response = render(status, &page);
     page.challenge.iter().for_each(|w| w.stamp(&mut response));
-    response
+    Ok(response)
 }
 
-/// The code page after a resend that did not happen: a refusal (too early,
-/// too many) is a status beside the resend button; a failed text is the
-/// page's error.
-fn refused_resend(
+/// The code page after a resend that did not happen: a refusal (too many
+/// texts or wrong codes, the budget) is a warning beside the resend button;
+/// a failed text is the page's error.
+async fn refused_resend(
     state: &AppState,
     ui: &Ui,
     journey: &Journey,
     v: &Verification,
     now: OffsetDateTime,
     (error, outcome): (VerifyError, Outcome),
-) -> Response {
+) -> Result<Response, AppError> {
     let message = outcome.message(ui);
     let mut page = match error {
         VerifyError::Refused(_) => {
-            let mut page = code_page(state, ui, journey, v, now, Trouble::None);
-            page.resend_status = Some(message);
+            let mut page = code_page(state, ui, journey, v, now, Trouble::None).await?;
+            page.resend_warning = Some(message);
             page
         }
-        _ => code_page(state, ui, journey, v, now, Trouble::Page(message)),
+        _ => code_page(state, ui, journey, v, now, Trouble::Page(message)).await?,
     };
     page.can_check &= v.status_at(now) == Status::Pending;
     let mut response = render(outcome.status, &page);
     outcome.stamp(&mut response);
-    response
+    Ok(response)
 }
