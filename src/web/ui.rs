@@ -94,6 +94,16 @@ impl Ui {
         self.args("error-title-prefix", &[("title", Arg::from(title))])
     }
 
+    /// What a field's error message is wrapped in for screen readers, read
+    /// but not shown (`Error: ` before it, in the reader's language): the
+    /// text before (`after` false) or after (`after` true) the message.
+    pub fn error_affix(&self, after: bool) -> String {
+        const MARK: &str = "\u{E000}";
+        let text = self.plain("error-title-prefix", &[("title", Arg::from(MARK))]);
+        let (before, rest) = text.split_once(MARK).unwrap_or((text.as_str(), ""));
+        if after { rest } else { before }.to_owned()
+    }
+
     /// `text` kept left to right on a right-to-left page (a number such as
     /// `+966 50 123 4567` would read `966+` otherwise).
     pub fn ltr(&self, text: &str) -> String {

@@ -11,8 +11,36 @@ use crate::{
 
 both_backends!(
     pages_and_assets_are_compressed_for_clients_that_ask,
-    every_page_masks_its_form_token_afresh
+    every_page_masks_its_form_token_afresh,
+    field_errors_and_the_language_link_say_what_they_are
 );
+
+/// A field's error carries a hidden "Error: " in the page's language, and
+/// the header's language link is named for what it does.
+async fn field_errors_and_the_language_link_say_what_they_are(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for (lang, prefix, link) in [
+        ("en", "Error: ", "Language: </span>English"),
+        ("de", "Fehler: ", "Sprache: </span>Deutsch"),
+    ] {
+        app.get(&format!("/verify?lang={lang}")).await;
+        let page = app.start("12", "US").await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{lang}");
+        assert!(
+            page.body.contains(&format!(
+                r#"<p id="phone-error" class="error"><span class="visually-hidden">{prefix}</span>"#
+            )),
+            "{lang}: {}",
+            page.body
+        );
+        assert!(
+            page.body.contains(&format!(
+                r##"<a class="current-lang" href="#languages"><span class="visually-hidden">{link}</a>"##
+            )),
+            "{lang}"
+        );
+    }
+}
 
 async fn fetch(app: &crate::helpers::TestApp, path: &str, encoding: &str) -> (String, Vec<u8>) {
     let response = app
@@ -78,7 +106,10 @@ async fn pages_and_assets_are_compressed_for_clients_that_ask(backend: Backend) 
         "challenge-worker.js",
         "favicon.svg",
     ] {
-        sent += fetch(&app, &format!("/static/{name}"), "gzip").await.1.len();
+        sent += fetch(&app, &format!("/static/{name}"), "gzip")
+            .await
+            .1
+            .len();
     }
     assert!(sent < 9_000, "the pages' assets as sent: {sent} bytes");
     // Both asked for: the browser gets one of them.

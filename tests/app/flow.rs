@@ -320,7 +320,7 @@ async fn resend_inside_the_cooldown(backend: Backend) {
     let page = app.get("/verify/code?resend=early").await;
     assert!(
         page.body.contains(
-            r#"class="warning" id="resend-warning" role="status" tabindex="-1" autofocus>Please wait 20 seconds before asking for another code."#
+            r#"class="notice warning" id="resend-warning" role="status" tabindex="-1" autofocus>Please wait 20 seconds before asking for another code."#
         ),
         "{}",
         page.body

@@ -401,7 +401,7 @@ async fn an_early_resend_comes_back_to_the_code_page(backend: Backend) {
     let body = &page.body;
     assert!(
         body.contains(
-            r#"<p class="warning" id="resend-warning" role="status" tabindex="-1" autofocus>Please wait 20 seconds before asking for another code.</p>"#
+            r#"<p class="notice warning" id="resend-warning" role="status" tabindex="-1" autofocus>Please wait 20 seconds before asking for another code.</p>"#
         ),
         "a warning, focused: {body}"
     );
@@ -492,7 +492,7 @@ async fn other_resend_refusals_are_warnings(backend: Backend) {
     assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(
         refused.body.contains(
-            r#"<p class="warning" id="resend-warning" role="status" tabindex="-1" autofocus>We’ve sent too many codes to this number. Try again in 58 minutes.</p>"#
+            r#"<p class="notice warning" id="resend-warning" role="status" tabindex="-1" autofocus>We’ve sent too many codes to this number. Try again in 58 minutes.</p>"#
         ),
         "{}",
         refused.body

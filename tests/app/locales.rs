@@ -265,7 +265,7 @@ async fn every_page_in_every_locale(backend: Backend) {
             .await;
         assert_eq!(early.status, StatusCode::SEE_OTHER, "{lang}");
         let resend = browser.get(early.location().unwrap()).await;
-        assert!(resend.body.contains(r#"class="warning""#), "{lang}");
+        assert!(resend.body.contains(r#"class="notice warning""#), "{lang}");
         let code = app.last_code(&phone).await;
         browser
             .post("/verify/code", &[("csrf_token", &csrf), ("code", &code)])
