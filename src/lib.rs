@@ -9,7 +9,6 @@ pub mod metrics;
 pub mod pumping;
 pub mod sms;
 pub mod startup;
-pub mod state;
 pub mod storage;
 pub mod telemetry;
 pub mod verification;

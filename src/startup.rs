@@ -12,10 +12,10 @@ use crate::{
     i18n::I18n,
     metrics::Metrics,
     sms::{Outbox, SmsSender, sns::SnsSender},
-    state::AppState,
     storage::{self, sessions::SessionStoreAny},
     verification::{Policy, Verifier},
     web,
+    web::state::AppState,
 };
 
 pub struct Application {

@@ -5,6 +5,7 @@ pub mod hours;
 pub mod limits;
 pub mod phone;
 pub mod record;
+pub mod segments;
 pub mod stats;
 
 pub use code::{CodeHasher, NumberKey, OtpCode};

@@ -536,8 +536,8 @@ fn check_messages(
         };
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-        let body = crate::sms::with_webotp_line(&text, SAMPLE_HOST, SAMPLE_CODE);
-        let (encoding, units, segments) = crate::sms::segments::measure(&body);
+        let body = crate::domain::segments::with_webotp_line(&text, SAMPLE_HOST, SAMPLE_CODE);
+        let (encoding, units, segments) = crate::domain::segments::measure(&body);
         if segments > 1 {
             warnings.push(format!(
                 "{}: {id}: the text takes {segments} segments ({}, {units} units) with a \

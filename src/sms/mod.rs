@@ -4,16 +4,11 @@ use async_trait::async_trait;
 use crate::domain::PhoneNumber;
 
 pub mod outbox;
-pub mod segments;
 pub mod sns;
 
 pub use outbox::Outbox;
 
-/// A text's sentence and its last line, `@<host> #<code>` (the WebOTP,
-/// origin-bound format browsers read the code from).
-pub fn with_webotp_line(text: &str, host: &str, code: &str) -> String {
-    format!("{text}\n@{host} #{code}")
-}
+pub use crate::domain::segments::{self, with_webotp_line};
 
 /// One text message. `Debug` shows neither the body (it holds the code) nor
 /// the full number.

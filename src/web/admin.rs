@@ -21,7 +21,7 @@ use super::{
 };
 use crate::{
     domain::{Block, StatKind},
-    state::AppState,
+    web::state::AppState,
 };
 
 pub fn router(state: &AppState) -> Router<AppState> {

@@ -26,8 +26,8 @@ use super::{
 use crate::{
     domain::{PhoneError, Status, Verification},
     i18n::{Asked, Tr},
-    state::AppState,
     verification::{CheckOutcome, Requester, VerifyError},
+    web::state::AppState,
 };
 
 #[derive(OpenApi)]

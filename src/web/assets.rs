@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::error::AppError;
 use crate::{
     i18n::{Tr, shipped_locale},
-    state::AppState,
+    web::state::AppState,
 };
 
 pub fn router() -> Router<AppState> {

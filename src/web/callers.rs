@@ -25,7 +25,7 @@ use super::{
     security::{network_of, request_client_ip},
     throttle::{CountWindow, Full},
 };
-use crate::{config::twilio::is_sid, domain::Reason, state::AppState};
+use crate::{config::twilio::is_sid, domain::Reason, web::state::AppState};
 
 /// The window in which an address's failed authentications are counted.
 const FAILURE_WINDOW: Duration = Duration::from_secs(60);

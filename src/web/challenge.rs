@@ -28,8 +28,8 @@ use crate::{
     challenge::{ChallengeSettings, Challenger, Failure, Level, Mode, WAIT_WINDOW, WaitFailure},
     domain::ChallengeWhy,
     i18n::Arg,
-    state::AppState,
     storage::StoreError,
+    web::state::AppState,
 };
 
 /// The window in which a client's texts and failed solutions are counted.

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::error::AppError;
 use super::ui::Ui;
-use crate::{sms::outbox::OutboxMessage, state::AppState};
+use crate::{sms::outbox::OutboxMessage, web::state::AppState};
 
 pub fn router(state: &AppState) -> Router<AppState> {
     if state.outbox.is_none() {

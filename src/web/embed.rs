@@ -6,7 +6,7 @@ use time::Duration;
 use url::Url;
 
 use super::error::AppError;
-use crate::{config::ClientConfig, state::AppState, storage::AppFlow};
+use crate::{config::ClientConfig, storage::AppFlow, web::state::AppState};
 
 /// How long an app's flow may take, from the first page.
 pub const FLOW_LIFETIME: Duration = Duration::minutes(30);

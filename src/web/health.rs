@@ -9,7 +9,7 @@ use axum::{
     routing::get,
 };
 
-use crate::state::AppState;
+use crate::web::state::AppState;
 
 /// Liveness and readiness sit outside the session layer: probes carry no
 /// cookie. `/metrics` is here only when `METRICS_BIND_ADDR` is not set.

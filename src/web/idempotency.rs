@@ -34,11 +34,11 @@ use super::{
     twilio::TwilioError,
 };
 use crate::{
-    state::AppState,
     storage::{
         StoreError,
         idempotency::{Claimed, KeptAnswer, KeyClaim},
     },
+    web::state::AppState,
 };
 
 /// The JSON API's header.

@@ -19,7 +19,7 @@ use super::{
     security::new_token,
     session::{BrowserSession, CsrfCookie, InProgress, Verified},
 };
-use crate::{state::AppState, storage::AppFlow};
+use crate::{storage::AppFlow, web::state::AppState};
 
 /// The notice of a verification purged before the person came back.
 pub const EXPIRED: &str = "flash-expired";

@@ -10,7 +10,7 @@ use axum::{
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
 
-use crate::{i18n::Tr, state::AppState, storage::sessions::SessionStoreAny};
+use crate::{i18n::Tr, storage::sessions::SessionStoreAny, web::state::AppState};
 use error::{AppError, ErrorPage};
 use security::cookie_name;
 use ui::Ui;
@@ -31,6 +31,7 @@ pub mod pages;
 pub mod security;
 pub mod server;
 pub mod session;
+pub mod state;
 pub mod throttle;
 pub mod twilio;
 pub mod ui;

@@ -21,7 +21,7 @@ use axum::{
 use tower_governor::{GovernorError, key_extractor::KeyExtractor};
 
 use super::error::ErrorPage;
-use crate::{config::ProxyHeader, metrics::Metrics, state::AppState};
+use crate::{config::ProxyHeader, metrics::Metrics, web::state::AppState};
 
 /// HMAC-SHA256 under the server key, one purpose per use: tokens that the
 /// server can check later without keeping a row for them.

@@ -28,8 +28,8 @@ use crate::{
     domain::{PhoneError, SendRefusal, Status, Verification},
     i18n::Asked,
     sms::SmsError,
-    state::AppState,
     verification::{CheckOutcome, Requester, VerifyError},
+    web::state::AppState,
 };
 
 /// The parameters of Twilio's create call whose meaning phone-verify does

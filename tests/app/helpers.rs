@@ -2,7 +2,9 @@
 //! manual clock, and a client with a cookie jar that does not follow redirects.
 use std::{collections::HashMap, path::PathBuf, sync::Arc};
 
-use phone_verify::{clock::ManualClock, config::Settings, startup::Application, state::AppState};
+use phone_verify::{
+    clock::ManualClock, config::Settings, startup::Application, web::state::AppState,
+};
 use reqwest::{StatusCode, header};
 use sqlx::Connection;
 

@@ -19,6 +19,7 @@ mod flow_code;
 mod flow_phone;
 mod hardening;
 mod idempotency;
+mod layers;
 mod locale_codes;
 mod locales;
 mod locales_dir;

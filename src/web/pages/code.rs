@@ -18,8 +18,8 @@ use super::{render, send_failure, shown_number, wait_seconds};
 use crate::{
     domain::{SendRefusal, Status, Verification},
     i18n::Arg,
-    state::AppState,
     verification::{CheckOutcome, VerifyError},
+    web::state::AppState,
     web::{
         Form,
         challenge::{Proofs, WaitNote, Widget},

@@ -18,7 +18,7 @@ use super::{
     outcome::{self, Outcome},
     ui::{Sentence, ShownNumber, Ui},
 };
-use crate::{i18n::Arg, state::AppState, verification::VerifyError};
+use crate::{i18n::Arg, verification::VerifyError, web::state::AppState};
 
 mod code;
 mod phone;

@@ -11,8 +11,8 @@ use super::{render, send_failure};
 use crate::{
     domain::{PhoneError, PhoneNumber, SendRefusal, digits::to_ascii_digits, phone::known_region},
     i18n::{Arg, CountryName},
-    state::AppState,
     verification::VerifyError,
+    web::state::AppState,
     web::{
         Form,
         challenge::{Proofs, Widget},

@@ -1,5 +1,13 @@
 //! How a text travels: GSM-7 when every character is in the GSM 03.38
-//! alphabet, UCS-2 otherwise; and how many segments it takes.
+//! alphabet, UCS-2 otherwise; and how many segments it takes. With the
+//! WebOTP line every text ends with. (Plain text rules, here so that the
+//! locale checks in `i18n` need nothing of the SMS senders.)
+
+/// A text's sentence and its last line, `@<host> #<code>` (the WebOTP,
+/// origin-bound format browsers read the code from).
+pub fn with_webotp_line(text: &str, host: &str, code: &str) -> String {
+    format!("{text}\n@{host} #{code}")
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {

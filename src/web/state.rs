@@ -2,18 +2,14 @@
 use std::sync::Arc;
 
 use crate::{
-    clock::Clock,
-    config::Settings,
-    i18n::I18n,
-    metrics::Metrics,
-    sms::Outbox,
-    storage::Store,
+    clock::Clock, config::Settings, i18n::I18n, metrics::Metrics, sms::Outbox, storage::Store,
     verification::Verifier,
-    web::{
-        admin::LoginThrottle,
-        challenge::Gate,
-        security::{ClientAddress, Signer},
-    },
+};
+
+use super::{
+    admin::LoginThrottle,
+    challenge::Gate,
+    security::{ClientAddress, Signer},
 };
 
 #[derive(Clone)]
