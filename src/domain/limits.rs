@@ -259,3 +259,61 @@ impl SendStats {
         unverified >= i64::from(min_sends) && unverified * 100 >= i64::from(percent) * self.sends
     }
 }
+
+/// A number's logs over a window: its wrong codes and texts, and the oldest
+/// of each (what a start is admitted by).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberWindow {
+    pub guesses: i64,
+    pub oldest_guess: Option<OffsetDateTime>,
+    pub sends: i64,
+    pub oldest_send: Option<OffsetDateTime>,
+}
+
+impl NumberWindow {
+    /// When a start for the number would pass its wrong-code budget
+    /// (`guess_budget`) and its quota (`send_limit` texts) again, as the
+    /// store's admission judges them (each until its oldest entry in the
+    /// `window` leaves it); `None` when it would now.
+    pub fn free_at(
+        &self,
+        window: Duration,
+        guess_budget: u32,
+        send_limit: u32,
+    ) -> Option<OffsetDateTime> {
+        let free = |count: i64, most: u32, oldest: Option<OffsetDateTime>| match oldest {
+            Some(at) if count >= i64::from(most) => Some(at + window),
+            _ => None,
+        };
+        free(self.guesses, guess_budget, self.oldest_guess).max(free(
+            self.sends,
+            send_limit,
+            self.oldest_send,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    #[test]
+    fn a_number_is_free_when_each_full_log_has_aged_out_of_the_window() {
+        let t = time::macros::datetime!(2026-12-03 10:00 UTC);
+        let hour = Duration::hours(1);
+        let w = |guesses, sends| NumberWindow {
+            guesses,
+            oldest_guess: (guesses > 0).then_some(t),
+            sends,
+            oldest_send: (sends > 0).then_some(t + Duration::minutes(5)),
+        };
+        assert_eq!(w(4, 4).free_at(hour, 5, 5), None, "neither log is full");
+        assert_eq!(w(5, 0).free_at(hour, 5, 5), Some(t + hour));
+        assert_eq!(w(0, 5).free_at(hour, 5, 5), Some(t + Duration::minutes(65)));
+        assert_eq!(
+            w(5, 5).free_at(hour, 5, 5),
+            Some(t + Duration::minutes(65)),
+            "the later of the two"
+        );
+    }
+}

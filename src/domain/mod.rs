@@ -11,8 +11,8 @@ pub mod stats;
 pub use code::{CodeHasher, NumberKey, OtpCode};
 pub use hours::{clock_hour, timestamp};
 pub use limits::{
-    Admitted, Block, ChallengeLevel, ChallengeWhy, PumpingAction, PumpingLimits, PumpingRule,
-    SendGate, SendLimits, SendRefusal, SendStats,
+    Admitted, Block, ChallengeLevel, ChallengeWhy, NumberWindow, PumpingAction, PumpingLimits,
+    PumpingRule, SendGate, SendLimits, SendRefusal, SendStats,
 };
 pub use phone::{PhoneError, PhoneNumber};
 pub use record::{Answer, CheckRecord, NewVerification, OlderCodes, Status, Verification};

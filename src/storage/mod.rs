@@ -8,8 +8,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::domain::{
-    Admitted, Answer, Block, CheckRecord, NewVerification, NumberKey, PumpingRule, SendLimits,
-    StatKind, Verification,
+    Admitted, Answer, Block, CheckRecord, NewVerification, NumberKey, NumberWindow, PumpingRule,
+    SendLimits, StatKind, Verification,
 };
 
 pub mod idempotency;
@@ -309,11 +309,19 @@ pub trait Store:
         now: OffsetDateTime,
     ) -> Result<Option<Verification>, StoreError>;
 
+    /// The number of `key`'s wrong codes and texts since `since`, and the
+    /// oldest of each.
+    async fn number_window(
+        &self,
+        key: &NumberKey,
+        since: OffsetDateTime,
+    ) -> Result<NumberWindow, StoreError>;
+
     /// When a start for the number of `key` would pass its wrong-code
     /// budget (`guess_budget` wrong codes) and its quota (`send_limit`
     /// texts) again, both over `window` before that time, as `create`
-    /// judges them (each until its oldest entry in the window leaves it);
-    /// `None` when it would at `now`. The lock-out page says it.
+    /// judges them ([`NumberWindow::free_at`]); `None` when it would at
+    /// `now`. The lock-out page says it.
     async fn number_free_at(
         &self,
         key: &NumberKey,
@@ -321,7 +329,12 @@ pub trait Store:
         guess_budget: u32,
         send_limit: u32,
         now: OffsetDateTime,
-    ) -> Result<Option<OffsetDateTime>, StoreError>;
+    ) -> Result<Option<OffsetDateTime>, StoreError> {
+        Ok(self
+            .number_window(key, now - window)
+            .await?
+            .free_at(window, guess_budget, send_limit))
+    }
 
     /// When each text of verification `id` was sent, oldest first.
     async fn send_times(&self, id: Uuid) -> Result<Vec<OffsetDateTime>, StoreError>;

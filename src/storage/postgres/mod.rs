@@ -32,8 +32,8 @@ use admission::{Admission, Created, Lease, Resent, admission_args, bind_admissio
 
 use super::{Purged, Retention, Store, StoreError, rule};
 use crate::domain::{
-    Admitted, Answer, Block, CheckRecord, NewVerification, NumberKey, OlderCodes, SendLimits,
-    Status, Verification,
+    Admitted, Answer, Block, CheckRecord, NewVerification, NumberKey, NumberWindow, OlderCodes,
+    SendLimits, Status, Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -690,31 +690,29 @@ impl Store for PgStore {
         row.map(Verification::try_from).transpose()
     }
 
-    async fn number_free_at(
+    async fn number_window(
         &self,
         key: &NumberKey,
-        window: time::Duration,
-        guess_budget: u32,
-        send_limit: u32,
-        now: OffsetDateTime,
-    ) -> Result<Option<OffsetDateTime>, StoreError> {
+        since: OffsetDateTime,
+    ) -> Result<NumberWindow, StoreError> {
         // The figures `pv_admit` judges by: counts in the window and the oldest.
         type Figures = (i64, Option<OffsetDateTime>, i64, Option<OffsetDateTime>);
-        let (guessed, oldest_guess, sent, oldest_send): Figures = sqlx::query_as(
+        let (guesses, oldest_guess, sends, oldest_send): Figures = sqlx::query_as(
             "SELECT (SELECT count(*) FROM guesses WHERE phone_key = $1 AND at > $2),
                     (SELECT min(at) FROM guesses WHERE phone_key = $1 AND at > $2),
                     (SELECT count(*) FROM sms_sends WHERE phone_key = $1 AND sent_at > $2),
                     (SELECT min(sent_at) FROM sms_sends WHERE phone_key = $1 AND sent_at > $2)",
         )
         .bind(key.as_bytes())
-        .bind(now - window)
+        .bind(since)
         .fetch_one(&self.pool)
         .await?;
-        let free = |count: i64, most: u32, oldest: Option<OffsetDateTime>| match oldest {
-            Some(at) if count >= i64::from(most) => Some(at + window),
-            _ => None,
-        };
-        Ok(free(guessed, guess_budget, oldest_guess).max(free(sent, send_limit, oldest_send)))
+        Ok(NumberWindow {
+            guesses,
+            oldest_guess,
+            sends,
+            oldest_send,
+        })
     }
 
     async fn send_times(&self, id: Uuid) -> Result<Vec<OffsetDateTime>, StoreError> {

@@ -28,8 +28,8 @@ use admission::Admission;
 
 use super::{Purged, Retention, Store, StoreError, rule};
 use crate::domain::{
-    Admitted, Answer, Block, CheckRecord, NewVerification, NumberKey, OlderCodes, SendLimits,
-    StatKind, Status, Verification,
+    Admitted, Answer, Block, CheckRecord, NewVerification, NumberKey, NumberWindow, OlderCodes,
+    SendLimits, StatKind, Status, Verification,
 };
 
 #[derive(Debug, Clone)]
@@ -506,16 +506,13 @@ impl Store for SqliteStore {
         row.map(Verification::try_from).transpose()
     }
 
-    async fn number_free_at(
+    async fn number_window(
         &self,
         key: &NumberKey,
-        window: time::Duration,
-        guess_budget: u32,
-        send_limit: u32,
-        now: OffsetDateTime,
-    ) -> Result<Option<OffsetDateTime>, StoreError> {
+        since: OffsetDateTime,
+    ) -> Result<NumberWindow, StoreError> {
         // The figures `admit` judges by: counts in the window and the oldest.
-        let (guessed, oldest_guess, sent, oldest_send): (i64, Option<i64>, i64, Option<i64>) =
+        let (guesses, oldest_guess, sends, oldest_send): (i64, Option<i64>, i64, Option<i64>) =
             sqlx::query_as(
                 "SELECT (SELECT count(*) FROM guesses WHERE phone_key = ?1 AND at > ?2),
                         (SELECT min(at) FROM guesses WHERE phone_key = ?1 AND at > ?2),
@@ -523,16 +520,15 @@ impl Store for SqliteStore {
                         (SELECT min(sent_at) FROM sms_sends WHERE phone_key = ?1 AND sent_at > ?2)",
             )
             .bind(key.as_bytes())
-            .bind(ms(now - window))
+            .bind(ms(since))
             .fetch_one(&self.pool)
             .await?;
-        let free = |count: i64, most: u32, oldest: Option<i64>| -> Result<_, StoreError> {
-            match oldest {
-                Some(at) if count >= i64::from(most) => Ok(Some(from_ms(at)? + window)),
-                _ => Ok(None),
-            }
-        };
-        Ok(free(guessed, guess_budget, oldest_guess)?.max(free(sent, send_limit, oldest_send)?))
+        Ok(NumberWindow {
+            guesses,
+            oldest_guess: oldest_guess.map(from_ms).transpose()?,
+            sends,
+            oldest_send: oldest_send.map(from_ms).transpose()?,
+        })
     }
 
     async fn send_times(&self, id: Uuid) -> Result<Vec<OffsetDateTime>, StoreError> {
